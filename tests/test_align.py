@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsalign as na
+
+from .conftest import DATA, pair_f1
+
+STORIES = json.loads((DATA / "mini_stories.json").read_text(encoding="utf-8"))["stories"]
+
+
+def beads(al: na.Alignment) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {(link.left, link.right) for link in al.links}
+
+
+# -- quality bar ------------------------------------------------------------------------
+def test_seeds_f1_bar(gold: dict[str, Any]) -> None:
+    left = na.Document.from_sentences(gold["a"])
+    right = na.Document.from_sentences(gold["b"])
+    al = na.align(left, right)  # default encoder, default settings, rewrite mode
+    p, r, f1 = pair_f1(al, gold)
+    assert f1 >= 0.95, (p, r, f1, sorted(beads(al)))
+
+
+def test_seeds_from_raw_text_match_presegmented(seed_texts: tuple[str, str]) -> None:
+    al = na.align(*seed_texts)
+    assert len(al.left) == 13 and len(al.right) == 17
+    assert {(link.left, link.right) for link in al.links} == beads(
+        na.align(na.Document.from_sentences(al.left.texts), na.Document.from_sentences(al.right.texts))
+    )
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[s["name"] for s in STORIES])
+def test_mini_stories(story: dict[str, Any]) -> None:
+    mode = "translation" if story["name"] == "translation" else "rewrite"
+    al = na.align(
+        na.Document.from_sentences(story["left"]),
+        na.Document.from_sentences(story["right"]),
+        mode=mode,
+    )
+    expected = {(tuple(a), tuple(b)) for a, b in story["links"]}
+    assert beads(al) == expected
+
+
+# -- results and errors -----------------------------------------------------------------
+def test_every_sentence_is_linked_once_or_unmatched(seed_texts: tuple[str, str]) -> None:
+    al = na.align(*seed_texts)
+    left_seen = sorted([i for link in al.links for i in link.left] + list(al.unmatched_left))
+    right_seen = sorted([j for link in al.links for j in link.right] + list(al.unmatched_right))
+    assert left_seen == list(range(len(al.left)))
+    assert right_seen == list(range(len(al.right)))
+    for link in al.links:
+        assert 0.0 <= link.score <= 1.0
+        assert link.kind in na.LINK_KINDS
+
+
+def test_to_dict_schema(seed_texts: tuple[str, str]) -> None:
+    al = na.align(*seed_texts)
+    d = al.to_dict()
+    assert set(d) == {"left", "right", "links", "unmatched_left", "unmatched_right", "encoder", "mode"}
+    assert d["encoder"] == "use-m3" and d["mode"] == "rewrite"
+    assert d["left"] == list(al.left.texts)
+    for link in d["links"]:
+        assert set(link) == {"left", "right", "score", "kind"}
+    json.dumps(d)  # JSON-ready
+
+
+def test_with_min_score_returns_a_new_alignment(seed_texts: tuple[str, str]) -> None:
+    al = na.align(*seed_texts)
+    strict = al.with_min_score(0.9)
+    assert strict is not al
+    assert all(link.score >= 0.9 for link in strict.links)
+    assert len(strict.links) < len(al.links)
+    assert set(strict.unmatched_left) >= set(al.unmatched_left)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"mode": "poetry"}, "unknown mode 'poetry'"),
+        ({"threshold": 1.5}, r"threshold must be in \[0, 1\]"),
+        ({"encoder": "nope"}, "unknown encoder 'nope'"),
+    ],
+)
+def test_bad_arguments(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(na.ConfigError, match=message):
+        na.align("A.", "B.", **kwargs)
+
+
+def test_bad_params() -> None:
+    with pytest.raises(na.ConfigError, match="max_bead"):
+        na.AlignParams(max_bead=0)
+
+
+def test_embedding_shape_errors() -> None:
+    with pytest.raises(na.ConfigError, match="widths differ"):
+        na.align_embeddings(np.eye(2), np.eye(3))
+    with pytest.raises(na.ConfigError, match="2 sentences but 3"):
+        na.align_embeddings(np.eye(3), np.eye(3), left=["A.", "B."])
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_tiny_documents(n: int, encoder: na.Encoder) -> None:
+    left = na.Document.from_sentences(["Troops moved to Russia."][:n])
+    right = na.Document.from_sentences(["Troops were sent to Russia.", "It rained."])
+    al = na.align(left, right)
+    assert len(al.links) == n
+    assert al.unmatched_right == ((1,) if n else (0, 1))
+    assert na.align(left, na.Document.from_sentences([])).links == ()
+
+
+def test_translation_mode_survives_a_local_swap(encoder: na.Encoder) -> None:
+    story = next(s for s in STORIES if s["name"] == "translation")
+    right = [story["right"][1], story["right"][0], story["right"][2]]
+    al = na.align(
+        na.Document.from_sentences(story["left"]), na.Document.from_sentences(right),
+        mode="translation",
+    )
+    assert beads(al) == {((0,), (1,)), ((1,), (0,)), ((2,), (2,))}
+
+
+def test_large_documents_align_in_bounded_memory() -> None:
+    rng = np.random.default_rng(0)
+    left = rng.normal(size=(3000, 64)).astype(np.float32)
+    perm = rng.permutation(3000)
+    right = left[perm] + 0.3 * rng.normal(size=(3000, 64)).astype(np.float32)
+    al = na.align_embeddings(left, right)
+    found = {(link.left[0], link.right[0]) for link in al.links if len(link.left) == len(link.right) == 1}
+    expected = {(int(perm[j]), j) for j in range(3000)}
+    assert len(found & expected) >= 0.99 * 3000
+
+
+# -- properties -------------------------------------------------------------------------
+def _vectors(draw: st.DrawFn, n: int, dim: int = 8) -> np.ndarray:
+    flat = draw(st.lists(st.floats(-1, 1, allow_nan=False, width=32), min_size=n * dim, max_size=n * dim))
+    arr = np.asarray(flat, dtype=np.float32).reshape(n, dim)
+    arr[np.linalg.norm(arr, axis=1) < 1e-3, 0] = 1.0  # no zero rows
+    return arr
+
+
+@st.composite
+def pairs_of_sides(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray]:
+    n = draw(st.integers(0, 9))
+    m = draw(st.integers(0, 9))
+    base = _vectors(draw, max(n, m) + 2)
+    noise = _vectors(draw, max(n, m) + 2)
+    left = base[:n]
+    right = (base[:m] + draw(st.floats(0, 1.5)) * noise[:m])[::-1].copy()
+    return left, right
+
+
+_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_SETTINGS
+@given(pairs_of_sides(), st.sampled_from(na.MODES))
+def test_indices_valid_and_deterministic(sides: tuple[np.ndarray, np.ndarray], mode: str) -> None:
+    left, right = sides
+    al = na.align_embeddings(left, right, mode=mode)
+    assert al == na.align_embeddings(left, right, mode=mode)
+    for link in al.links:
+        assert all(0 <= i < len(left) for i in link.left)
+        assert all(0 <= j < len(right) for j in link.right)
+        assert list(link.left) == sorted(set(link.left)) and list(link.right) == sorted(set(link.right))
+        assert len(link.left) <= 3 and len(link.right) <= 3
+
+
+@_SETTINGS
+@given(pairs_of_sides(), st.sampled_from(na.MODES))
+def test_self_alignment_is_identity(sides: tuple[np.ndarray, np.ndarray], mode: str) -> None:
+    left, _ = sides
+    al = na.align_embeddings(left, left, mode=mode)
+    assert beads(al) == {((i,), (i,)) for i in range(len(left))}
+
+
+@_SETTINGS
+@given(pairs_of_sides(), st.sampled_from(na.MODES))
+def test_swapping_sides_inverts(sides: tuple[np.ndarray, np.ndarray], mode: str) -> None:
+    left, right = sides
+    forward = na.align_embeddings(left, right, mode=mode)
+    backward = na.align_embeddings(right, left, mode=mode)
+    assert beads(forward) == beads(backward.inverse())
+
+
+@_SETTINGS
+@given(pairs_of_sides(), st.randoms(use_true_random=False))
+def test_permuting_one_side_permutes_links(sides: tuple[np.ndarray, np.ndarray], rnd: Any) -> None:
+    left, right = sides
+    perm = list(range(len(right)))
+    rnd.shuffle(perm)
+    base = na.align_embeddings(left, right)
+    moved = na.align_embeddings(left, right[perm])
+    # right sentence j of `moved` is sentence perm[j] of `right`
+    mapped = {(link.left, tuple(sorted(perm[j] for j in link.right))) for link in moved.links}
+    assert mapped == beads(base)
+
+
+def test_permutation_with_texts_and_lexical_anchor() -> None:
+    left = ["Seoul said 3,000 troops moved.", "Prices rose.", "The bank acted on Monday."]
+    right = ["On Monday the bank acted.", "Seoul reported 3,000 troops moved.", "Prices went up."]
+    a = na.align(na.Document.from_sentences(left), na.Document.from_sentences(right), encoder="tfidf")
+    b = na.align(na.Document.from_sentences(left), na.Document.from_sentences(right[::-1]), encoder="tfidf")
+    n = len(right)
+    assert {(x.left, tuple(sorted(n - 1 - j for j in x.right))) for x in b.links} == beads(a)
