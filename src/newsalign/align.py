@@ -67,10 +67,10 @@ class AlignParams:
         path_window: translation mode: distance from the path (in sentences) that is "near".
     """
 
-    threshold: float = 0.40
-    attach_threshold: float = 0.22
-    attach_floor: float = 0.25
-    equivalent_threshold: float = 0.50
+    threshold: float = 0.11
+    attach_threshold: float = 0.015
+    attach_floor: float = 0.0
+    equivalent_threshold: float = 0.25
     max_bead: int = 3
     top_k: int = 8
     lexical_weight: float = 0.30
@@ -277,6 +277,9 @@ class _Scorer:
         # serves a same-language rewrite (baseline ~0.3) and a translation (~0.15) alike.
         baseline = float(self.lv.mean(axis=0) @ self.rv.mean(axis=0))
         self.baseline = min(max(baseline, 0.0), 0.9)
+        # The anchors add up to lexical_weight + number_weight; dividing by the largest
+        # possible total keeps every score in [0, 1].
+        self.norm = 1.0 + p.lexical_weight + p.number_weight
         self.lex_l: Any = None
         self.lex_r: Any = None
         self.lex_mean = 0.0
@@ -326,7 +329,7 @@ class _Scorer:
     def pair_scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Cosine plus anchors for pairs (computed in float64, the same from either side)."""
         cos = np.einsum("ij,ij->i", self.lv[i], self.rv[j])
-        return self.rescale(cos) + self._anchor_bonus(i, j)
+        return (self.rescale(cos) + self._anchor_bonus(i, j)) / self.norm
 
     def rescale(self, cos: Any) -> Any:
         """Map a cosine to the score scale: the documents' baseline is 0, identity is 1."""
@@ -380,7 +383,7 @@ class _Scorer:
         """Score of a bead: cosine of its two passages plus the anchors they share."""
         self.prepare([(0, tuple(sorted(left))), (1, tuple(sorted(right)))])
         cos = float(self.side_vector(0, left) @ self.side_vector(1, right))
-        return float(self.rescale(cos)) + self._bead_anchor_bonus(left, right)
+        return (float(self.rescale(cos)) + self._bead_anchor_bonus(left, right)) / self.norm
 
     def _bead_anchor_bonus(self, left: Sequence[int], right: Sequence[int]) -> float:
         bonus = 0.0
@@ -560,35 +563,40 @@ def _best_partners(
 def _confident_chain(
     i: np.ndarray, j: np.ndarray, scores: np.ndarray, n: int, m: int, threshold: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Longest increasing chain of mutually best pairs scoring at least ``threshold``."""
+    """The heaviest chain, increasing on both sides, of mutually best pairs above threshold.
+
+    Mutually best pairs form a matching, so the chain is found in O(k log k) with a Fenwick
+    tree of running maxima over right indices. Weighing by score (rather than taking the
+    longest chain) makes the result unique for tie-free scores, and the same whichever
+    document is called left.
+    """
     best_l = np.full(n, -np.inf)
     best_r = np.full(m, -np.inf)
     np.maximum.at(best_l, i, scores)
     np.maximum.at(best_r, j, scores)
     mutual = (scores >= threshold) & (scores >= best_l[i]) & (scores >= best_r[j])
-    mi, mj = i[mutual], j[mutual]
-    order = np.lexsort((-mj, mi))  # by i, and for equal i by decreasing j (strict chain)
-    mi, mj = mi[order], mj[order]
-    # patience sorting for the longest strictly increasing subsequence of mj
-    tails: list[int] = []
-    tails_idx: list[int] = []
-    prev = np.full(len(mj), -1, dtype=np.int64)
-    import bisect
-
-    for k, val in enumerate(mj.tolist()):
-        pos = bisect.bisect_left(tails, val)
-        if pos > 0:
-            prev[k] = tails_idx[pos - 1]
-        if pos == len(tails):
-            tails.append(val)
-            tails_idx.append(k)
-        else:
-            tails[pos] = val
-            tails_idx[pos] = k
+    order = np.argsort(i[mutual], kind="stable")
+    mi, mj, ms = i[mutual][order], j[mutual][order], scores[mutual][order]
+    tree_val = [0.0] * (m + 1)  # Fenwick tree over right indices: best chain weight
+    tree_arg = [-1] * (m + 1)  # ... and the pair that ends it
+    prev = [-1] * len(mi)
+    total = [0.0] * len(mi)
+    for k, (jj, w) in enumerate(zip(mj.tolist(), ms.tolist())):
+        best, arg, x = 0.0, -1, jj  # query the prefix of right indices < jj
+        while x > 0:
+            if tree_val[x] > best:
+                best, arg = tree_val[x], tree_arg[x]
+            x -= x & -x
+        total[k], prev[k] = best + w, arg
+        x = jj + 1
+        while x <= m:
+            if total[k] > tree_val[x]:
+                tree_val[x], tree_arg[x] = total[k], k
+            x += x & -x
     chain: list[int] = []
-    k = tails_idx[-1] if tails_idx else -1
+    k = int(np.argmax(total)) if total else -1
     while k >= 0:
         chain.append(k)
-        k = int(prev[k])
+        k = prev[k]
     chain.reverse()
     return mi[chain].astype(np.float64), mj[chain].astype(np.float64)
