@@ -39,7 +39,7 @@ import numpy as np
 from .embed import Encoder, get_encoder, lexical_vectors, normalize_rows
 from .errors import ConfigError, InputError
 from .facts import number_values
-from .records import Alignment, Document, Link, sort_links
+from .records import Alignment, Document, Link, LinkKind, sort_links
 
 __all__ = ["MODES", "AlignParams", "Mode", "align", "align_embeddings"]
 
@@ -133,15 +133,17 @@ def align(
     left_doc = _as_document(left, "left")
     right_doc = _as_document(right, "right")
     enc = get_encoder(encoder)
-    if getattr(enc, "contextual", False):
+    if not len(left_doc) or not len(right_doc):
+        # Nothing to align: no need to load a model.
+        empty = np.zeros((0, 1), np.float32)
+        left_vecs = np.zeros((len(left_doc), 1), np.float32) if len(left_doc) else empty
+        right_vecs = np.zeros((len(right_doc), 1), np.float32) if len(right_doc) else empty
+    elif getattr(enc, "contextual", False):
         both = enc.encode([*left_doc.texts, *right_doc.texts])
         left_vecs, right_vecs = both[: len(left_doc)], both[len(left_doc) :]
     else:
-        left_vecs = enc.encode(left_doc.texts) if len(left_doc) else None
-        right_vecs = enc.encode(right_doc.texts) if len(right_doc) else None
-        dim = next((v.shape[1] for v in (left_vecs, right_vecs) if v is not None), 1)
-        left_vecs = left_vecs if left_vecs is not None else np.zeros((0, dim), np.float32)
-        right_vecs = right_vecs if right_vecs is not None else np.zeros((0, dim), np.float32)
+        left_vecs = enc.encode(left_doc.texts)
+        right_vecs = enc.encode(right_doc.texts)
     encode = None if getattr(enc, "contextual", False) else enc.encode
     return _align_docs(left_doc, right_doc, left_vecs, right_vecs, mode, p, enc.name, encode=encode)
 
@@ -192,7 +194,7 @@ def align_embeddings(
 def _check_mode(mode: str) -> Mode:
     if mode not in MODES:
         raise ConfigError(f"unknown mode {mode!r}; valid modes: {', '.join(MODES)}")
-    return mode  # type: ignore[return-value]
+    return mode
 
 
 def _params(params: AlignParams | None, threshold: float | None) -> AlignParams:
@@ -329,7 +331,8 @@ class _Scorer:
     def pair_scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Cosine plus anchors for pairs (computed in float64, the same from either side)."""
         cos = np.einsum("ij,ij->i", self.lv[i], self.rv[j])
-        return (self.rescale(cos) + self._anchor_bonus(i, j)) / self.norm
+        scores: np.ndarray = (self.rescale(cos) + self._anchor_bonus(i, j)) / self.norm
+        return scores
 
     def rescale(self, cos: Any) -> Any:
         """Map a cosine to the score scale: the documents' baseline is 0, identity is 1."""
@@ -355,7 +358,8 @@ class _Scorer:
         """
         rows = self.lv if side == 0 else self.rv
         if len(members) == 1:
-            return rows[members[0]]
+            row: np.ndarray = rows[members[0]]
+            return row
         key = (side, tuple(sorted(members)))
         vec = self._joined.get(key)
         if vec is None:
@@ -432,7 +436,7 @@ class _Aligner:
         self.owner = (np.full(scorer.n, -1, dtype=np.int64), np.full(scorer.m, -1, dtype=np.int64))
         self.beads: list[tuple[list[int], list[int]]] = []
 
-    def run(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
+    def run(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, LinkKind]]:
         i, j = self.s.candidates()
         scores = self.s.pair_scores(i, j)
         if self.mode == "translation":
@@ -443,7 +447,7 @@ class _Aligner:
         for left, right in self.beads:
             left, right = sorted(left), sorted(right)
             score = float(np.clip(self.s.bead_score(left, right), 0.0, 1.0))
-            kind = "equivalent" if score >= self.p.equivalent_threshold else "partial"
+            kind: LinkKind = "equivalent" if score >= self.p.equivalent_threshold else "partial"
             out.append((tuple(left), tuple(right), round(score, 6), kind))
         return out
 
