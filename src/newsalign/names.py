@@ -28,6 +28,10 @@ honorifics, the shape of a Korean name, verbs of saying, and back-references (``
 into :class:`Person` records.
 """
 
+# Transliteration tables and examples hold Cyrillic, Greek and Hangul letters that look like
+# Latin ones on purpose.
+# ruff: noqa: RUF001, RUF003
+
 from __future__ import annotations
 
 import logging
@@ -303,13 +307,14 @@ def _prefer(candidate: str, current: str, nxt: str) -> bool:
 # Korean surnames: Hangul -> spellings seen in news, passports, MR and DPRK texts. The
 # initial-sound law (리 -> 이, 류 -> 유, 림 -> 임, 로 -> 노) is folded first.
 _SURNAME_TABLE: tuple[tuple[str, str], ...] = (
-    ("김", "kim gim kin"), ("이", "lee yi rhee ri i rhie yee lie rii"),
-    ("박", "park pak bak bahk pack"), ("최", "choi choe chey choy"),
+    ("김", "kim gim kin"), ("이", "lee yi rhee ri i rhie yee lie rii li"),
+    ("박", "park pak bak bahk pack"), ("최", "choi choe chey choy tsoi tsoy chkhve"),
     ("정", "jung jeong chung jong cheong joung jeung chong"), ("강", "kang gang"),
     ("조", "cho jo joe"), ("윤", "yoon yun youn"), ("장", "jang chang zahng"),
     ("임", "lim im rim yim"), ("한", "han"), ("오", "oh o"), ("서", "seo suh so seoh soh"),
     ("신", "shin sin shinn"), ("권", "kwon gwon kweon kwun kweun"), ("황", "hwang"),
-    ("안", "ahn an"), ("송", "song"), ("유", "yoo yu ryu ryoo you lew"), ("전", "jeon chun jun chon"),
+    ("안", "ahn an"), ("송", "song"), ("유", "yoo yu ryu ryoo you lew"),
+    ("전", "jeon chun jun chon"),
     ("홍", "hong"), ("고", "ko go koh"), ("문", "moon mun"), ("양", "yang ryang"),
     ("손", "son sohn"), ("배", "bae pae bai"), ("백", "baek paek paik baik back"),
     ("허", "heo huh hur ho"), ("남", "nam"), ("심", "shim sim"), ("노", "noh roh no ro"),
@@ -374,15 +379,21 @@ _ALIASES: dict[str, str] = {
 # Titles and honorifics
 # ---------------------------------------------------------------------------------------
 _TITLES_EN = frozenset(
-    """rep representative sen senator dr adm admiral gen general president presidente
-    präsident prasident predsjednik presedintele președintele presiden prezident prezydent
-    président elnök elnok президент президента премьер mr mrs ms miss mx sir dame lord lady
-    prof professor lawmaker lawmakers director chairman chairwoman chair ceo gov governor mayor
-    judge justice lt col maj capt cmdr sgt minister premier secretary ambassador commissioner
-    spokesperson spokesman spokeswoman chief leader comrade king queen prince princess
-    marshal rev pastor father sheikh sheik imam ayatollah emir colonel captain major
-    lieutenant nis vice deputy former acting prime foreign defense defence unification
-    interior finance envoy prosecutor jr sr ii iii iv""".split()
+    [
+        "rep", "representative", "sen", "senator", "dr", "adm", "admiral", "gen", "general",
+        "president", "presidente", "präsident", "prasident", "predsjednik", "presedintele",
+        "președintele", "presiden", "prezident", "prezydent", "président", "elnök", "elnok",
+        "президент", "президента", "премьер", "mr", "mrs", "ms", "miss", "mx", "sir", "dame",
+        "lord", "lady", "prof", "professor", "lawmaker", "lawmakers", "director", "chairman",
+        "chairwoman", "chair", "ceo", "gov", "governor", "mayor", "judge", "justice", "lt", "col",
+        "maj", "capt", "cmdr", "sgt", "minister", "premier", "secretary", "ambassador",
+        "commissioner", "spokesperson", "spokesman", "spokeswoman", "chief", "leader", "comrade",
+        "king", "queen", "prince", "princess", "marshal", "rev", "pastor", "father", "sheikh",
+        "sheik", "imam", "ayatollah", "emir", "colonel", "captain", "major", "lieutenant", "nis",
+        "vice", "deputy", "former", "acting", "prime", "foreign", "defense", "defence",
+        "unification", "interior", "finance", "envoy", "prosecutor", "jr", "sr", "ii", "iii",
+        "iv",
+    ]
 )
 _TITLES_KO = (
     "국무위원장", "국정원장", "국무총리", "위원장", "비서실장", "대변인", "부위원장", "원내대표",
@@ -512,7 +523,7 @@ def _to_latin(word: str) -> str:
 # ---------------------------------------------------------------------------------------
 _SKEL_RULES: tuple[tuple[str, str], ...] = (
     ("shch", "S"), ("tsch", "C"), ("dzh", "J"), ("tch", "C"), ("tsj", "C"), ("sch", "S"),
-    ("ch", "C"), ("cz", "C"), ("cs", "C"), ("ts", "C"), ("tz", "C"), ("tj", "C"), ("tx", "C"),
+    ("ch", "C"), ("cz", "C"), ("cs", "C"), ("ts", "C"), ("tz", "C"), ("tx", "C"),
     ("sh", "S"), ("zh", "S"), ("zs", "S"), ("sz", "S"), ("sj", "S"), ("kh", "K"), ("gh", "K"),
     ("qu", "K"), ("ck", "K"), ("gy", "T"), ("ty", "T"), ("dj", "J"), ("th", "T"), ("dh", "T"),
     ("ph", "F"), ("ny", "N"), ("nj", "N"), ("x", "KS"),
@@ -554,8 +565,12 @@ def _skeleton(word: str) -> str:
         ch = w[i]
         if ch == "c" and i + 1 < len(w) and w[i + 1] in "eiy":
             syms.append("S")
-        elif ch == "j" and i == 0 and len(w) > 1 and w[1] in _VOWEL_LETTERS:
-            syms.append("J")
+        elif ch == "h":
+            # Russian writes a foreign h as г or х: keep h where it is heard (Hannibal,
+            # Ahmed), drop it at the end of a word (Sarah) and after a consonant.
+            prev_v = i > 0 and w[i - 1] in _VOWEL_LETTERS
+            if i + 1 < len(w) and (i == 0 or prev_v):
+                syms.append("K")
         elif ch in _VOWEL_LETTERS:
             syms.append("v" + ch)
         else:
@@ -678,6 +693,8 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
     """Try to read ``tokens`` as a Korean name (either order, any script)."""
     if len(tokens) == 1 and all(_is_hangul(c) for c in tokens[0]):
         tok = tokens[0]
+        if tok in _HANGUL_SURNAMES:  # a surname alone: 김, 최, 남궁
+            return _korean_record(frozenset({_INITIAL_LAW.get(tok, tok)}), (), tokens)
         if not 2 <= len(tok) <= 5:
             return None
         for n in (2, 1):
@@ -689,10 +706,8 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
                 return _korean_record(sur, given, tokens)
         return None
     if len(tokens) == 1:
-        sur = _surname_set(tokens[0])
-        if sur is not None:
-            return _korean_record(sur, (), tokens)
-        return None
+        alone = _surname_set(tokens[0])
+        return None if alone is None else _korean_record(alone, (), tokens)
     if not 2 <= len(tokens) <= 4:
         return None
     first, last = _surname_set(tokens[0]), _surname_set(tokens[-1])
@@ -711,10 +726,10 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
             r1 = min(_SURNAME_RANK.get(h, 999) for h in options[1][1])
             if r1 < r0:
                 options.reverse()
-    for _, sur, rest in options:
-        given = _korean_given(rest)
-        if given is not None:
-            return _korean_record(sur, given, tokens)
+    for _, surname, rest in options:
+        syllables = _korean_given(rest)
+        if syllables is not None:
+            return _korean_record(surname, syllables, tokens)
     return None
 
 
@@ -732,8 +747,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
         if all(_is_hangul(c) for c in tok):
             words.append(_hangul_loan(tok))
         else:
-            words.extend(p for p in _to_latin(tok).split("-") if p)
-            continue
+            words.extend(_to_latin(p) for p in tok.split("-") if p)
     words = [w for w in (re.sub(r"[^a-z]", "", w) for w in words) if w]
     # Initials (V. V.) and patronymics say little and are often left out; particles
     # (al-, van) come and go.
@@ -749,7 +763,8 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     skel = tuple(sorted({s for s in (_skeleton(w) for w in core) if s}))
     if not skel:
         return _EMPTY
-    return _Parsed("general", " ".join(skel), fine=" ".join(sorted(core)), tokens=skel)
+    return _Parsed("general", _GENERAL_SIGIL + " ".join(skel), fine=" ".join(sorted(core)),
+                   tokens=skel)
 
 
 def _baltic(words: list[str]) -> list[str]:
@@ -772,8 +787,17 @@ def _baltic(words: list[str]) -> list[str]:
     return out
 
 
+# Keys of non-Korean names start with this sigil, so that a skeleton never reads as a Korean
+# name when the key is folded again ("ai" -> "i" is not Lee).
+_GENERAL_SIGIL = "~"
+
+
 @lru_cache(maxsize=16384)
 def _parse_once(name: str) -> _Parsed:
+    if name.startswith(_GENERAL_SIGIL):
+        words = name[len(_GENERAL_SIGIL):].split()
+        if words and all(w.isascii() and w.isalpha() and w.islower() for w in words):
+            return _general_parse(words)
     tokens = _clean_tokens(name)
     if not tokens:
         return _EMPTY
@@ -789,15 +813,14 @@ def _parse_once(name: str) -> _Parsed:
 @lru_cache(maxsize=16384)
 def _parse(name: str) -> _Parsed:
     parsed = _parse_once(name)
-    # A key is itself a name; fold until it is a fixed point so that keys are idempotent
-    # (a general skeleton can, rarely, read as a Korean name once folded).
+    # A key is itself a name. Fold until it is a fixed point, so keys are idempotent even
+    # where a rule fires again on its own output (a Baltic ending, a particle).
     for _ in range(4):
         again = _parse_once(parsed.key)
         if again.key == parsed.key:
             break
-        parsed = _Parsed(again.kind, again.key, parsed.surname if again.kind == parsed.kind
-                         else again.surname, parsed.given if again.kind == parsed.kind
-                         else again.given, parsed.fine, again.tokens)
+        parsed = _Parsed(parsed.kind, again.key, parsed.surname, parsed.given, parsed.fine,
+                         again.tokens if parsed.kind == "general" else parsed.tokens)
     return parsed
 
 
@@ -863,15 +886,16 @@ def match_names(a: str, b: str) -> NameMatch:
         >>> match_names("Kim Dae-jung", "Kim Dae-jong").verdict
         'ambiguous'
     """
-    pa, pb = _parse(a) if isinstance(a, str) else _EMPTY, _parse(b) if isinstance(b, str) else _EMPTY
+    pa = _parse(a) if isinstance(a, str) else _EMPTY
+    pb = _parse(b) if isinstance(b, str) else _EMPTY
     score = _score(pa, pb)
     if pa.kind == "empty" or pb.kind == "empty":
         return NameMatch("different", 0.0, "a name without letters")
     if pa.kind == "korean" and pb.kind == "korean":
         return _match_korean(pa, pb)
     if pa.key == pb.key:
-        return NameMatch("same", score, "equal keys")
-    ta, tb = set(pa.key.split()), set(pb.key.split())
+        return NameMatch("same", _scale(score, "same"), "equal keys")
+    ta, tb = set(pa.tokens), set(pb.tokens)
     if (ta < tb or tb < ta) and min(len(ta), len(tb)) >= 1:
         return NameMatch("ambiguous", _scale(score, "ambiguous"), "one name is part of the other")
     return NameMatch("different", _scale(score, "different"), "different keys")
@@ -953,16 +977,22 @@ def name_similarity(a: str, b: str) -> float:
 _CAP = r"[A-Z][a-zà-öø-ÿ]*(?:[’'-][A-Za-z][a-zà-öø-ÿ]*)*\.?"
 _RUN = re.compile(rf"{_CAP}(?:[ \u00a0]{_CAP})*")
 _STOP = frozenset(
-    """the a an this that these those in on at of for and or but as by with from to it its
-    he she they we i you his her their our north south east west korea korean koreas russia
-    russian ukraine ukrainian china chinese japan japanese america american united states
-    national assembly service intelligence party power democratic corps committee ministry
-    agency office university news times post group force forces army navy air union council
-    court bank house senate congress government republic people peoples state city province
-    county district day monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december according
-    however meanwhile additionally regarding within during after before while when where
-    reports report storm special elite""".split()
+    [
+        "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "of", "for", "and",
+        "or", "but", "as", "by", "with", "from", "to", "it", "its", "he", "she", "they", "we",
+        "i", "you", "his", "her", "their", "our", "north", "south", "east", "west", "korea",
+        "korean", "koreas", "russia", "russian", "ukraine", "ukrainian", "china", "chinese",
+        "japan", "japanese", "america", "american", "united", "states", "national", "assembly",
+        "service", "intelligence", "party", "power", "democratic", "corps", "committee",
+        "ministry", "agency", "office", "university", "news", "times", "post", "group", "force",
+        "forces", "army", "navy", "air", "union", "council", "court", "bank", "house", "senate",
+        "congress", "government", "republic", "people", "peoples", "state", "city", "province",
+        "county", "district", "day", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "according", "however",
+        "meanwhile", "additionally", "regarding", "within", "during", "after", "before", "while",
+        "when", "where", "reports", "report", "storm", "special", "elite",
+    ]
 )
 _SPEECH_AFTER = re.compile(
     r"^[ \u00a0]*,?[ \u00a0]*(?:said|says|stated|states|told|added|adds|noted|notes|indicated|"
@@ -1028,8 +1058,8 @@ def _english_spans(sentence: str) -> list[_Span]:
         toks = _tokens_with_offsets(m.group(), m.start())
         # Strip titles at the front of the run; they are a strong cue.
         cue = False
-        while toks and (_is_title(toks[0][0]) or toks[0][0].rstrip(".").isupper()
-                        and len(toks) > 1 and _is_title(toks[1][0])):
+        while toks and (_is_title(toks[0][0]) or (toks[0][0].rstrip(".").isupper()
+                        and len(toks) > 1 and _is_title(toks[1][0]))):
             cue = cue or _is_title(toks[0][0])
             toks = toks[1:]
         if not toks:
@@ -1066,7 +1096,7 @@ def _find_person(words: list[str], toks: list[tuple[str, int, int]], sentence: s
     after = sentence[end:]
     strong = cue or bool(_CUE_BEFORE.search(before))
     speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
-    if strong and n >= 1 or speech and n >= 2:
+    if (strong and n >= 1) or (speech and n >= 2):
         return [_make_span(toks, sentence)]
     return []
 
@@ -1130,8 +1160,9 @@ def _korean_spans(sentence: str) -> list[_Span]:
         parsed = _parse(name)
         if parsed.kind != "korean" or not parsed.given:
             continue
-        two = name[:2] in _HANGUL_SURNAMES
-        if len(name) == 4 and not two or len(name) == 2 and name not in _short_name_ok(words, k):
+        if len(name) == 4 and name[:2] not in _HANGUL_SURNAMES:
+            continue
+        if len(name) == 2 and name not in _short_name_ok(words, k):
             continue
         sur = name[:2] if len(name) == 4 and name[:2] in _HANGUL_SURNAMES else name[0]
         spans.append(_Span(m.start(), m.start() + len(name), name, parsed.key, True, (sur,)))
@@ -1159,7 +1190,7 @@ def _backrefs(sentence: str, taken: list[_Span],
             continue
         if any(s.start <= m.start() < s.end for s in taken):
             continue
-        if _is_hangul(form) and not _KO_TITLE_START.match(sentence, m.end() + 1):
+        if _is_hangul(form[0]) and not _KO_TITLE_START.match(sentence, m.end() + 1):
             continue  # a lone Hangul syllable is a surname only before a title
         out.append(_Span(m.start(), m.end(), m.group(1), seen[form], False, ()))
     return out
