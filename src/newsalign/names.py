@@ -391,7 +391,8 @@ _TITLES_EN = frozenset(
         "king", "queen", "prince", "princess", "marshal", "rev", "pastor", "father", "sheikh",
         "sheik", "imam", "ayatollah", "emir", "colonel", "captain", "major", "lieutenant", "nis",
         "vice", "deputy", "former", "acting", "prime", "foreign", "defense", "defence",
-        "unification", "interior", "finance", "envoy", "prosecutor", "jr", "sr", "ii", "iii",
+        "unification", "interior", "finance", "envoy", "prosecutor", "jr", "sr", "ii", "iii", "rabbi",
+        "examiner", "superintendent", "inspector", "detective", "officer", "sergeant",
         "iv",
     ]
 )
@@ -974,8 +975,10 @@ def name_similarity(a: str, b: str) -> float:
 # ---------------------------------------------------------------------------------------
 # Extraction
 # ---------------------------------------------------------------------------------------
-_CAP = r"[A-Z][a-zà-öø-ÿ]*(?:[’'-][A-Za-z][a-zà-öø-ÿ]*)*\.?"
-_RUN = re.compile(rf"{_CAP}(?:[ \u00a0]{_CAP})*")
+_LOW = "a-zà-öø-ÿ"
+# A capitalised word: Park, McCain, O'Brien, Seong-gwon, NIS, an initial "Y."
+_CAP = rf"[A-Z](?:[{_LOW}]+|[A-Z]+)?(?:[A-Z][{_LOW}]+)?(?:[’'-][A-Za-z][{_LOW}]*)*\.?"
+_RUN = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \u00a0]{_CAP})*(?![\w])")
 _STOP = frozenset(
     [
         "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "of", "for", "and",
@@ -991,7 +994,23 @@ _STOP = frozenset(
         "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december", "according", "however",
         "meanwhile", "additionally", "regarding", "within", "during", "after", "before", "while",
-        "when", "where", "reports", "report", "storm", "special", "elite",
+        "when", "where", "reports", "report", "storm", "special", "elite", "inc", "corp", "co",
+        "ltd", "company", "productions", "airways", "airlines", "administration", "press",
+        "associated", "institute", "foundation", "association", "organization",
+        "organisation", "commission", "department", "center", "centre", "hospital", "school",
+        "church", "club", "team", "fund", "media", "network", "television", "radio", "daily",
+        "herald", "journal", "review", "federation", "league", "alliance", "coalition",
+        "front", "movement", "board", "authority", "police", "embassy", "airport", "station",
+        "island", "river", "mountain", "street", "road", "avenue", "square", "palace", "hall",
+        "tower", "bridge", "forum", "summit", "games", "olympics", "cup", "award", "prize",
+        "australian", "british", "french", "german", "european", "african", "asian",
+        "iranian", "iraqi", "israeli", "palestinian", "turkish", "indian", "pakistani",
+        "afghan", "syrian", "egyptian", "canadian", "mexican", "brazilian", "italian",
+        "spanish", "xinhua", "yonhap", "kcna", "reuters", "god", "allah", "jesus", "christ",
+        "christmas", "easter", "internet", "web", "google", "apple", "samsung", "hyundai",
+        "new", "york", "los", "angeles", "republican", "republicans", "democrat", "democrats",
+        "conservative", "liberal", "labor", "labour", "survey", "geological", "treasury",
+        "international", "hotel", "museum", "olympic", "world", "global", "general",
     ]
 )
 _SPEECH_AFTER = re.compile(
@@ -1056,23 +1075,48 @@ def _english_spans(sentence: str) -> list[_Span]:
     spans: list[_Span] = []
     for m in _RUN.finditer(sentence):
         toks = _tokens_with_offsets(m.group(), m.start())
-        # Strip titles at the front of the run; they are a strong cue.
+        # A title inside the run ("Istanbul Gov. Muammer Guler") starts the name after it.
         cue = False
+        for t in range(len(toks) - 2, 0, -1):
+            if _is_title(toks[t][0]) and toks[t][0].lower().rstrip(".") not in _TITLE_NOUNS:
+                toks, cue = toks[t + 1 :], True
+                break
+        # Strip titles at the front of the run; they are a strong cue.
         while toks and (_is_title(toks[0][0]) or (toks[0][0].rstrip(".").isupper()
                         and len(toks) > 1 and _is_title(toks[1][0]))):
             cue = cue or _is_title(toks[0][0])
             toks = toks[1:]
         if not toks:
             continue
+        # A possessive ends the name ("Hun Sen's"); one inside it means no name.
+        if any(t[0].endswith(("'s", "’s")) for t in toks[:-1]):
+            continue
+        last = toks[-1]
+        if last[0].endswith(("'s", "’s")):
+            toks[-1] = (last[0][:-2], last[1], last[2] - 2)
         words = [t[0].rstrip(".") if t is not toks[-1] else t[0] for t in toks]
         # Trailing sentence punctuation belongs to the sentence, not the name.
         last_word, last_start, last_end = toks[-1]
         if last_word.endswith(".") and not (len(last_word) == 2 and last_word[0].isupper()):
             toks[-1] = (last_word[:-1], last_start, last_end - 1)
             words[-1] = last_word[:-1]
+        # "Cryptologist Stephen Walker said": an occupation opening the sentence.
+        if (len(toks) >= 3 and not sentence[: toks[0][1]].strip(" \"“‘'(")
+                and _OCCUPATION.search(words[0])):
+            toks, words = toks[1:], words[1:]
+        # Initials alone ("U.S.") or a run cut after an initial ("George H.") are no names.
+        if all(len(w.rstrip(".")) == 1 for w in words) or (
+                len(words) > 1 and len(words[-1].rstrip(".")) == 1):
+            continue
         found = _find_person(words, toks, sentence, cue)
         spans.extend(found)
     return spans
+
+
+# Title words that also name things ("Director General", "General Assembly") do not cut a
+# run in its middle.
+_TITLE_NOUNS = frozenset({"general", "chief", "major", "justice", "leader"})
+_OCCUPATION = re.compile(r"(?:ist|ian|ant|ent|or|er|man|woman)$")
 
 
 def _find_person(words: list[str], toks: list[tuple[str, int, int]], sentence: str,
@@ -1128,10 +1172,16 @@ def _is_ko_title_word(word: str) -> bool:
 
 
 def _short_name_ok(words: Sequence[re.Match[str]], k: int) -> tuple[str, ...]:
-    """A two-syllable name (김철) counts only right before 씨 or a title word."""
-    if k + 1 < len(words) and _is_ko_title_word(words[k + 1].group()):
+    """A two-syllable name (김철) counts only right before 씨."""
+    if k + 1 < len(words) and words[k + 1].group().startswith("씨"):
         return (words[k].group(),)
     return ()
+
+
+def _looks_loanword(syllable: str) -> bool:
+    """A consonant with the epenthetic ㅡ and no final (크, 스, 트): loanwords, not names."""
+    lead, vowel, tail = _decompose(syllable)
+    return vowel == "ㅡ" and (lead in "ㅋㅌㅍㄲㄸㅃ" or (not tail and lead not in "ㅇㄴㅎ"))
 
 
 def _korean_spans(sentence: str) -> list[_Span]:
@@ -1164,6 +1214,8 @@ def _korean_spans(sentence: str) -> list[_Span]:
             continue
         if len(name) == 2 and name not in _short_name_ok(words, k):
             continue
+        if name[-1] in "로에을를는가당청처회부" or any(_looks_loanword(c) for c in name[1:]):
+            continue  # 현지로, 현장에; 이라크, 소프트: particles and loanwords
         sur = name[:2] if len(name) == 4 and name[:2] in _HANGUL_SURNAMES else name[0]
         spans.append(_Span(m.start(), m.start() + len(name), name, parsed.key, True, (sur,)))
     return spans
