@@ -391,8 +391,8 @@ _TITLES_EN = frozenset(
         "king", "queen", "prince", "princess", "marshal", "rev", "pastor", "father", "sheikh",
         "sheik", "imam", "ayatollah", "emir", "colonel", "captain", "major", "lieutenant", "nis",
         "vice", "deputy", "former", "acting", "prime", "foreign", "defense", "defence",
-        "unification", "interior", "finance", "envoy", "prosecutor", "jr", "sr", "ii", "iii", "rabbi",
-        "examiner", "superintendent", "inspector", "detective", "officer", "sergeant",
+        "unification", "interior", "finance", "envoy", "prosecutor", "jr", "sr", "ii", "iii",
+        "rabbi", "examiner", "superintendent", "inspector", "detective", "officer", "sergeant",
         "iv",
     ]
 )
