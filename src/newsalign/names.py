@@ -181,7 +181,7 @@ def _lead_variants(leads: frozenset[str], vowels: frozenset[str]) -> frozenset[s
     """
     iy = bool(vowels & _IY_VOWELS)
     if "ㄹ" in leads:
-        leads = leads | ({"ㅇ"} if iy else {"ㄴ"})
+        leads = leads | ({"ㄴ", "ㅇ"} if iy else {"ㄴ"})
     if "ㄴ" in leads and iy:
         leads = leads | {"ㅇ"}
     return leads
@@ -219,13 +219,14 @@ _R_LEADS: dict[str, frozenset[str]] = {
     "r": frozenset("ㄹ"), "l": frozenset("ㄹ"), "rh": frozenset("ㄹ"), "m": frozenset("ㅁ"),
     "b": frozenset("ㅂ"), "p": frozenset("ㅂㅍㅃ"), "ph": frozenset("ㅍ"), "pp": frozenset("ㅃ"),
     "bb": frozenset("ㅃ"), "s": frozenset("ㅅㅆ"), "sh": frozenset("ㅅ"), "ss": frozenset("ㅆ"),
-    "j": frozenset("ㅈ"), "ch": frozenset("ㅈㅊㅉ"), "jj": frozenset("ㅉ"), "tch": frozenset("ㅉ"),
+    "j": frozenset("ㅈ"), "z": frozenset("ㅈ"), "ch": frozenset("ㅈㅊㅉ"), "jj": frozenset("ㅉ"),
+    "tch": frozenset("ㅉ"),
     "h": frozenset("ㅎ"),
 }
 _R_VOWELS: dict[str, frozenset[str]] = {
     "a": frozenset("ㅏ"), "ae": frozenset("ㅐ"), "e": frozenset("ㅔㅐ"), "ai": frozenset("ㅐ"),
     "ea": frozenset("ㅐㅔ"), "ey": frozenset("ㅔ"), "yea": frozenset("ㅖ"), "ie": frozenset("ㅣ"),
-    "wu": frozenset("ㅜ"), "ew": frozenset("ㅠ"), "ou": frozenset("ㅓㅜ"), "ei": frozenset("ㅔ"),
+    "wu": frozenset("ㅜ"), "ew": frozenset("ㅠ"), "ou": frozenset("ㅓㅜ"), "ei": frozenset("ㅔㅖ"),
     "yuo": frozenset("ㅕ"), "ya": frozenset("ㅑ"),
     "yae": frozenset("ㅒ"), "ye": frozenset("ㅖㅒ"), "eo": frozenset("ㅓ"), "o": frozenset("ㅗㅓ"),
     "u": frozenset("ㅜㅡㅓ"), "oo": frozenset("ㅜ"), "woo": frozenset("ㅜ"), "eu": frozenset("ㅡ"),
@@ -233,7 +234,9 @@ _R_VOWELS: dict[str, frozenset[str]] = {
     "yoo": frozenset("ㅠ"), "you": frozenset("ㅠㅕㅛ"), "wa": frozenset("ㅘ"),
     "wae": frozenset("ㅙ"), "we": frozenset("ㅞㅚ"), "oe": frozenset("ㅚ"), "oi": frozenset("ㅚ"),
     "wo": frozenset("ㅝ"), "weo": frozenset("ㅝ"), "weu": frozenset("ㅝ"), "wi": frozenset("ㅟ"),
-    "ui": frozenset("ㅢ"), "eui": frozenset("ㅢ"), "i": frozenset("ㅣ"), "ee": frozenset("ㅣㅢ"),
+    "ui": frozenset("ㅢ"), "eui": frozenset("ㅢ"), "i": frozenset("ㅣㅢ"), "ee": frozenset("ㅣㅢ"),
+    "yi": frozenset("ㅣㅢ"), "oa": frozenset("ㅘ"), "ua": frozenset("ㅘ"), "yeu": frozenset("ㅕ"),
+    "wou": frozenset("ㅝ"),
 }
 _R_TAILS: dict[str, frozenset[str]] = {
     "": frozenset({""}), "h": frozenset({""}), "k": frozenset({"k"}), "g": frozenset({"k"}),
@@ -308,32 +311,33 @@ def _prefer(candidate: str, current: str, nxt: str) -> bool:
 # initial-sound law (리 -> 이, 류 -> 유, 림 -> 임, 로 -> 노) is folded first.
 _SURNAME_TABLE: tuple[tuple[str, str], ...] = (
     ("김", "kim gim kin"), ("이", "lee yi rhee ri i rhie yee lie rii li"),
-    ("박", "park pak bak bahk pack"), ("최", "choi choe chey choy tsoi tsoy chkhve"),
+    ("박", "park pak bak bahk pack parc"), ("최", "choi choe chey choy tsoi tsoy chkhve"),
     ("정", "jung jeong chung jong cheong joung jeung chong"), ("강", "kang gang"),
     ("조", "cho jo joe"), ("윤", "yoon yun youn"), ("장", "jang chang zahng"),
-    ("임", "lim im rim yim"), ("한", "han"), ("오", "oh o"), ("서", "seo suh so seoh soh"),
-    ("신", "shin sin shinn"), ("권", "kwon gwon kweon kwun kweun"), ("황", "hwang"),
+    ("임", "lim im rim yim ihm"), ("한", "han"), ("오", "oh o"), ("서", "seo suh so seoh soh"),
+    ("신", "shin sin shinn"), ("권", "kwon gwon kweon kwun kweun kwoun"), ("황", "hwang whang"),
     ("안", "ahn an"), ("송", "song"), ("유", "yoo yu ryu ryoo you lew"),
-    ("전", "jeon chun jun chon"),
-    ("홍", "hong"), ("고", "ko go koh"), ("문", "moon mun"), ("양", "yang ryang"),
-    ("손", "son sohn"), ("배", "bae pae bai"), ("백", "baek paek paik baik back"),
-    ("허", "heo huh hur ho"), ("남", "nam"), ("심", "shim sim"), ("노", "noh roh no ro"),
-    ("하", "ha"), ("곽", "kwak gwak"), ("성", "sung seong"), ("차", "cha"), ("주", "joo ju chu"),
-    ("우", "woo u"), ("구", "koo ku gu"), ("민", "min"), ("진", "jin chin"), ("지", "ji chi gee"),
-    ("엄", "eom um uhm"), ("채", "chae"), ("원", "won"), ("천", "cheon chun"), ("방", "bang pang"),
-    ("공", "kong gong"), ("현", "hyun hyeon"), ("함", "ham"), ("변", "byun byeon pyon byon beon"),
-    ("염", "yeom yum yeum"), ("여", "yeo yo"), ("추", "choo chu"), ("도", "do to"), ("소", "so"),
-    ("석", "seok suk"), ("선", "sun seon"), ("설", "seol sul"), ("마", "ma"), ("길", "gil kil"),
-    ("연", "yeon yun"), ("위", "wi wee"), ("표", "pyo"), ("명", "myung myeong"), ("기", "ki gi"),
+    ("전", "jeon chun jun chon"), ("홍", "hong"), ("고", "ko go koh"), ("문", "moon mun"),
+    ("양", "yang ryang"), ("손", "son sohn shon"), ("배", "bae pae bai"),
+    ("백", "baek paek paik baik back"), ("허", "heo huh hur ho"), ("남", "nam"), ("심", "shim sim"),
+    ("노", "noh roh no ro"), ("하", "ha"), ("곽", "kwak gwak"), ("성", "sung seong"), ("차", "cha"),
+    ("주", "joo ju chu"), ("우", "woo u"), ("구", "koo ku gu goo"), ("민", "min"),
+    ("진", "jin chin"), ("지", "ji chi gee"), ("엄", "eom um uhm"), ("채", "chae"), ("원", "won"),
+    ("천", "cheon chun"), ("방", "bang pang"), ("공", "kong gong"), ("현", "hyun hyeon"),
+    ("함", "ham hahm"), ("변", "byun byeon pyon byon beon"), ("염", "yeom yum yeum youm"),
+    ("여", "yeo yo yuh"), ("추", "choo chu"), ("도", "do to"), ("소", "so"), ("석", "seok suk"),
+    ("선", "sun seon"), ("설", "seol sul"), ("마", "ma"), ("길", "gil kil"), ("연", "yeon yun"),
+    ("위", "wi wee"), ("표", "pyo"), ("명", "myung myeong myoung"), ("기", "ki gi"),
     ("반", "ban pan"), ("왕", "wang"), ("금", "geum keum"), ("옥", "ok"), ("육", "yook yuk"),
-    ("인", "in"), ("맹", "maeng"), ("제", "je"), ("모", "mo"), ("탁", "tak"), ("국", "kook guk"),
-    ("어", "eo eoh"), ("은", "eun"), ("편", "pyun pyeon"), ("용", "yong"), ("예", "ye"),
+    ("인", "in"), ("맹", "maeng"), ("제", "je"), ("모", "mo moh"), ("탁", "tak"),
+    ("국", "kook guk"), ("어", "eo eoh"), ("은", "eun"), ("편", "pyun pyeon"),
+    ("용", "yong"), ("예", "ye"),
     ("경", "kyung gyeong"), ("봉", "bong"), ("사", "sa"), ("부", "boo bu"), ("황보", "hwangbo"),
     ("남궁", "namgoong namkung namgung"), ("제갈", "jegal"), ("선우", "sunwoo seonwoo"),
-    ("독고", "dokgo"), ("태", "tae"), ("나", "na ra"), ("라", "la"), ("명", "myeong"),
-    ("복", "bok"), ("판", "pan"), ("빈", "bin"), ("범", "beom bum"), ("피", "pi"),
-    ("좌", "jwa"), ("팽", "paeng"), ("승", "seung"), ("간", "gan kan"), ("상", "sang"),
-    ("시", "si"), ("호", "ho"), ("계", "gye kye"), ("음", "eum"), ("감", "gam kam"),
+    ("독고", "dokgo"), ("태", "tae"), ("나", "na ra rha"), ("라", "la"), ("명", "myeong"),
+    ("복", "bok"), ("판", "pan"), ("빈", "bin"), ("범", "beom bum"), ("피", "pi"), ("좌", "jwa"),
+    ("팽", "paeng"), ("승", "seung"), ("간", "gan kan"), ("상", "sang"), ("시", "si"), ("호", "ho"),
+    ("계", "gye kye"), ("음", "eum"), ("감", "gam kam"),
 )
 _INITIAL_LAW = {"리": "이", "류": "유", "림": "임", "로": "노", "라": "나", "량": "양",
                 "려": "여", "룡": "용", "뢰": "뇌", "련": "연", "렴": "염", "륙": "육"}
@@ -549,8 +553,11 @@ def _skeleton(word: str) -> str:
     o u; ``i`` for e i y), so ``Gaddafi``, ``Qadhafi`` and ``Ghaddafy`` all give ``katafi``.
     """
     w = re.sub(r"(.)\1+", r"\1", word)
-    if len(w) >= 6 and w.endswith("ine"):
-        w = w[:-1]  # French final e is silent (Poutine)
+    if len(w) >= 4 and w.endswith("e") and w[-2] not in _VOWEL_LETTERS and any(
+            c in _VOWEL_LETTERS for c in w[:-2]):
+        # A final e after a consonant is often silent and left out by other scripts
+        # (Poutine, Clyde / Клайд); where it is heard both spellings keep it and agree.
+        w = w[:-1]
     if w.startswith("mc"):
         w = "mac" + w[2:]
     w = w.replace("mb", "nb").replace("mp", "np")
@@ -655,7 +662,8 @@ def _korean_given(tokens: Sequence[str]) -> tuple[_SylSet, ...] | None:
         low = tok.lower()
         if not low.replace("-", "").isascii() or not low.replace("-", "").isalpha():
             return None
-        chunks = [c for c in low.split("-") if c]
+        # "wh" is a spelling of hw (Chang-wha = 창화).
+        chunks = ["hw" + c[2:] if c.startswith("wh") else c for c in low.split("-") if c]
         for chunk in chunks:
             s = _rom_sylset(chunk)
             if s is not None:
