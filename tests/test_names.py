@@ -391,3 +391,17 @@ def test_docstring_examples_run() -> None:
 
     result = doctest.testmod(names_module)
     assert result.attempted >= 15 and result.failed == 0
+
+
+def test_docs_page_examples_and_api() -> None:
+    import doctest
+
+    import newsalign.names as names_module
+
+    page = ROOT / "docs" / "names.md"
+    result = doctest.testfile(str(page), module_relative=False)
+    assert result.attempted >= 4 and result.failed == 0
+    text = page.read_text(encoding="utf-8")
+    for name in names_module.__all__:
+        if name not in ("MATCH_VERDICTS", "Verdict"):
+            assert f"`{name}" in text, name
