@@ -405,3 +405,29 @@ def test_docs_page_examples_and_api() -> None:
     for name in names_module.__all__:
         if name not in ("MATCH_VERDICTS", "Verdict"):
             assert f"`{name}" in text, name
+
+
+def test_every_romanised_spelling_stays_in_one_sound_class() -> None:
+    """If a spelling could stand for jamo of two classes, 'same' would not imply equal keys."""
+    from newsalign import names as n
+
+    for spelling, vowels in n._R_VOWELS.items():
+        assert len({n._VOWEL_CLASS[v] for v in vowels}) == 1, spelling
+    for spelling, leads in n._R_LEADS.items():
+        for vowel in ("ㅏ", "ㅣ"):
+            # Each onset of the set, widened by the initial-sound law, gives the same class.
+            classes = {n._sylset_class((n._lead_variants(frozenset({lead}), frozenset(vowel)),
+                                        frozenset(vowel), frozenset({""}))) for lead in leads}
+            assert len(classes) == 1, (spelling, vowel, classes)
+    for spelling, tails in n._R_TAILS.items():
+        assert len({n._TAIL_CLASS.get(t, t if t != "ㄹ" else "l") for t in tails}) == 1, spelling
+
+
+def test_same_implies_equal_keys_on_korean_spellings() -> None:
+    pairs = [("Hong Hei-kyung", "홍혜경"), ("Kim Dong-ni", "김동리"), ("Kim Hi-ra", "김희라"),
+             ("Kang Kyung-wha", "강경화"), ("Kim Yi-seol", "김이설"), ("Kim Kun-hoan", "김근환")]
+    for a, b in pairs:
+        if same_person(a, b):
+            assert name_key(a) == name_key(b), (a, b)
+    assert same_person("Kim Dong-ni", "김동리")
+    assert same_person("Kang Kyung-wha", "강경화")

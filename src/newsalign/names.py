@@ -226,7 +226,7 @@ _R_LEADS: dict[str, frozenset[str]] = {
 _R_VOWELS: dict[str, frozenset[str]] = {
     "a": frozenset("ㅏ"), "ae": frozenset("ㅐ"), "e": frozenset("ㅔㅐ"), "ai": frozenset("ㅐ"),
     "ea": frozenset("ㅐㅔ"), "ey": frozenset("ㅔ"), "yea": frozenset("ㅖ"), "ie": frozenset("ㅣ"),
-    "wu": frozenset("ㅜ"), "ew": frozenset("ㅠ"), "ou": frozenset("ㅓㅜ"), "ei": frozenset("ㅔㅖ"),
+    "wu": frozenset("ㅜ"), "ew": frozenset("ㅠ"), "ou": frozenset("ㅓㅜ"), "ei": frozenset("ㅔ"),
     "yuo": frozenset("ㅕ"), "ya": frozenset("ㅑ"),
     "yae": frozenset("ㅒ"), "ye": frozenset("ㅖㅒ"), "eo": frozenset("ㅓ"), "o": frozenset("ㅗㅓ"),
     "u": frozenset("ㅜㅡㅓ"), "oo": frozenset("ㅜ"), "woo": frozenset("ㅜ"), "eu": frozenset("ㅡ"),
@@ -687,10 +687,7 @@ def _surname_set(tok: str) -> frozenset[str] | None:
         if tok in _HANGUL_SURNAMES:
             return frozenset({_INITIAL_LAW.get(tok, tok)})
         return None
-    low = _to_latin(tok)
-    if low != tok.lower() and not tok.isascii():
-        low = _to_latin(tok)
-    return _LATIN_SURNAMES.get(low)
+    return _LATIN_SURNAMES.get(_to_latin(tok))
 
 
 def _surname_class(sur: frozenset[str]) -> str:
