@@ -111,3 +111,27 @@ def test_errors_are_one_line_exit_2(tmp_path: Path, make: str | None, args: list
 def test_version() -> None:
     proc = run_cli("--version")
     assert proc.returncode == 0 and na.__version__ in proc.stdout
+
+
+def test_names_lists_people_across_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["names", str(SEED_LEFT), str(SEED_RIGHT), "--format", "json"]) == 0
+    people = json.loads(capsys.readouterr().out)
+    spellings = {p["canonical"]: set(p["spellings"]) for p in people}
+    lee = next(s for s in spellings.values() if "Lee Seong-gwon" in s)
+    assert lee == {"Lee Seong-gwon", "Lee Seong Kwon"}
+    park = next(s for s in spellings.values() if "Park Seon-won" in s)
+    assert park == {"Park Seon-won", "Park Sun Won"}
+    cho = next(p for p in people if "Cho Tae-yong" in p["spellings"])
+    assert {m["document"] for m in cho["mentions"]} == {str(SEED_LEFT)}
+    for person in people:
+        for m in person["mentions"]:
+            text = Path(m["document"]).read_text(encoding="utf-8")
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_names_text_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["names", str(SEED_RIGHT)]) == 0
+    assert "Lee Seong Kwon" in capsys.readouterr().out
+    proc = run_cli("names", "missing.txt")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "FILE missing.txt: no such file" in proc.stderr

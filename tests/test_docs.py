@@ -14,7 +14,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 def test_all_matches_api_doc() -> None:
     text = (DOCS / "api.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `([A-Za-z_]+)`", text, flags=re.M))
+    documented = set(re.findall(r"^\| `(\w+)`", text, flags=re.M))
     assert documented == set(na.__all__)
 
 

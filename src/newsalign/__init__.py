@@ -21,6 +21,17 @@ from .embed import (
     get_encoder,
 )
 from .errors import ConfigError, DataError, InputError, MissingDependencyError, NewsalignError
+from .names import (
+    Mention,
+    NameMatch,
+    Person,
+    cluster_people,
+    extract_people,
+    match_names,
+    name_key,
+    name_similarity,
+    same_person,
+)
 from .records import LINK_KINDS, Alignment, Document, Link, Sentence
 from .segment import segment
 
@@ -38,8 +49,11 @@ __all__ = [
     "Encoder",
     "InputError",
     "Link",
+    "Mention",
     "MissingDependencyError",
+    "NameMatch",
     "NewsalignError",
+    "Person",
     "Sentence",
     "SentenceTransformerEncoder",
     "TfidfEncoder",
@@ -48,6 +62,12 @@ __all__ = [
     "align",
     "align_embeddings",
     "available_encoders",
+    "cluster_people",
+    "extract_people",
     "get_encoder",
+    "match_names",
+    "name_key",
+    "name_similarity",
+    "same_person",
     "segment",
 ]

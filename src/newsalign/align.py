@@ -39,6 +39,7 @@ import numpy as np
 from .embed import Encoder, get_encoder, lexical_vectors, normalize_rows
 from .errors import ConfigError, InputError
 from .facts import number_values
+from .names import sentence_name_keys
 from .records import Alignment, Document, Link, LinkKind, sort_links
 
 __all__ = ["MODES", "AlignParams", "Mode", "align", "align_embeddings"]
@@ -63,6 +64,8 @@ class AlignParams:
         top_k: candidates kept per sentence and direction.
         lexical_weight: weight of the centred character n-gram overlap.
         number_weight: weight of the share of numbers two sentences have in common.
+        name_weight: weight of the share of people (name keys, any spelling or script)
+            two sentences have in common.
         path_weight: translation mode: bonus on the diagonal path, malus far from it.
         path_window: translation mode: distance from the path (in sentences) that is "near".
     """
@@ -75,6 +78,7 @@ class AlignParams:
     top_k: int = 8
     lexical_weight: float = 0.30
     number_weight: float = 0.10
+    name_weight: float = 0.10
     path_weight: float = 0.15
     path_window: float = 3.0
 
@@ -87,7 +91,7 @@ class AlignParams:
             raise ConfigError(f"max_bead must be >= 1, got {self.max_bead!r}")
         if self.top_k < 1:
             raise ConfigError(f"top_k must be >= 1, got {self.top_k!r}")
-        for name in ("lexical_weight", "number_weight", "path_weight", "path_window"):
+        for name in ("lexical_weight", "number_weight", "name_weight", "path_weight", "path_window"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)!r}")
 
@@ -279,14 +283,16 @@ class _Scorer:
         # serves a same-language rewrite (baseline ~0.3) and a translation (~0.15) alike.
         baseline = float(self.lv.mean(axis=0) @ self.rv.mean(axis=0))
         self.baseline = min(max(baseline, 0.0), 0.9)
-        # The anchors add up to lexical_weight + number_weight; dividing by the largest
+        # The anchors add up to lexical_weight + number_weight + name_weight; dividing by the largest
         # possible total keeps every score in [0, 1].
-        self.norm = 1.0 + p.lexical_weight + p.number_weight
+        self.norm = 1.0 + p.lexical_weight + p.number_weight + p.name_weight
         self.lex_l: Any = None
         self.lex_r: Any = None
         self.lex_mean = 0.0
         self.num_l: list[frozenset[float]] = [frozenset()] * self.n
         self.num_r: list[frozenset[float]] = [frozenset()] * self.m
+        self.names_l: list[frozenset[str]] = [frozenset()] * self.n
+        self.names_r: list[frozenset[str]] = [frozenset()] * self.m
         if ltexts is not None and rtexts is not None:
             if p.lexical_weight > 0:
                 lex = lexical_vectors([*ltexts, *rtexts])
@@ -297,6 +303,9 @@ class _Scorer:
             if p.number_weight > 0:
                 self.num_l = [number_values(t) for t in ltexts]
                 self.num_r = [number_values(t) for t in rtexts]
+            if p.name_weight > 0:
+                self.names_l = [sentence_name_keys(t) for t in ltexts]
+                self.names_r = [sentence_name_keys(t) for t in rtexts]
 
     def candidates(self) -> tuple[np.ndarray, np.ndarray]:
         """Pairs (I, J) among each row's and each column's ``top_k`` cosines."""
@@ -343,12 +352,20 @@ class _Scorer:
         if self.lex_l is not None and len(i):
             lex = np.asarray(self.lex_l[i].multiply(self.lex_r[j]).sum(axis=1)).ravel()
             bonus += self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean)
-        if self.p.number_weight > 0:
+        for weight, sets_l, sets_r in self._anchor_sets():
             for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):
-                na, nb = self.num_l[a], self.num_r[b]
-                if na and nb:
-                    bonus[k] += self.p.number_weight * len(na & nb) / max(len(na), len(nb))
+                bonus[k] += weight * _shared(sets_l[a], sets_r[b])
         return bonus
+
+    def _anchor_sets(self) -> list[tuple[float, list[Any], list[Any]]]:
+        return [
+            (w, sl, sr)
+            for w, sl, sr in (
+                (self.p.number_weight, self.num_l, self.num_r),
+                (self.p.name_weight, self.names_l, self.names_r),
+            )
+            if w > 0
+        ]
 
     def side_vector(self, side: int, members: Sequence[int]) -> np.ndarray:
         """Unit vector of some sentences of one side read as one passage.
@@ -399,11 +416,10 @@ class _Scorer:
             if nla > 0 and nlb > 0:
                 lex = float(la.multiply(lb).sum()) / (nla * nlb)
                 bonus += self.p.lexical_weight * max(0.0, lex - self.lex_mean)
-        if self.p.number_weight > 0:
-            na_ = frozenset().union(*(self.num_l[x] for x in left))
-            nb_ = frozenset().union(*(self.num_r[x] for x in right))
-            if na_ and nb_:
-                bonus += self.p.number_weight * len(na_ & nb_) / max(len(na_), len(nb_))
+        for weight, sets_l, sets_r in self._anchor_sets():
+            union_l = frozenset().union(*(sets_l[x] for x in left))
+            union_r = frozenset().union(*(sets_r[x] for x in right))
+            bonus += weight * _shared(union_l, union_r)
         return bonus
 
     def attach_deltas(
@@ -542,6 +558,13 @@ class _Aligner:
         vec = (self.s.lv if side == 0 else self.s.rv)[x]
         other_vecs = self.s.rv if side == 0 else self.s.lv
         return bool(self.s.rescale(np.max(other_vecs[other] @ vec)) >= self.p.attach_floor)
+
+
+def _shared(a: frozenset[Any], b: frozenset[Any]) -> float:
+    """Share of anchors in common: |a & b| / max(|a|, |b|), 0 when either side has none."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
 
 
 def _sparse_sum(matrix: Any, rows: Sequence[int]) -> Any:

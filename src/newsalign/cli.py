@@ -138,6 +138,40 @@ def _columns(left: Sequence[str], right: Sequence[str], col: int) -> list[str]:
     return [f"{a:<{col}} | {b}".rstrip() for a, b in zip(wrap_l, wrap_r)]
 
 
+# -- names ------------------------------------------------------------------------------
+def _cmd_names(args: argparse.Namespace, out: TextIO) -> int:
+    from newsalign.names import cluster_people, format_people
+
+    docs = [
+        _load_document(path, presegmented=args.presegmented, role="FILE") for path in args.files
+    ]
+    people = cluster_people(docs)
+    if args.format == "json":
+        json.dump([_person_dict(p) for p in people], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_people(people) if people else "no people found\n")
+    return EXIT_OK
+
+
+def _person_dict(person: na.Person) -> dict[str, object]:
+    return {
+        "canonical": person.canonical,
+        "key": person.key,
+        "spellings": list(person.spellings),
+        "mentions": [
+            {
+                "document": m.document,
+                "sentence": m.sentence,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+            }
+            for m in person.mentions
+        ],
+    }
+
+
 # -- the parser -------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsalign`` command (used by the docs tests too)."""
@@ -174,6 +208,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="inputs hold one sentence per line (blank lines ignored); keep that segmentation",
     )
     p.set_defaults(func=_cmd_align)
+
+    p = sub.add_parser(
+        "names",
+        help="list the people named across files, with their spellings",
+        description="List the people named across one or more versions, with every spelling.",
+    )
+    p.add_argument("files", metavar="FILE", nargs="+", help="UTF-8 text files ('-' for stdin)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument(
+        "--presegmented", action="store_true", help="inputs hold one sentence per line"
+    )
+    p.set_defaults(func=_cmd_names)
     return parser
 
 
