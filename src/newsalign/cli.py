@@ -140,17 +140,15 @@ def _columns(left: Sequence[str], right: Sequence[str], col: int) -> list[str]:
 
 # -- names ------------------------------------------------------------------------------
 def _cmd_names(args: argparse.Namespace, out: TextIO) -> int:
-    from newsalign.names import cluster_people, format_people
-
     docs = [
         _load_document(path, presegmented=args.presegmented, role="FILE") for path in args.files
     ]
-    people = cluster_people(docs)
+    people = na.cluster_people(docs)
     if args.format == "json":
         json.dump([_person_dict(p) for p in people], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        out.write(format_people(people) if people else "no people found\n")
+        out.write(na.format_people(people) if people else "no people found\n")
     return EXIT_OK
 
 
