@@ -50,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "benchmarks" / "results" / "seeds.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"seeds ({args.encoder}): P {prf.precision:.3f} R {prf.recall:.3f} F1 {prf.f1:.3f} -> {out}")
+    print(
+        f"seeds ({args.encoder}): P {prf.precision:.3f} R {prf.recall:.3f} F1 {prf.f1:.3f} -> {out}"
+    )
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Helpers shared by the test modules (importable as ``helpers``: pytest puts tests/ on the path)."""
+"""Helpers shared by the test modules (pytest puts tests/ on sys.path)."""
 
 from __future__ import annotations
 

@@ -5,12 +5,11 @@ from typing import Any
 
 import numpy as np
 import pytest
+from helpers import DATA, pair_f1
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsalign as na
-
-from helpers import DATA, pair_f1
 
 STORIES = json.loads((DATA / "mini_stories.json").read_text(encoding="utf-8"))["stories"]
 
@@ -32,7 +31,9 @@ def test_seeds_from_raw_text_match_presegmented(seed_texts: tuple[str, str]) -> 
     al = na.align(*seed_texts)
     assert len(al.left) == 13 and len(al.right) == 17
     assert {(link.left, link.right) for link in al.links} == beads(
-        na.align(na.Document.from_sentences(al.left.texts), na.Document.from_sentences(al.right.texts))
+        na.align(
+            na.Document.from_sentences(al.left.texts), na.Document.from_sentences(al.right.texts)
+        )
     )
 
 
@@ -63,7 +64,15 @@ def test_every_sentence_is_linked_once_or_unmatched(seed_texts: tuple[str, str])
 def test_to_dict_schema(seed_texts: tuple[str, str]) -> None:
     al = na.align(*seed_texts)
     d = al.to_dict()
-    assert set(d) == {"left", "right", "links", "unmatched_left", "unmatched_right", "encoder", "mode"}
+    assert set(d) == {
+        "left",
+        "right",
+        "links",
+        "unmatched_left",
+        "unmatched_right",
+        "encoder",
+        "mode",
+    }
     assert d["encoder"] == "use-m3" and d["mode"] == "rewrite"
     assert d["left"] == list(al.left.texts)
     for link in d["links"]:
@@ -119,7 +128,8 @@ def test_translation_mode_survives_a_local_swap(encoder: na.Encoder) -> None:
     story = next(s for s in STORIES if s["name"] == "translation")
     right = [story["right"][1], story["right"][0], story["right"][2]]
     al = na.align(
-        na.Document.from_sentences(story["left"]), na.Document.from_sentences(right),
+        na.Document.from_sentences(story["left"]),
+        na.Document.from_sentences(right),
         mode="translation",
     )
     assert beads(al) == {((0,), (1,)), ((1,), (0,)), ((2,), (2,))}
@@ -131,14 +141,18 @@ def test_large_documents_align_in_bounded_memory() -> None:
     perm = rng.permutation(3000)
     right = left[perm] + 0.3 * rng.normal(size=(3000, 64)).astype(np.float32)
     al = na.align_embeddings(left, right)
-    found = {(link.left[0], link.right[0]) for link in al.links if len(link.left) == len(link.right) == 1}
+    found = {
+        (link.left[0], link.right[0]) for link in al.links if len(link.left) == len(link.right) == 1
+    }
     expected = {(int(perm[j]), j) for j in range(3000)}
     assert len(found & expected) >= 0.99 * 3000
 
 
 # -- properties -------------------------------------------------------------------------
 def _vectors(draw: st.DrawFn, n: int, dim: int = 8) -> np.ndarray:
-    flat = draw(st.lists(st.floats(-1, 1, allow_nan=False, width=32), min_size=n * dim, max_size=n * dim))
+    flat = draw(
+        st.lists(st.floats(-1, 1, allow_nan=False, width=32), min_size=n * dim, max_size=n * dim)
+    )
     arr = np.asarray(flat, dtype=np.float32).reshape(n, dim)
     # Distinct rows: with duplicate sentences the choice between them is an arbitrary tie,
     # and no tie-break can be the same from both sides for mirrored pairs.
@@ -170,7 +184,9 @@ def test_indices_valid_and_deterministic(sides: tuple[np.ndarray, np.ndarray], m
     for link in al.links:
         assert all(0 <= i < len(left) for i in link.left)
         assert all(0 <= j < len(right) for j in link.right)
-        assert list(link.left) == sorted(set(link.left)) and list(link.right) == sorted(set(link.right))
+        assert list(link.left) == sorted(set(link.left)) and list(link.right) == sorted(
+            set(link.right)
+        )
         assert len(link.left) <= 3 and len(link.right) <= 3
 
 
@@ -207,7 +223,11 @@ def test_permuting_one_side_permutes_links(sides: tuple[np.ndarray, np.ndarray],
 def test_permutation_with_texts_and_lexical_anchor() -> None:
     left = ["Seoul said 3,000 troops moved.", "Prices rose.", "The bank acted on Monday."]
     right = ["On Monday the bank acted.", "Seoul reported 3,000 troops moved.", "Prices went up."]
-    a = na.align(na.Document.from_sentences(left), na.Document.from_sentences(right), encoder="tfidf")
-    b = na.align(na.Document.from_sentences(left), na.Document.from_sentences(right[::-1]), encoder="tfidf")
+    a = na.align(
+        na.Document.from_sentences(left), na.Document.from_sentences(right), encoder="tfidf"
+    )
+    b = na.align(
+        na.Document.from_sentences(left), na.Document.from_sentences(right[::-1]), encoder="tfidf"
+    )
     n = len(right)
     assert {(x.left, tuple(sorted(n - 1 - j for j in x.right))) for x in b.links} == beads(a)

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEED_LEFT, SEED_RIGHT
 
 import newsalign as na
 from newsalign.cli import main
-
-from conftest import SEED_LEFT, SEED_RIGHT
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -62,13 +61,25 @@ def test_presegmented_keeps_lines(tmp_path: Path, capsys: pytest.CaptureFixture[
     got = json.loads(capsys.readouterr().out)
     assert got["left"] == ["Troops moved. Talks failed.", "Prices rose."]
     assert got["right"] == ["Prices went up.", "Troops moved and talks failed."]
-    assert {(tuple(x["left"]), tuple(x["right"])) for x in got["links"]} == {((0,), (1,)), ((1,), (0,))}
+    assert {(tuple(x["left"]), tuple(x["right"])) for x in got["links"]} == {
+        ((0,), (1,)),
+        ((1,), (0,)),
+    }
 
 
 def test_stdin_and_options() -> None:
     proc = run_cli(
-        "align", "-", str(SEED_RIGHT), "--format", "json", "--encoder", "tfidf",
-        "--mode", "translation", "--threshold", "0.2",
+        "align",
+        "-",
+        str(SEED_RIGHT),
+        "--format",
+        "json",
+        "--encoder",
+        "tfidf",
+        "--mode",
+        "translation",
+        "--threshold",
+        "0.2",
         stdin=SEED_LEFT.read_bytes(),
     )
     assert proc.returncode == 0, proc.stderr
@@ -80,20 +91,34 @@ def test_stdin_and_options() -> None:
 @pytest.mark.parametrize(
     ("make", "args", "message"),
     [
-        (None, ["align", "no/such/file.txt", str(SEED_RIGHT)], "LEFT no/such/file.txt: no such file"),
+        (
+            None,
+            ["align", "no/such/file.txt", str(SEED_RIGHT)],
+            "LEFT no/such/file.txt: no such file",
+        ),
         (None, ["align", str(SEED_LEFT), "tests"], "RIGHT tests: is a directory"),
         ("badutf8", ["align", "{f}", str(SEED_RIGHT)], "not UTF-8 (byte 0xff at byte offset 6)"),
         ("empty", ["align", str(SEED_LEFT), "{f}"], "empty input"),
-        (None, ["align", str(SEED_LEFT), str(SEED_RIGHT), "--encoder", "labse"], "unknown encoder 'labse'; valid encoders"),
+        (
+            None,
+            ["align", str(SEED_LEFT), str(SEED_RIGHT), "--encoder", "labse"],
+            "unknown encoder 'labse'; valid encoders",
+        ),
         (None, ["align", str(SEED_LEFT), str(SEED_RIGHT), "--mode", "poem"], "unknown mode 'poem'"),
-        (None, ["align", str(SEED_LEFT), str(SEED_RIGHT), "--threshold", "2"], "threshold must be in [0, 1]"),
+        (
+            None,
+            ["align", str(SEED_LEFT), str(SEED_RIGHT), "--threshold", "2"],
+            "threshold must be in [0, 1]",
+        ),
         (None, ["align", "-", "-"], "only one of LEFT and RIGHT"),
         (None, ["align", str(SEED_LEFT)], "required: RIGHT"),
         (None, ["align", str(SEED_LEFT), str(SEED_RIGHT), "--format", "xml"], "invalid choice"),
         (None, ["frobnicate"], "invalid choice"),
     ],
 )
-def test_errors_are_one_line_exit_2(tmp_path: Path, make: str | None, args: list[str], message: str) -> None:
+def test_errors_are_one_line_exit_2(
+    tmp_path: Path, make: str | None, args: list[str], message: str
+) -> None:
     f = tmp_path / "input.txt"
     if make == "badutf8":
         f.write_bytes(b"Hello \xff world.")

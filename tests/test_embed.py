@@ -100,8 +100,11 @@ def test_sentence_transformers_with_bundled_minilm() -> None:
     assert vecs.shape == (3, 384)
     np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
     assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2]
-    al = na.align("Troops moved to Russia. It rained.", "It was raining. Soldiers went to Russia.",
-                  encoder=enc)
+    al = na.align(
+        "Troops moved to Russia. It rained.",
+        "It was raining. Soldiers went to Russia.",
+        encoder=enc,
+    )
     assert {(link.left, link.right) for link in al.links} == {((0,), (1,)), ((1,), (0,))}
     assert al.encoder == "st:all-MiniLM-L6-v2"
 

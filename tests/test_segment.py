@@ -22,8 +22,8 @@ def test_seeds_reproduce_gold_sentences(seed_texts: tuple[str, str], gold: dict[
 
 def test_multi_sentence_quote_is_split_inside() -> None:
     text = (
-        'They noted, “While there may be discrepancies, we believe it is accurate. '
-        'We anticipate 10,000 troops by December.” He left.'
+        "They noted, “While there may be discrepancies, we believe it is accurate. "
+        "We anticipate 10,000 troops by December.” He left."
     )
     assert texts(text) == [
         "They noted, “While there may be discrepancies, we believe it is accurate.",
@@ -73,7 +73,10 @@ def test_hard_wrapped_line_is_joined() -> None:
 
 
 def test_korean_endings_and_quotes() -> None:
-    text = "북한군 3천명이 러시아로 이동했다. 국정원은 “12월까지 1만명이 될 것”이라고 밝혔다. 정말요? 네."
+    text = (
+        "북한군 3천명이 러시아로 이동했다. "
+        "국정원은 “12월까지 1만명이 될 것”이라고 밝혔다. 정말요? 네."
+    )
     assert texts(text) == [
         "북한군 3천명이 러시아로 이동했다.",
         "국정원은 “12월까지 1만명이 될 것”이라고 밝혔다.",
@@ -111,7 +114,7 @@ def test_document_rejects_lost_characters() -> None:
         na.Document("Hello world.", (na.Sentence("Hello", 0, 5),))
 
 
-_ALPHABET = st.sampled_from(list("abc ABC.,!?\n“”\"'0123 다요북한。") + ["U.S.", "Rep.", "12.3"])
+_ALPHABET = st.sampled_from([*"abc ABC.,!?\n“”\"'0123 다요북한。", "U.S.", "Rep.", "12.3"])
 
 
 @settings(max_examples=300, deadline=None)

@@ -77,7 +77,7 @@ class Document:
             if self.text[pos : s.start].strip():
                 raise InputError(
                     f"characters {pos}..{s.start} belong to no sentence: "
-                    f"{self.text[pos:s.start][:40]!r}"
+                    f"{self.text[pos : s.start][:40]!r}"
                 )
             if self.text[s.start : s.end] != s.text:
                 raise InputError(f"sentence {k} text does not match text[{s.start}:{s.end}]")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from .records import Sentence
 
@@ -35,7 +36,9 @@ __all__ = ["detect_lang", "segment"]
 
 _CLOSERS = "\"'”’»」』)]"
 _OPENERS = "\"'“‘«「『(["
-_CANDIDATE = re.compile(rf"(?:[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)|[。！？]+[{re.escape(_CLOSERS)}]*)")
+_CANDIDATE = re.compile(
+    rf"(?:[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)|[。！？]+[{re.escape(_CLOSERS)}]*)"
+)
 
 # Words after which a period never ends a sentence: a name or a number follows.
 _TITLES = frozenset(
@@ -165,7 +168,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 cuts.append(cut)
     cuts.append(len(block))
     out: list[tuple[int, int]] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         piece = block[a:b]
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece) - len(piece.rstrip())
