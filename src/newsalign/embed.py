@@ -166,6 +166,10 @@ class SentenceTransformerEncoder:
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:
+                path, local = self._resolve_path()
+                if local:
+                    # Before the import: huggingface_hub reads the switch when it loads.
+                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 try:
                     from sentence_transformers import SentenceTransformer
                 except ImportError as exc:
@@ -173,15 +177,12 @@ class SentenceTransformerEncoder:
                         f"encoder {self.name!r} needs sentence-transformers: "
                         "pip install 'newsalign[st]'"
                     ) from exc
-                path, local = self._resolve_path()
-                if local:
-                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 try:
                     self._model = SentenceTransformer(path, device=self.device or "cpu")
                 except Exception as exc:  # the library raises OSError, ValueError, HTTP errors
+                    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                     raise ConfigError(
-                        f"cannot load sentence-transformers model {self.model_name!r}: "
-                        f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+                        f"cannot load sentence-transformers model {self.model_name!r}: {first}"
                     ) from exc
             return self._model
 
