@@ -24,6 +24,20 @@ from .errors import ConfigError, DataError, InputError, MissingDependencyError, 
 from .records import LINK_KINDS, Alignment, Document, Link, Sentence
 from .segment import segment
 
+# -- diff, facts, renderers and N versions (branch diff) --------------------------------
+# isort: split
+from .diff import DIFF_TAGS, Diff, DiffOp, DiffSummary, diff, diff_alignment
+from .facts import (
+    FACT_DIFFERENCE_KINDS,
+    FACT_KINDS,
+    Fact,
+    FactDifference,
+    compare_facts,
+    extract_facts,
+)
+from .multi import Cluster, MultiAlignment, align_many
+from .render import render, render_html, render_json, render_text
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -50,4 +64,27 @@ __all__ = [
     "available_encoders",
     "get_encoder",
     "segment",
+]
+
+# diff, facts, renderers and N versions
+__all__ += [
+    "DIFF_TAGS",
+    "FACT_DIFFERENCE_KINDS",
+    "FACT_KINDS",
+    "Cluster",
+    "Diff",
+    "DiffOp",
+    "DiffSummary",
+    "Fact",
+    "FactDifference",
+    "MultiAlignment",
+    "align_many",
+    "compare_facts",
+    "diff",
+    "diff_alignment",
+    "extract_facts",
+    "render",
+    "render_html",
+    "render_json",
+    "render_text",
 ]
