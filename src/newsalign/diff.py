@@ -333,13 +333,14 @@ def diff_alignment(alignment: Alignment) -> Diff:
     left_doc, right_doc = alignment.left, alignment.right
     left_facts = document_facts(left_doc)
     right_facts = document_facts(right_doc)
+    left_index, right_index = _FactIndex(left_facts), _FactIndex(right_facts)
     in_place = _in_place(alignment.links)
     keyed: list[tuple[tuple[int, int, int], DiffOp]] = []
     for k, link in enumerate(alignment.links):
         facts_l = [f for i in link.left for f in left_facts[i]]
         facts_r = [f for j in link.right for f in right_facts[j]]
         diffs = _with_elsewhere(
-            compare_facts(facts_l, facts_r), left_facts, right_facts, link.left, link.right
+            compare_facts(facts_l, facts_r), left_index, right_index, link.left, link.right
         )
         op = DiffOp(
             tag=_tag(link, left_doc, right_doc),
@@ -353,7 +354,7 @@ def diff_alignment(alignment: Alignment) -> Diff:
         )
         keyed.append(((link.left[0], 0, link.right[0]), op))
     for i in alignment.unmatched_left:
-        diffs = _with_elsewhere(compare_facts(left_facts[i], ()), left_facts, right_facts, (i,), ())
+        diffs = _with_elsewhere(compare_facts(left_facts[i], ()), left_index, right_index, (i,), ())
         op = DiffOp("deleted", (i,), (), (left_doc[i].text,), (), fact_differences=diffs)
         keyed.append(((i, 0, -1), op))
     # An inserted sentence goes just before the in-place link that follows it on the right.
@@ -363,7 +364,7 @@ def diff_alignment(alignment: Alignment) -> Diff:
         next_anchor[j] = anchor_of.get(j, next_anchor[j + 1])
     for j in alignment.unmatched_right:
         diffs = _with_elsewhere(
-            compare_facts((), right_facts[j]), left_facts, right_facts, (), (j,)
+            compare_facts((), right_facts[j]), left_index, right_index, (), (j,)
         )
         op = DiffOp("inserted", (), (j,), (), (right_doc[j].text,), fact_differences=diffs)
         keyed.append(((next_anchor[j + 1], -1, j), op))
@@ -446,8 +447,8 @@ def _in_place(links: Sequence[Link]) -> frozenset[int]:
 
 def _with_elsewhere(
     diffs: Sequence[FactDifference],
-    left_facts: Sequence[Sequence[Fact]],
-    right_facts: Sequence[Sequence[Fact]],
+    left_index: _FactIndex,
+    right_index: _FactIndex,
     left_here: Sequence[int],
     right_here: Sequence[int],
 ) -> tuple[FactDifference, ...]:
@@ -455,18 +456,41 @@ def _with_elsewhere(
     out = []
     for d in diffs:
         if d.kind == "left_only" and d.left_fact is not None:
-            where = _find(d.left_fact, right_facts, right_here)
+            where = right_index.find(d.left_fact, right_here)
         elif d.kind == "right_only" and d.right_fact is not None:
-            where = _find(d.right_fact, left_facts, left_here)
+            where = left_index.find(d.right_fact, left_here)
         else:
             where = ()
         out.append(replace(d, elsewhere=where) if where else d)
     return tuple(out)
 
 
-def _find(fact: Fact, facts: Sequence[Sequence[Fact]], skip: Sequence[int]) -> tuple[int, ...]:
-    return tuple(
-        k
-        for k, sentence in enumerate(facts)
-        if k not in skip and any(same_fact(fact, other) for other in sentence)
-    )
+class _FactIndex:
+    """The sentences of one document that state a given fact, memoised by fact.
+
+    Quantities and dates are looked up by value; people, organisations and quotations (matched
+    loosely) are compared with the facts of their kind once per distinct fact, so a name that
+    recurs in every sentence costs one scan, not one per sentence.
+    """
+
+    def __init__(self, facts: Sequence[Sequence[Fact]]) -> None:
+        self._exact: dict[tuple[str, str], list[int]] = {}
+        self._loose: dict[str, list[tuple[int, Fact]]] = {}
+        self._memo: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        for k, sentence in enumerate(facts):
+            for f in sentence:
+                if f.kind in ("quantity", "date"):
+                    self._exact.setdefault((f.kind, f.value), []).append(k)
+                else:
+                    self._loose.setdefault(f.kind, []).append((k, f))
+
+    def find(self, fact: Fact, skip: Sequence[int]) -> tuple[int, ...]:
+        key = (fact.kind, fact.value, fact.text)
+        hits = self._memo.get(key)
+        if hits is None:
+            if fact.kind in ("quantity", "date"):
+                found = set(self._exact.get((fact.kind, fact.value), ()))
+            else:
+                found = {k for k, f in self._loose.get(fact.kind, ()) if same_fact(fact, f)}
+            hits = self._memo[key] = tuple(sorted(found))
+        return tuple(k for k in hits if k not in skip)

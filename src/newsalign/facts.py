@@ -28,6 +28,7 @@ This module sits beside the pipeline: it imports only records and errors (and, l
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import re
@@ -236,7 +237,9 @@ _NUM = re.compile(
     re.IGNORECASE,
 )
 # Korean numerals written with digits and scale syllables: 1만, 1억1천만, 12조3천억, 3천.
-_KO_NUM = re.compile(r"\d+(?:\.\d+)?[십백천만억조]+(?:\d+(?:\.\d+)?[십백천만억조]+)*(?:\d+(?![\d.]))?")
+_KO_NUM = re.compile(
+    r"\d+(?:\.\d+)?[십백천만억조]+(?:\d+(?:\.\d+)?[십백천만억조]+)*(?:\d+(?![\d.]))?"
+)
 _KO_TOKEN = re.compile(r"\d+(?:\.\d+)?|[십백천만억조]")
 _WORD_NUM = re.compile(
     r"\b(" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -446,7 +449,7 @@ _QUAL_BEFORE_RE = re.compile(rf"(?<![\w.])({_alternation(_QUALIFIERS)})\s*$", re
 _ROLE_BEFORE_RE = re.compile(rf"(?<![\w.])({_alternation(_ROLE_BEFORE)})\s*$", re.IGNORECASE)
 _POST_QUAL_RE = re.compile(
     rf"^(?:[\s-]*({_alternation(k for k in _POST_QUALIFIERS if k.isascii())})\b"
-    rf"|\s*[명개]?\s*({_alternation(k for k in _POST_QUALIFIERS if not k.isascii())}))",
+    rf"|\s*({_alternation(k for k in _POST_QUALIFIERS if not k.isascii())}))",
     re.IGNORECASE,
 )
 _ROLE_AFTER_RE = re.compile(rf"^\s+({_alternation(_ROLE_AFTER)})\b(?!\s+than)", re.IGNORECASE)
@@ -761,8 +764,10 @@ def _date_slot(fact: Fact) -> str:
 
 
 # -- people -------------------------------------------------------------------------------
+@functools.cache
 def _names_module() -> ModuleType | None:
-    """:mod:`newsalign.names` when it is installed (it is optional for facts)."""
+    """:mod:`newsalign.names` when it is installed (looked up once: a failed import is not
+    cached by Python, and this is asked for every sentence)."""
     try:
         return importlib.import_module("newsalign.names")
     except ImportError:
@@ -828,6 +833,9 @@ _NOT_NAMES = frozenset(  # a word list reads better as text
 
 
 def _is_headline(text: str) -> bool:
+    """Title Case and no final full stop: a headline, where capitals say nothing about names."""
+    if text.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "!", "?")):
+        return False
     words = re.findall(r"[A-Za-z][\w\u2019'-]*", text)
     long = [w for w in words if len(w) >= 4]
     capitalised = sum(w[0].isupper() for w in long)
