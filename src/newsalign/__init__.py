@@ -11,6 +11,9 @@ Example:
 from __future__ import annotations
 
 from .align import MODES, AlignParams, align, align_embeddings
+
+# -- diff, facts, renderers and N versions (branch diff) --------------------------------
+from .diff import DIFF_TAGS, Diff, DiffOp, DiffSummary, diff, diff_alignment
 from .embed import (
     CachedEncoder,
     Encoder,
@@ -21,6 +24,15 @@ from .embed import (
     get_encoder,
 )
 from .errors import ConfigError, DataError, InputError, MissingDependencyError, NewsalignError
+from .facts import (
+    FACT_DIFFERENCE_KINDS,
+    FACT_KINDS,
+    Fact,
+    FactDifference,
+    compare_facts,
+    extract_facts,
+)
+from .multi import Cluster, MultiAlignment, align_many
 from .names import (
     Mention,
     NameMatch,
@@ -34,24 +46,35 @@ from .names import (
     same_person,
 )
 from .records import LINK_KINDS, Alignment, Document, Link, Sentence
+from .render import render, render_html, render_json, render_text
 from .segment import segment
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DIFF_TAGS",
+    "FACT_DIFFERENCE_KINDS",
+    "FACT_KINDS",
     "LINK_KINDS",
     "MODES",
     "AlignParams",
     "Alignment",
     "CachedEncoder",
+    "Cluster",
     "ConfigError",
     "DataError",
+    "Diff",
+    "DiffOp",
+    "DiffSummary",
     "Document",
     "Encoder",
+    "Fact",
+    "FactDifference",
     "InputError",
     "Link",
     "Mention",
     "MissingDependencyError",
+    "MultiAlignment",
     "NameMatch",
     "NewsalignError",
     "Person",
@@ -62,14 +85,23 @@ __all__ = [
     "__version__",
     "align",
     "align_embeddings",
+    "align_many",
     "available_encoders",
     "cluster_people",
+    "compare_facts",
+    "diff",
+    "diff_alignment",
+    "extract_facts",
     "extract_people",
     "format_people",
     "get_encoder",
     "match_names",
     "name_key",
     "name_similarity",
+    "render",
+    "render_html",
+    "render_json",
+    "render_text",
     "same_person",
     "segment",
 ]

@@ -170,6 +170,41 @@ def _person_dict(person: na.Person) -> dict[str, object]:
     }
 
 
+# -- diff -------------------------------------------------------------------------------
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+    paths: list[str] = args.files
+    if len(paths) < 2:
+        raise na.InputError(f"diff needs at least two files, got {len(paths)}")
+    if paths.count("-") > 1:
+        raise na.InputError("only one input can be '-' (stdin)")
+    docs = [
+        _load_document(path, presegmented=args.presegmented, role=f"input {k + 1}")
+        for k, path in enumerate(paths)
+    ]
+    result: na.Diff | na.MultiAlignment
+    if len(docs) == 2:
+        result = na.diff(docs[0], docs[1], encoder=args.encoder, mode=args.mode,
+                         threshold=args.threshold)  # fmt: skip
+    else:
+        result = na.align_many(docs, encoder=args.encoder, mode=args.mode,
+                               threshold=args.threshold)  # fmt: skip
+    # colour only on a terminal, and never where NO_COLOR is set (no-color.org)
+    color = not args.output and out.isatty() and not os.environ.get("NO_COLOR")
+    if args.format == "text":
+        text = na.render_text(result, color=color, width=_width(out) if not args.output else 100)
+    else:
+        text = na.render(result, args.format)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise na.InputError(f"-o {args.output}: {exc.strerror or exc}") from None
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
 # -- the parser -------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsalign`` command (used by the docs tests too)."""
@@ -218,6 +253,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--presegmented", action="store_true", help="inputs hold one sentence per line"
     )
     p.set_defaults(func=_cmd_names)
+
+    p = sub.add_parser(
+        "diff",
+        help="diff versions sentence by sentence and fact by fact",
+        description=(
+            "Diff two versions of a story (sentences and facts: numbers, dates, names, "
+            "organisations, quotations); with three or more, group their sentences into "
+            "clusters and show which versions carry each."
+        ),
+    )
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="two or more versions (UTF-8 text, or '-')"
+    )
+    p.add_argument(
+        "--format", choices=("text", "json", "html"), default="text", help="output format"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
+    p.add_argument(
+        "--encoder",
+        default=None,
+        help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
+    )
+    p.add_argument(
+        "--mode", default="rewrite", help="rewrite (any order, default) or translation"
+    )
+    p.add_argument(
+        "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
+    )
+    p.add_argument(
+        "--presegmented",
+        action="store_true",
+        help="inputs hold one sentence per line (blank lines ignored); keep that segmentation",
+    )
+    p.set_defaults(func=_cmd_diff)
     return parser
 
 

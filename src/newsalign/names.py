@@ -30,7 +30,6 @@ into :class:`Person` records.
 
 # Transliteration tables and examples hold Cyrillic, Greek and Hangul letters that look like
 # Latin ones on purpose.
-# ruff: noqa: RUF001, RUF003
 
 from __future__ import annotations
 
