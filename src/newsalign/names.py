@@ -473,6 +473,9 @@ def _strip_marks(ch: str) -> str:
 
 def _greek_word(word: str) -> str:
     w = _strip_marks(word).lower()
+    if w.startswith("γου") and len(w) > 3:
+        # γου writes an English w (Γουίλιαμ = William; Γούντμαν = Woodman).
+        w = ("w" if w[3] in "αεηιοωυ" else "wu") + w[3:]
     for a, b in _GREEK_DIGRAPHS:
         w = w.replace(a, b)
     return "".join(_GREEK.get(c, c) for c in w)
@@ -560,6 +563,13 @@ def _skeleton(word: str) -> str:
         w = w[:-1]
     if w.startswith("mc"):
         w = "mac" + w[2:]
+    # German Zw- and Czech / Serbian c before v are ts (Zwetanow, Cvetanov = Цветанов); a
+    # final tj is the Scandinavian spelling of ch (Hankevytj).
+    if w.startswith("zw"):
+        w = "ts" + w[1:]
+    w = w.replace("cv", "tsv")
+    if w.endswith("tj") and len(w) > 3:
+        w = w[:-2] + "ch"
     w = w.replace("mb", "nb").replace("mp", "np")
     syms: list[str] = []
     i = 0
