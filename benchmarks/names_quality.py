@@ -38,7 +38,6 @@ Baselines: ``rapidfuzz.fuzz.ratio`` of the lower-cased names at one threshold (8
 
 # Transliteration tables and examples hold Cyrillic, Greek and Hangul letters that look like
 # Latin ones on purpose.
-# ruff: noqa: RUF002
 
 from __future__ import annotations
 

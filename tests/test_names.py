@@ -1,8 +1,7 @@
 """Tests for newsalign.names: keys, matching, extraction, clustering."""
 
 # Transliteration tables and examples hold Cyrillic, Greek and Hangul letters that look like
-# Latin ones on purpose.
-# ruff: noqa: RUF001
+# Latin ones on purpose (RUF001 is off project-wide).
 
 from __future__ import annotations
 
