@@ -28,9 +28,18 @@ Negatives:
   Hangul-English test half: (English_i, Hangul_j), (English_i, English_j), (Hangul_i,
   Hangul_j) with Hangul_i != Hangul_j. Reported exhaustively and on a fixed random sample
   of 2,000 pairs.
-* ``wikidata_cross_group``: pairs of variants from two different variant groups of the test
-  half whose transliterations are close (Jaro-Winkler >= 0.85) and that share no variant and
-  no transliteration (groups are noisy; a shared string means they name the same thing).
+* ``wikidata_different_names``: 1,500 pairs of one-word Latin members of two different
+  *test-half* groups (never used to build the equivalence table), in no common group, whose
+  trivially folded forms (anyascii, doubled letters and h removed) differ by two or more
+  edits, bucketed by their first two letters; committed as
+  ``tests/data/names_different_pairs.tsv`` (``--write-negatives`` rewrites it).
+* ``wikidata_near_homophones``: the same construction restricted to pairs whose
+  ``rapidfuzz.fuzz.ratio`` is >= 75 (the hardest different names: Hiroki / Hiroyuki; some
+  are arguably one name, Tweedy / Tweedie). Informative.
+* ``wikidata_cross_group`` (old, informative): pairs of variants from two different
+  variant groups of the test half whose transliterations are close (Jaro-Winkler >= 0.85)
+  and that share no variant and no transliteration. Many are one name under two items
+  (Pritchard / Prichard): it measures how coarse the skeleton is, not person merges.
 
 Baselines: ``rapidfuzz.fuzz.ratio`` of the lower-cased names at one threshold (80), and
 ``anyascii`` + exact match of the lower-cased, space-stripped strings.
@@ -38,7 +47,6 @@ Baselines: ``rapidfuzz.fuzz.ratio`` of the lower-cased names at one threshold (8
 
 # Transliteration tables and examples hold Cyrillic, Greek and Hangul letters that look like
 # Latin ones on purpose.
-# ruff: noqa: RUF002
 
 from __future__ import annotations
 
@@ -170,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="../shared/data", help="folder holding names/")
     ap.add_argument("--out", default=str(RESULTS))
+    ap.add_argument("--write-negatives", action="store_true",
+                    help="rewrite tests/data/names_different_pairs.tsv")
     args = ap.parse_args(argv)
     d = Path(args.data) / "names"
     if not d.is_dir():
@@ -184,19 +194,24 @@ def main(argv: list[str] | None = None) -> int:
 
     full, sur_only = load_putin(d)
     pos["putin_full_names"] = {"all": list(itertools.combinations(full, 2))}
+    pos["putin_all_renderings"] = {"all": list(itertools.combinations(full + sur_only, 2))}
     putin_partial = [(s, f) for s in sur_only for f in full]
 
+    fixture = ROOT.parent / "tests" / "data" / "names_wikidata_groups.txt"
+    fixture_qids = {line.rsplit("=>", 1)[1].strip() for line in fixture.read_text(
+        encoding="utf-8").splitlines() if "=>" in line and not line.startswith("#")}
     groups = load_groups(d)
     wg: dict[str, list[tuple[str, str]]] = {"dev": [], "test": []}
     by_half: dict[str, list[tuple[str, list[str]]]] = {"dev": [], "test": []}
     for qid, vs in groups:
+        if qid in fixture_qids:
+            continue  # the fixture helped build the table; keep the test half held out
         h = _half(qid)
         by_half[h].append((qid, vs))
         first = next(v for v in vs if _LATIN.match(v))
         wg[h].extend((first, v) for v in vs if v != first)
     pos["wikidata_groups"] = wg
 
-    fixture = ROOT.parent / "tests" / "data" / "names_wikidata_groups.txt"
     fx: list[tuple[str, str]] = []
     for line in fixture.read_text(encoding="utf-8").splitlines():
         if "=>" in line and not line.startswith("#"):
@@ -253,6 +268,17 @@ def main(argv: list[str] | None = None) -> int:
     }
     examples = [(a, b) for a, b in hard if same_person(a, b)][:15]
     negs["hangul_same_surname_all"]["same_person_examples"] = examples
+    diff_all, diff_close = _different_names(d)
+    if args.write_negatives:
+        NEG_FIXTURE.write_text(NEG_HEADER + "".join(f"{a}\t{b}\n" for a, b in diff_all),
+                               encoding="utf-8")
+    fixed = [tuple(line.split("\t")) for line in NEG_FIXTURE.read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for name, pairs in (("wikidata_different_names", fixed),
+                        ("wikidata_near_homophones", diff_close)):
+        negs[name] = {"pairs": len(pairs)} | {
+            m: _count(pairs, fn) for m, fn in MATCHERS.items()}
+        negs[name]["same_person_examples"] = [(a, b) for a, b in pairs if same_person(a, b)]
     negs["wikidata_cross_group"] = _cross_group(by_half["test"], rnd)
     results["negatives_false_merges"] = negs
     results["machine"] = {"cores": 2, "python": platform.python_version(),
@@ -263,6 +289,67 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(results, ensure_ascii=False, indent=1))
     return 0
+
+
+NEG_FIXTURE = ROOT.parent / "tests" / "data" / "names_different_pairs.tsv"
+NEG_HEADER = (
+    "# Pairs of different names (one per line, TAB-separated), drawn by\n"
+    "# benchmarks/names_quality.py --write-negatives from the test half of\n"
+    "# ../shared/data/names/wikidata_person_name_variants.txt (rigour 1.8.2, MIT; Wikidata,\n"
+    "# CC0): one-word Latin members of two groups that share no group, whose folded forms\n"
+    "# differ by >= 2 edits, with the same first two letters. The first 60 were read by hand:\n"
+    "# all different names. None of these groups was used to build name_equivalents.tsv.\n"
+)
+
+
+def _different_names(d: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Negatives: different names from different held-out groups (see the module doc)."""
+    from anyascii import anyascii
+    from rapidfuzz.distance import Levenshtein
+
+    def triv(v: str) -> str:
+        w = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", anyascii(v).lower()))
+        return w.replace("h", "")
+
+    raw: list[tuple[str, list[str]]] = []
+    fixture_qids = {line.rsplit("=>", 1)[1].strip() for line in (
+        ROOT.parent / "tests" / "data" / "names_wikidata_groups.txt").read_text(
+        encoding="utf-8").splitlines() if "=>" in line and not line.startswith("#")}
+    member_groups: dict[str, set[str]] = defaultdict(set)
+    for line in (d / "wikidata_person_name_variants.txt").open(encoding="utf-8"):
+        if "=>" not in line:
+            continue
+        left, qid = line.rsplit("=>", 1)
+        qid = qid.strip()
+        vs = [v.strip() for v in left.split(",") if v.strip()]
+        for v in vs:
+            member_groups[v].add(qid)
+        if _half(qid) == "test" and qid not in fixture_qids:
+            lat = [v for v in vs if " " not in v and _LATIN.match(v) and v[:1].isalpha()]
+            if lat:
+                raw.append((qid, lat))
+    rnd = random.Random(11)
+    rnd.shuffle(raw)
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, (_, vs) in enumerate(raw):
+        buckets[triv(vs[0])[:2]].append(i)
+    every: list[tuple[str, str]] = []
+    close: list[tuple[str, str]] = []
+    for idx in buckets.values():
+        for i, j in itertools.combinations(idx[:200], 2):
+            vi, vj = raw[i][1], raw[j][1]
+            a, b = vi[0], vj[0]
+            if member_groups[a] & member_groups[b]:
+                continue
+            fa, fb = {triv(v) for v in vi}, {triv(v) for v in vj}
+            if fa & fb or min(Levenshtein.distance(x, y) for x in fa for y in fb) < 2:
+                continue
+            every.append((a, b))
+            if fuzz.ratio(a.lower(), b.lower()) >= 75:
+                close.append((a, b))
+    rnd.shuffle(every)
+    rnd.shuffle(close)
+    return every[:1500], close[:1500]
 
 
 def _cross_group(groups: list[tuple[str, list[str]]], rnd: random.Random) -> dict[str, object]:

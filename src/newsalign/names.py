@@ -29,7 +29,7 @@ into :class:`Person` records.
 """
 
 # Transliteration tables and examples hold Cyrillic, Greek and Hangul letters that look like
-# Latin ones on purpose.
+# Latin ones on purpose (RUF001 and RUF003 are off project-wide).
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -472,6 +472,9 @@ def _strip_marks(ch: str) -> str:
 
 def _greek_word(word: str) -> str:
     w = _strip_marks(word).lower()
+    if w.startswith("γου") and len(w) > 3:
+        # γου writes an English w (Γουίλιαμ = William; Γούντμαν = Woodman).
+        w = ("w" if w[3] in "αεηιοωυ" else "wu") + w[3:]
     for a, b in _GREEK_DIGRAPHS:
         w = w.replace(a, b)
     return "".join(_GREEK.get(c, c) for c in w)
@@ -559,6 +562,13 @@ def _skeleton(word: str) -> str:
         w = w[:-1]
     if w.startswith("mc"):
         w = "mac" + w[2:]
+    # German Zw- and Czech / Serbian c before v are ts (Zwetanow, Cvetanov = Цветанов); a
+    # final tj is the Scandinavian spelling of ch (Hankevytj).
+    if w.startswith("zw"):
+        w = "ts" + w[1:]
+    w = w.replace("cv", "tsv")
+    if w.endswith("tj") and len(w) > 3:
+        w = w[:-2] + "ch"
     w = w.replace("mb", "nb").replace("mp", "np")
     syms: list[str] = []
     i = 0
@@ -616,7 +626,9 @@ class _Parsed:
     surname: frozenset[str] = frozenset()  # Hangul surnames it can spell (Korean)
     given: tuple[_SylSet, ...] = ()  # Korean given-name syllables
     fine: str = ""  # lower-case ASCII form for string scores
-    tokens: tuple[str, ...] = ()  # general: sorted skeleton tokens
+    tokens: tuple[str, ...] = ()  # general: surname skeleton, then given-name skeletons
+    given_names: tuple[str, ...] = ()  # general: given-name skeletons, in order
+    initials: str = ""  # general: folded initials when no given name is written out
 
 
 _TOKEN_SPLIT = re.compile(r"[\s,;:/|·・()\[\]{}\"“”«»]+")
@@ -746,30 +758,118 @@ def _korean_record(sur: frozenset[str], given: tuple[_SylSet, ...], tokens: list
     return _Parsed("korean", key, sur, given, fine.lower())
 
 
-def _general_parse(tokens: list[str]) -> _Parsed:
-    words: list[str] = []
+def _word_latin(tok: str) -> list[str]:
+    """One token as lower-case ASCII words (a hyphen splits: al-Gaddafi -> al, gaddafi)."""
+    if all(_is_hangul(c) for c in tok):
+        words = [_hangul_loan(tok)]
+    else:
+        words = [_to_latin(p) for p in tok.split("-") if p]
+    return [w for w in (re.sub(r"[^a-z]", "", w) for w in words) if w]
+
+
+def _raw_skeletons(tokens: Sequence[str]) -> list[str]:
+    """Skeletons of the words of ``tokens`` before the equivalence table (for its builder)."""
+    out = []
     for tok in tokens:
-        if all(_is_hangul(c) for c in tok):
-            words.append(_hangul_loan(tok))
-        else:
-            words.extend(_to_latin(p) for p in tok.split("-") if p)
-    words = [w for w in (re.sub(r"[^a-z]", "", w) for w in words) if w]
-    # Initials (V. V.) and patronymics say little and are often left out; particles
-    # (al-, van) come and go.
-    core = [w for w in words if len(w) > 1 and w not in _PARTICLES]
+        for w in _word_latin(tok):
+            sk = _skeleton(_GIVEN_EQUIV.get(w, w))
+            if sk:
+                out.append(sk)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _equivalents() -> dict[str, str]:
+    """Skeleton -> canonical skeleton of the same name (package data, built from Wikidata).
+
+    Built by ``benchmarks/build_name_equivalents.py``; see docs/names.md for the licence.
+    """
+    from importlib import resources
+
+    table: dict[str, str] = {}
+    try:
+        text = (resources.files("newsalign") / "data" / "name_equivalents.tsv").read_text(
+            encoding="utf-8")
+    except (OSError, ModuleNotFoundError):  # pragma: no cover - a broken install
+        logger.warning("newsalign/data/name_equivalents.tsv is missing; names fold by rule only")
+        return table
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            src, _, dst = line.partition("\t")
+            if dst:
+                table[src] = dst
+    return table
+
+
+def _fold(word: str) -> str:
+    sk = _skeleton(_GIVEN_EQUIV.get(word, word))
+    return _equivalents().get(sk, sk)
+
+
+def _initial_class(sk: str) -> str:
+    # Vowels fold to one class at the start of a word (E. for Elena, whose skeleton is ala).
+    return "a" if sk[:1] in ("a", "i", "o") else sk[:1]
+
+
+# Common given names, as skeletons: a last word that is one of these is not the surname
+# when the first word is not one ("Путин Владимир"). Family-first order is otherwise marked
+# by a comma ("Putin, Vladimir") or capitals ("PUTIN Vladimir").
+_COMMON_GIVEN = frozenset(_skeleton(w) for w in (
+    "vladimir aleksandr alexander aleksei alexei sergei dmitri nikolai mikhail ivan andrei "
+    "yuri pavel pyotr peter vasili grigori boris igor oleg viktor victor anatoli yevgeni "
+    "evgeni gennadi valentin valeri vitali konstantin leonid maksim nikita roman ruslan "
+    "elena olga tatiana natalia irina svetlana anna maria yulia ekaterina lyudmila galina "
+    "john james robert michael william david richard joseph thomas charles george paul mark "
+    "donald kim muammar mohammed muhammad ahmed ali hassan hussein omar"
+).split()) - {""}
+
+
+def _general_parse(tokens: list[str]) -> _Parsed:
+    """A non-Korean name: key = folded surname; given names and initials kept apart.
+
+    The surname is the last word, unless the name is written family-first: marked by a
+    comma (handled by the caller), a word in capitals among others (``PUTIN Vladimir``), a
+    patronymic at the end (``Putin Vladimir Vladimirovich``) or a common given name at the
+    end (``Путин Владимир``).
+    """
+    initials: list[str] = []
+    entries: list[tuple[str, bool]] = []  # (latin word, written in capitals)
+    for tok in tokens:
+        letters = [c for c in tok if c.isalpha()]
+        if len(letters) == 1:
+            initials.extend(_word_latin(tok)[:1])
+            continue
+        upper = len(letters) > 1 and all(c.isupper() for c in letters)
+        entries.extend((w, upper) for w in _word_latin(tok))
+    # Particles (al-, van) come and go; patronymics are often left out.
+    core = [(w, c) for w, c in entries if len(w) > 1 and w not in _PARTICLES]
+    patronymic_last = False
     if len(core) > 1:
-        core = [w for w in core if not _PATRONYMIC.search(w) or len(w) < 7] or core
+        kept = [(w, c) for w, c in core if not _PATRONYMIC.search(w) or len(w) < 7]
+        patronymic_last = len(kept) < len(core) and bool(_PATRONYMIC.search(core[-1][0]))
+        core = kept or core
     if not core:
-        core = words
+        core = [(w, False) for w, _ in entries] or [(w, False) for w in initials]
+        initials = []
     if not core:
         return _EMPTY
-    core = _baltic(core)
-    core = [_GIVEN_EQUIV.get(w, w) for w in core]
-    skel = tuple(sorted({s for s in (_skeleton(w) for w in core) if s}))
-    if not skel:
+    words = _baltic([w for w, _ in core])
+    sur = len(words) - 1
+    if len(words) > 1:
+        capitalised = [i for i, (_, upper) in enumerate(core) if upper]
+        if len(capitalised) == 1:
+            sur = capitalised[0]
+        elif patronymic_last or (_skeleton(words[-1]) in _COMMON_GIVEN
+                                 and _skeleton(words[0]) not in _COMMON_GIVEN):
+            sur = 0
+    folded = [_fold(w) for w in words]
+    surname = folded[sur]
+    if not surname:
         return _EMPTY
-    return _Parsed("general", _GENERAL_SIGIL + " ".join(skel), fine=" ".join(sorted(core)),
-                   tokens=skel)
+    given = tuple(f for i, f in enumerate(folded) if i != sur and f)
+    inits = "" if given else "".join(_initial_class(_skeleton(w)) for w in initials)
+    return _Parsed("general", _GENERAL_SIGIL + surname, fine=" ".join(sorted(words)),
+                   tokens=(surname, *given), given_names=given, initials=inits)
 
 
 def _baltic(words: list[str]) -> list[str]:
@@ -804,6 +904,7 @@ def _parse_once(name: str) -> _Parsed:
         if words and all(w.isascii() and w.isalpha() and w.islower() for w in words):
             return _general_parse(words)
     tokens = _clean_tokens(name)
+    head, comma, tail = name.partition(",")
     if not tokens:
         return _EMPTY
     alias = " ".join(t.lower() for t in tokens).replace("-", " ")
@@ -812,6 +913,9 @@ def _parse_once(name: str) -> _Parsed:
     parsed = _korean_parse(tokens)
     if parsed is not None:
         return parsed
+    if comma:
+        # "Putin, Vladimir": family name first; put it last, where the parser looks.
+        tokens = (_clean_tokens(tail) + _clean_tokens(head)) or tokens
     return _general_parse(tokens)
 
 
@@ -824,8 +928,10 @@ def _parse(name: str) -> _Parsed:
         again = _parse_once(parsed.key)
         if again.key == parsed.key:
             break
-        parsed = _Parsed(parsed.kind, again.key, parsed.surname, parsed.given, parsed.fine,
-                         again.tokens if parsed.kind == "general" else parsed.tokens)
+        tokens = parsed.tokens
+        if parsed.kind == "general":
+            tokens = (again.key[len(_GENERAL_SIGIL):], *parsed.given_names)
+        parsed = replace(parsed, key=again.key, tokens=tokens)
     return parsed
 
 
@@ -899,11 +1005,36 @@ def match_names(a: str, b: str) -> NameMatch:
     if pa.kind == "korean" and pb.kind == "korean":
         return _match_korean(pa, pb)
     if pa.key == pb.key:
-        return NameMatch("same", _scale(score, "same"), "equal keys")
+        return _match_given(pa, pb, score)
     ta, tb = set(pa.tokens), set(pb.tokens)
     if (ta < tb or tb < ta) and min(len(ta), len(tb)) >= 1:
         return NameMatch("ambiguous", _scale(score, "ambiguous"), "one name is part of the other")
     return NameMatch("different", _scale(score, "different"), "different keys")
+
+
+def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
+    """Two non-Korean names with one surname key: compare given names and initials."""
+    ga, gb = pa.given_names, pb.given_names
+    if pa.kind != "general" or pb.kind != "general":
+        return NameMatch("same", _scale(score, "same"), "equal keys")
+    if ga and gb:
+        if set(ga) == set(gb):
+            return NameMatch("same", _scale(score, "same"), "same surname and given names")
+        if ga[0] == gb[0] or set(ga) <= set(gb) or set(gb) <= set(ga):
+            return NameMatch("ambiguous", _scale(score, "ambiguous"),
+                             "given names only partly agree")
+        return NameMatch("different", _scale(score, "different"), "different given names")
+    ia = pa.initials or "".join(_initial_class(g) for g in ga)
+    ib = pb.initials or "".join(_initial_class(g) for g in gb)
+    if not ia and not ib:
+        return NameMatch("same", _scale(score, "same"), "same surname, no given name")
+    if not ia or not ib:
+        return NameMatch("ambiguous", _scale(score, "ambiguous"), "surname only")
+    if ia[0] != ib[0]:
+        return NameMatch("different", _scale(score, "different"), "different initials")
+    if ga or gb or ia != ib:
+        return NameMatch("ambiguous", _scale(score, "ambiguous"), "initials agree")
+    return NameMatch("same", _scale(score, "same"), "same surname and initials")
 
 
 def _match_korean(pa: _Parsed, pb: _Parsed) -> NameMatch:
