@@ -546,14 +546,8 @@ _VOWEL_LETTERS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=16384)
-def _skeleton(word: str) -> str:
-    """Fold one lower-case ASCII word to its consonant skeleton.
-
-    Consonants fall into classes (k g q c kh gh -> ``k``; d t th dh -> ``t``; b p v w ->
-    ``b``; s z sh zh -> ``s``; ch ts tz cz -> ``ch``), doubled letters and ``h`` vanish,
-    a run of inner vowels becomes ``a`` and a final vowel keeps its class (``a``; ``o`` for
-    o u; ``i`` for e i y), so ``Gaddafi``, ``Qadhafi`` and ``Ghaddafy`` all give ``katafi``.
-    """
+def _skel_syms(word: str) -> tuple[str, ...]:
+    """Consonant-class symbols and ``v<letter>`` vowels of one lower-case ASCII word."""
     w = re.sub(r"(.)\1+", r"\1", word)
     if len(w) >= 4 and w.endswith("e") and w[-2] not in _VOWEL_LETTERS and any(
             c in _VOWEL_LETTERS for c in w[:-2]):
@@ -597,6 +591,19 @@ def _skeleton(word: str) -> str:
             elif sym:
                 syms.append(sym)
         i += 1
+    return tuple(syms)
+
+
+@lru_cache(maxsize=16384)
+def _skeleton(word: str) -> str:
+    """Fold one lower-case ASCII word to its consonant skeleton.
+
+    Consonants fall into classes (k g q c kh gh -> ``k``; d t th dh -> ``t``; b p v w ->
+    ``b``; s z sh zh -> ``s``; ch ts tz cz -> ``ch``), doubled letters and ``h`` vanish,
+    a run of inner vowels becomes ``a`` and a final vowel keeps its class (``a``; ``o`` for
+    o u; ``i`` for e i y), so ``Gaddafi``, ``Qadhafi`` and ``Ghaddafy`` all give ``katafi``.
+    """
+    syms = _skel_syms(word)
     out: list[str] = []
     prev = ""
     for k, sym in enumerate(syms):
@@ -629,6 +636,7 @@ class _Parsed:
     tokens: tuple[str, ...] = ()  # general: surname skeleton, then given-name skeletons
     given_names: tuple[str, ...] = ()  # general: given-name skeletons, in order
     initials: str = ""  # general: folded initials when no given name is written out
+    spelled: str = ""  # general: the surname as written, in lower-case ASCII
 
 
 _TOKEN_SPLIT = re.compile(r"[\s,;:/|·・()\[\]{}\"“”«»]+")
@@ -834,6 +842,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     """
     initials: list[str] = []
     entries: list[tuple[str, bool]] = []  # (latin word, written in capitals)
+    native: set[str] = set()  # words written in Latin letters, not transliterated
     for tok in tokens:
         letters = [c for c in tok if c.isalpha()]
         if len(letters) == 1:
@@ -841,6 +850,8 @@ def _general_parse(tokens: list[str]) -> _Parsed:
             continue
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
         entries.extend((w, upper) for w in _word_latin(tok))
+        if _is_latin(tok):
+            native.update(_word_latin(tok))
     # Particles (al-, van) come and go; patronymics are often left out.
     core = [(w, c) for w, c in entries if len(w) > 1 and w not in _PARTICLES]
     patronymic_last = False
@@ -869,7 +880,45 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     given = tuple(f for i, f in enumerate(folded) if i != sur and f)
     inits = "" if given else "".join(_initial_class(_skeleton(w)) for w in initials)
     return _Parsed("general", _GENERAL_SIGIL + surname, fine=" ".join(sorted(words)),
-                   tokens=(surname, *given), given_names=given, initials=inits)
+                   tokens=(surname, *given), given_names=given, initials=inits,
+                   spelled=words[sur] if core[sur][0] in native else "")
+
+
+def _is_latin(tok: str) -> bool:
+    return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in tok if c.isalpha())
+
+
+def _vowel_runs(word: str) -> list[frozenset[str]]:
+    """The vowel runs of a word between its consonant classes, as sets of vowel classes."""
+    runs: list[frozenset[str]] = []
+    cur: set[str] = set()
+    # Dutch oe is u (Poetin); y is a vowel of the i class.
+    for sym in _skel_syms(word.replace("oe", "u")):
+        if sym.startswith("v"):
+            cur.add("i" if sym[1] == "y" else sym[1])
+        elif cur:
+            runs.append(frozenset(cur))
+            cur = set()
+    if cur:
+        runs.append(frozenset(cur))
+    return runs
+
+
+def _vowels_disagree(a: str, b: str) -> bool:
+    """Whether two Latin spellings with one skeleton differ in most of their vowels.
+
+    The skeleton drops vowels, so ``Blat`` / ``Blythe`` and ``McKennan`` / ``McCannon``
+    share one. Transliterations legitimately shift a vowel or two (Qaddafi / Gheddafi,
+    Bourne / Born), but two Latin spellings whose vowel runs disagree in more than half
+    the places (no vowel in common) are more likely two names. Only applied when both
+    skeletons are equal by rule, so the vowel runs line up.
+    """
+    if not a or not b or a == b or _skeleton(a) != _skeleton(b):
+        return False
+    ra, rb = _vowel_runs(a), _vowel_runs(b)
+    if len(ra) != len(rb):
+        return False
+    return 2 * sum(1 for x, y in zip(ra, rb, strict=True) if not x & y) > len(ra)
 
 
 def _baltic(words: list[str]) -> list[str]:
@@ -902,7 +951,8 @@ def _parse_once(name: str) -> _Parsed:
     if name.startswith(_GENERAL_SIGIL):
         words = name[len(_GENERAL_SIGIL):].split()
         if words and all(w.isascii() and w.isalpha() and w.islower() for w in words):
-            return _general_parse(words)
+            # A key is not a spelling: its vowels say nothing.
+            return replace(_general_parse(words), spelled="")
     tokens = _clean_tokens(name)
     head, comma, tail = name.partition(",")
     if not tokens:
@@ -1005,7 +1055,12 @@ def match_names(a: str, b: str) -> NameMatch:
     if pa.kind == "korean" and pb.kind == "korean":
         return _match_korean(pa, pb)
     if pa.key == pb.key:
-        return _match_given(pa, pb, score)
+        match = _match_given(pa, pb, score)
+        if match.verdict == "same" and _vowels_disagree(pa.spelled, pb.spelled):
+            # Equal keys, clearly different spellings (Blat / Blythe): cannot tell.
+            return NameMatch("ambiguous", _scale(score, "ambiguous"),
+                             "one surname key, but the vowels disagree")
+        return match
     ta, tb = set(pa.tokens), set(pb.tokens)
     if (ta < tb or tb < ta) and min(len(ta), len(tb)) >= 1:
         return NameMatch("ambiguous", _scale(score, "ambiguous"), "one name is part of the other")
