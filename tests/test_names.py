@@ -155,10 +155,25 @@ def test_wikidata_fixture_recall() -> None:
 
 
 @pytest.mark.parametrize("qid", ["Q11983535", "Q20007284", "Q16056287", "Q13083721",
-                                 "Q109830492", "Q12796187", "Q43172504"])
+                                 "Q109830492", "Q12796187", "Q43172504", "Q43511085",
+                                 "Q110535959", "Q26157598", "Q56245669"])
 def test_wikidata_fixture_groups_fully_shared(qid: str) -> None:
     variants = dict(_fixture_groups())[qid]
     assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+
+
+def test_spelling_rules_fire_only_where_they_should() -> None:
+    # Kunrei hu = Hepburn fu, only in Japanese-looking words; Belarusian -au / -ў = -v;
+    # English final -ge = dzh.
+    assert name_key("Hunakosi") == name_key("Funakoshi") == name_key("Фунакоси")
+    assert name_key("Hugo") == name_key("Хуго")
+    assert name_key("Hussein") == name_key("Хусейн")
+    assert name_key("Netanyahu") == name_key("Нетаньяху")
+    assert name_key("Hunyadi") == name_key("Хуньяди")
+    assert name_key("Kurylau") == name_key("Курылаў") == name_key("Kurylaw")
+    assert name_key("Краўцоў") == name_key("Кравцов")
+    assert name_key("Turnage") == name_key("Тернидж")
+    assert name_key("Bridge") == name_key("Бридж")
 
 
 def test_different_wikidata_groups_rarely_collide() -> None:
@@ -467,7 +482,7 @@ def test_initials_titles_and_surnames() -> None:
 
 
 def test_wikidata_fixture_pair_recall() -> None:
-    """Pairs inside the hand-checked groups that share a key (0.904 when measured).
+    """Pairs inside the hand-checked groups that share a key (0.926 when measured).
 
     The groups helped build the equivalence table, so this is not a held-out figure; the
     benchmark reports the held-out test half apart.
@@ -475,7 +490,7 @@ def test_wikidata_fixture_pair_recall() -> None:
     pairs = [p for _, vs in _fixture_groups() for p in itertools.combinations(vs, 2)]
     agree = sum(name_key(a) == name_key(b) for a, b in pairs)
     assert len(pairs) == 583
-    assert agree / len(pairs) >= 0.90
+    assert agree / len(pairs) >= 0.92
 
 
 def test_different_names_are_not_merged() -> None:

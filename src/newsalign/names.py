@@ -416,7 +416,7 @@ _CYRILLIC = {
     "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "a", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i",
-    "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj",
+    "ї": "yi", "є": "ye", "ґ": "g", "ў": "v", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj",
     "ћ": "c", "џ": "dzh", "ѓ": "g", "ќ": "k", "ѕ": "dz",
 }
 _GREEK_DIGRAPHS = (("ντ", "d"), ("μπ", "b"), ("γκ", "g"), ("γγ", "ng"), ("ου", "u"),
@@ -545,10 +545,26 @@ _SKEL_RULE_MAP = dict(_SKEL_RULES)
 _VOWEL_LETTERS = frozenset("aeiouy")
 
 
+# A word spelled wholly in three or more Japanese consonant-vowel syllables (Hepburn or
+# Kunrei; not di / du, which neither uses, so Hunyadi is not one).
+_JAPANESE = re.compile(r"(?!.*d[iu])(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f)[aiueo]|[yw]a|yu|yo){3,}")
+
+
 @lru_cache(maxsize=16384)
 def _skel_syms(word: str) -> tuple[str, ...]:
     """Consonant-class symbols and ``v<letter>`` vowels of one lower-case ASCII word."""
     w = re.sub(r"(.)\1+", r"\1", word)
+    if w.startswith("hu") and _JAPANESE.fullmatch(w):
+        # Kunrei romanisation writes ふ hu where Hepburn and Cyrillic write fu (Hunakosi =
+        # Funakoshi = Фунакоси). Only at the start of a word of three or more Japanese
+        # syllables, so Hugo, Hussein and Netanyahu keep their h.
+        w = "f" + w[1:]
+    if len(w) >= 4 and w.endswith("ge") and w[-3] != "g":
+        # A final -ge is soft, dzh, in English (Turnage = Тернидж, Page = Пейдж, Bridge).
+        w = w[:-3 if w[-3] == "d" else -2] + "dzh"
+    elif len(w) >= 5 and w.endswith("au") and w[-3] not in _VOWEL_LETTERS:
+        # Belarusian -аў is Russian -ав (Kurylau = Курылаў = Kurylaw).
+        w = w[:-1] + "v"
     if len(w) >= 4 and w.endswith("e") and w[-2] not in _VOWEL_LETTERS and any(
             c in _VOWEL_LETTERS for c in w[:-2]):
         # A final e after a consonant is often silent and left out by other scripts
