@@ -174,6 +174,10 @@ def test_spelling_rules_fire_only_where_they_should() -> None:
     assert name_key("Краўцоў") == name_key("Кравцов")
     assert name_key("Turnage") == name_key("Тернидж")
     assert name_key("Bridge") == name_key("Бридж")
+    # Ukrainian -uk names in Polish or Latynka spelling: c is ts.
+    assert name_key("Caruk") == name_key("Tsaruk") == name_key("Царюк")
+    assert name_key("Marcyniuk") == name_key("Марцинюк")
+    assert name_key("Carter") != name_key("Tsarter")
 
 
 def test_different_wikidata_groups_rarely_collide() -> None:

@@ -577,6 +577,11 @@ def _skel_syms(word: str) -> tuple[str, ...]:
     if w.startswith("zw"):
         w = "ts" + w[1:]
     w = w.replace("cv", "tsv")
+    if w.endswith("uk") and len(w) >= 5:
+        # Ukrainian -uk names in Polish or Latynka spelling write ц as c (Caruk = Царук,
+        # Marcyniuk = Марцинюк; Polish ci is ć, of the same class); in Turkish -uk names c
+        # is ç, which folds with ts to the same class.
+        w = re.sub(r"c(?![hzsk])", "ts", w)
     if w.endswith("tj") and len(w) > 3:
         w = w[:-2] + "ch"
     w = w.replace("mb", "nb").replace("mp", "np")
