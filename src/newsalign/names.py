@@ -1058,7 +1058,9 @@ def match_names(a: str, b: str) -> NameMatch:
     syllable whose sets are disjoint means different people; sets where one contains the
     other mean the same spelling; sets that only overlap make the verdict ``"ambiguous"``.
     A surname alone against a full name is ``"ambiguous"`` too. Other names are the same
-    when their keys are equal.
+    when their keys (surnames) are equal and their given names or initials agree, unless
+    two Latin spellings of the surname disagree in most of their vowels (``Blat`` /
+    ``Blythe``), which is ``"ambiguous"``.
 
     Example:
         >>> match_names("Park Seon-won", "박선원").verdict
