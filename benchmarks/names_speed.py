@@ -30,8 +30,8 @@ RESULTS = ROOT / "results" / "names_speed.json"
 
 
 def _clear() -> None:
-    for fn in (names._parse, names._parse_once, names._skeleton, names._rom_sylset,
-               names._rom_split):
+    for fn in (names._parse, names._parse_once, names._skeleton, names._skel_syms,
+               names._rom_sylset, names._rom_split):
         fn.cache_clear()
 
 
