@@ -163,7 +163,10 @@ def build_corpus(
                 {"id": f"s{story}-{lang}-0", "text": _render(_paragraphs(sents, rng)),
                  "lang": lang, "story": story, "kind": "original", "edits": []}
             )  # fmt: skip
-            n_copies = rng.choice((0, 1, 1, 2)) if lang == "en" else int(rng.random() < ko_copy_rate)
+            if lang == "en":
+                n_copies = rng.choice((0, 1, 1, 2))
+            else:
+                n_copies = int(rng.random() < ko_copy_rate)
             pool = [(en if lang == "en" else ko)[i] for i in rng.sample(far, 10)]
             for c in range(n_copies):
                 text, edits = make_copy(sents, lang, pool, rng)

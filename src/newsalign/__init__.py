@@ -24,6 +24,19 @@ from .errors import ConfigError, DataError, InputError, MissingDependencyError, 
 from .records import LINK_KINDS, Alignment, Document, Link, Sentence
 from .segment import segment
 
+# dedup: importing it loads neither datasketch nor dask (they load when a run starts)
+from .dedup import (
+    RELATIONS,
+    DedupDecision,
+    DedupEvidence,
+    DedupParams,
+    DedupResult,
+    DuplicateGroup,
+    DuplicatePair,
+    dedup,
+)
+from .dedup_dask import dedup_dask
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -50,4 +63,14 @@ __all__ = [
     "available_encoders",
     "get_encoder",
     "segment",
+    # dedup
+    "RELATIONS",
+    "DedupDecision",
+    "DedupEvidence",
+    "DedupParams",
+    "DedupResult",
+    "DuplicateGroup",
+    "DuplicatePair",
+    "dedup",
+    "dedup_dask",
 ]

@@ -63,7 +63,7 @@ import tempfile
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -366,7 +366,7 @@ class DedupStats:
     verified_pairs: int = 0
 
     def to_dict(self) -> dict[str, int]:
-        return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,7 +515,8 @@ def _norm_text(text: str) -> str:
 def _minhash_values(text: str, p: DedupParams) -> np.ndarray:
     words = _WORD.findall(text.casefold())
     k = p.shingle_size
-    shingles = {" ".join(words[i : i + k]).encode("utf-8") for i in range(max(1, len(words) - k + 1))}
+    starts = range(max(1, len(words) - k + 1))
+    shingles = {" ".join(words[i : i + k]).encode("utf-8") for i in starts}
     mh = _minhash_class()(
         num_perm=p.num_perm, permutations=_permutations(p.num_perm), scheme="affine32"
     )
@@ -673,7 +674,8 @@ def _lexical_links(left: Document, right: Document, link_threshold: float) -> tu
             [ln[i] for i in rest_l], [rn[j] for j in rest_r], scorer=fuzz.ratio, workers=1
         ) / 100.0
         a, b = np.nonzero(sim >= link_threshold)
-        order = sorted(zip((-np.round(sim[a, b], 6)).tolist(), a.tolist(), b.tolist()))
+        neg = (-np.round(sim[a, b], 6)).tolist()
+        order = sorted(zip(neg, a.tolist(), b.tolist(), strict=True))
         for neg, x, y in order:
             i, j = rest_l[x], rest_r[y]
             if i not in used_l and j not in used_r:
@@ -786,7 +788,8 @@ def _embed(
         vecs = np.vstack([enc.encode([s]) for s in passages])
     else:
         vecs = enc.encode(passages)
-    return [(pos, np.asarray(v, dtype=np.float32)) for (pos, _), v in zip(items, vecs)]
+    rows = zip(items, vecs, strict=True)
+    return [(pos, np.asarray(v, dtype=np.float32)) for (pos, _), v in rows]
 
 
 # -- candidates on the index -------------------------------------------------------------
@@ -1169,7 +1172,8 @@ class _TextStore:
     """Texts spilled to a temporary file, so memory holds offsets, not the corpus."""
 
     def __init__(self) -> None:
-        self._fh = tempfile.TemporaryFile()
+        # closed by close(), which dedup() calls in a finally block
+        self._fh = tempfile.TemporaryFile()  # noqa: SIM115
         self._offsets = array("q", [0])
 
     def add(self, text: str) -> None:

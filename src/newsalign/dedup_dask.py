@@ -23,8 +23,8 @@ from .dedup import (
     DedupParams,
     DedupResult,
     _check_record,
-    _featurize,
     _Features,
+    _featurize,
     _params,
     _progress,
     _Record,
@@ -122,7 +122,7 @@ def dedup_dask(
     own = None
     if client is None and scheduler:
         try:
-            client = own = distributed.Client(scheduler, timeout="30s")
+            client = own = distributed.Client(scheduler, timeout="30s")  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise ConfigError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None
     if client is None:
@@ -136,7 +136,7 @@ def dedup_dask(
         return _dedup_on(client, records, encoder, p, partition_size, progress)
     finally:
         if own is not None:
-            own.close()
+            own.close()  # type: ignore[no-untyped-call]
 
 
 def _dedup_on(
@@ -154,7 +154,7 @@ def _dedup_on(
         raw_parts = client.compute(records.to_delayed())
         lengths = client.gather([client.submit(len, f, pure=False) for f in raw_parts])
         start = 0
-        for raw, n in zip(raw_parts, lengths):
+        for raw, n in zip(raw_parts, lengths, strict=True):
             parts.append(client.submit(_check_partition, raw, start, pure=False))
             starts.append(start)
             start += n
@@ -171,7 +171,7 @@ def _dedup_on(
         if chunk or not parts:
             parts.append(client.scatter(chunk))
             starts.append(start)
-    for part, s in zip(parts, starts):
+    for part, s in zip(parts, starts, strict=True):
         feat_futures.append(client.submit(_featurize, part, s, p, pure=False))
     feats: list[_Features] = []
     with _progress(len(feat_futures), "partitions", progress) as bar:
