@@ -4,8 +4,9 @@ Three commands, each writing ``benchmarks/results/dedup_<command>.json``:
 
 ``quality``  the labelled corpus of ``benchmarks/dedup_corpus.py`` (``--split test`` for
              the published figures; defaults were tuned on ``dev``): pairwise precision /
-             recall of near-duplicate pairs and of translation pairs, adjusted Rand index
-             of the story clusters, with a MinHash-only baseline (datasketch LSH, estimated
+             recall of near-duplicate pairs and of translation pairs (joined by a
+             ``translation`` relation, and merely put in the same cluster), adjusted Rand
+             index of the story clusters, with a MinHash-only baseline (datasketch LSH, estimated
              Jaccard >= 0.5, no verification) and an embedding-only baseline (passage
              cosine >= 0.6, no signature, no alignment); throughput in process and on a
              LocalCluster of 1 and 2 workers (``--workers 0,1,2``; 0 = in process).
@@ -118,6 +119,9 @@ def score(docs: list[dict[str, Any]], res: Any) -> dict[str, Any]:
     return {
         "near_duplicate": prf(*pair_counts(stories, near, langs, cross=False)),
         "translation": prf(*pair_counts(stories, trans, langs, cross=True)),
+        "translation_same_cluster": prf(
+            *pair_counts(stories, [cluster[x] for x in ids], langs, cross=True)
+        ),
         "ari": round(float(adjusted_rand_score(stories, [cluster[x] for x in ids])), 4),
         "relations": dict(sorted(Counter(d.relation for d in res.decisions).items())),
         "pairs_across_stories": len(cross_story),
@@ -246,6 +250,9 @@ def cmd_quality(args: argparse.Namespace) -> None:
             if first is None:
                 first = res
             row["equal_to_first_run"] = res == first
+            # floats of the evidence may differ in the last digits between processes (the
+            # encoder's BLAS batches differ); decisions and clusters must not
+            row["same_decisions_as_first_run"] = _decisions(res) == _decisions(first)
             out["runs"].append(row)
             print(json.dumps(row))
     by_w = {r["workers"]: r["seconds"] for r in out["runs"]}
@@ -253,6 +260,11 @@ def cmd_quality(args: argparse.Namespace) -> None:
         out["speedup_2_over_1_workers"] = round(by_w[1] / by_w[2], 3)
     out["baselines"] = baselines(docs, args.encoder)
     save(f"quality_{args.split}" if args.split != "test" else "quality", out)
+
+
+def _decisions(res: Any) -> list[tuple[Any, ...]]:
+    return [(d.id, d.cluster, d.relation, d.representative, d.evidence.match)
+            for d in res.decisions]  # fmt: skip
 
 
 def cmd_sweep(args: argparse.Namespace) -> None:

@@ -183,8 +183,9 @@ def synthetic_docs(
 ) -> Iterator[dict[str, Any]]:
     """``n`` English articles of about ``words`` words; ``copy_rate`` are near copies.
 
-    Originals draw consecutive runs of lines from a random place in ko_en_news (both
-    splits); a copy re-runs a recent original (within the last 1,000) with 1-3 edits.
+    Originals draw runs of 3-6 consecutive lines from random places in ko_en_news (both
+    splits) and shuffle the words of each sentence (see below); a copy re-runs a recent
+    original (within the last 1,000) with 1-3 edits.
     Yields ``{"id", "text", "lang", "story", "kind"}``; generated lazily, so it streams.
     """
     _, en_dev = load_pairs("dev", shared)
@@ -206,13 +207,24 @@ def synthetic_docs(
         while len(sents) < per_doc:
             start = rng.randrange(len(lines))
             sents += lines[start : start + rng.randint(3, 6)]
-        sents = sents[:per_doc]
+        # The pool has only ~3,000 lines, so 100,000 articles would reuse each line hundreds
+        # of times and look like partial copies of one another. Shuffling the words of each
+        # sentence after the first word keeps real vocabulary and lengths but makes every
+        # original's shingles its own, as in a real news stream.
+        sents = [_shuffle_words(x, rng) for x in sents[:per_doc]]
         recent.append((story, sents))
         if len(recent) > 1000:
             recent.pop(0)
         yield {"id": k, "text": _render(_paragraphs(sents, rng)), "lang": "en",
                "story": story, "kind": "original"}  # fmt: skip
         story += 1
+
+
+def _shuffle_words(sentence: str, rng: random.Random) -> str:
+    words = sentence.split()
+    rest = words[1:]
+    rng.shuffle(rest)
+    return " ".join(words[:1] + rest)
 
 
 def main() -> None:
