@@ -373,6 +373,68 @@ def cmd_scale(args: argparse.Namespace) -> None:
     save("scale", out)
 
 
+def render() -> str:
+    """Markdown tables of the result files (pasted into docs/dedup.md)."""
+    lines: list[str] = []
+    q = RESULTS / "dedup_quality.json"
+    if q.is_file():
+        data = json.loads(q.read_text(encoding="utf-8"))
+        c = data["corpus"]
+        lines += [
+            f"Quality: split `{c['split']}`, {c['records']} records, {c['stories']} stories, "
+            f"{c['copies']} near copies; encoder `{data['encoder']}`.",
+            "",
+            "| system | near-dup P | near-dup R | translation R (relation) "
+            "| translation R (same cluster) | ARI |",
+            "|---|---|---|---|---|---|",
+        ]
+        r = data["runs"][0]
+        lines.append(
+            f"| newsalign.dedup | {r['near_duplicate']['precision']} | "
+            f"{r['near_duplicate']['recall']} | {r['translation']['recall']} | "
+            f"{r['translation_same_cluster']['recall']} | {r['ari']} |"
+        )
+        for name, b in data["baselines"].items():
+            lines.append(
+                f"| {name} | {b['near_duplicate']['precision']} | {b['near_duplicate']['recall']}"
+                f" | {b['translation']['recall']} | - | - |"
+            )
+        lines += ["", "| run | seconds | docs/s | same decisions as in process |",
+                  "|---|---|---|---|"]
+        for r in data["runs"]:
+            lines.append(
+                f"| {r['workers']} | {r['seconds']} | {r['docs_per_second']} | "
+                f"{r['same_decisions_as_first_run']} |"
+            )
+        if "speedup_2_over_1_workers" in data:
+            lines.append(f"\nSpeed-up 2 over 1 workers: {data['speedup_2_over_1_workers']}")
+    sc = RESULTS / "dedup_scale.json"
+    if sc.is_file():
+        data = json.loads(sc.read_text(encoding="utf-8"))
+        lines += ["", "Scale, near-duplicate path, synthetic 500-word articles:", "",
+                  "| docs | run | seconds | docs/s | peak RSS GiB | near-dup P | near-dup R |",
+                  "|---|---|---|---|---|---|---|"]  # fmt: skip
+        for r in data["rows"]:
+            lines.append(
+                f"| {r['docs']} | {r['workers']} | {r['seconds']} | {r['docs_per_second']} | "
+                f"{r['peak_rss_gib']} | {r['near_duplicate']['precision']} | "
+                f"{r['near_duplicate']['recall']} |"
+            )
+    sw = RESULTS / "dedup_sweep.json"
+    if sw.is_file():
+        data = json.loads(sw.read_text(encoding="utf-8"))
+        lines += ["", "Full path vs candidate pairs the signature lets through:", "",
+                  "| min shared | run | signature pairs | embedded | aligned pairs | docs/s "
+                  "| translation R | ARI |", "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        for r in data["rows"]:
+            lines.append(
+                f"| {r['min_shared_features']} | {r['workers']} | {r['signature_pairs']} | "
+                f"{r['embedded']} | {r['semantic_pairs']} | {r['docs_per_second']} | "
+                f"{r['translation_recall']} | {r['ari']} |"
+            )
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="command", required=True)
@@ -380,6 +442,7 @@ def main() -> None:
     def ints(s: str) -> list[int]:
         return [int(x) for x in s.split(",")]
 
+    sub.add_parser("render", help="print the result tables as markdown")
     for name in ("quality", "sweep", "scale", "scale-one"):
         p = sub.add_parser(name)
         p.add_argument("--split", default="test", choices=("dev", "test"))
@@ -392,6 +455,9 @@ def main() -> None:
         p.add_argument("--corpus", default=None)
         p.add_argument("--min-shared", type=lambda s: s.split(","), default=["1", "2", "3", "off"])
     args = ap.parse_args()
+    if args.command == "render":
+        print(render())
+        return
     {"quality": cmd_quality, "sweep": cmd_sweep, "scale": cmd_scale,
      "scale-one": cmd_scale_one}[args.command](args)  # fmt: skip
 

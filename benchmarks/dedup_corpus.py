@@ -184,7 +184,7 @@ def synthetic_docs(
     """``n`` English articles of about ``words`` words; ``copy_rate`` are near copies.
 
     Originals draw runs of 3-6 consecutive lines from random places in ko_en_news (both
-    splits) and shuffle the words of each sentence (see below); a copy re-runs a recent
+    splits) and shuffle the inner words of each sentence (see below); a copy re-runs a recent
     original (within the last 1,000) with 1-3 edits.
     Yields ``{"id", "text", "lang", "story", "kind"}``; generated lazily, so it streams.
     """
@@ -208,8 +208,8 @@ def synthetic_docs(
             start = rng.randrange(len(lines))
             sents += lines[start : start + rng.randint(3, 6)]
         # The pool has only ~3,000 lines, so 100,000 articles would reuse each line hundreds
-        # of times and look like partial copies of one another. Shuffling the words of each
-        # sentence after the first word keeps real vocabulary and lengths but makes every
+        # of times and look like partial copies of one another. Shuffling the inner words of
+        # each sentence keeps real vocabulary and lengths but makes every
         # original's shingles its own, as in a real news stream.
         sents = [_shuffle_words(x, rng) for x in sents[:per_doc]]
         recent.append((story, sents))
@@ -221,10 +221,13 @@ def synthetic_docs(
 
 
 def _shuffle_words(sentence: str, rng: random.Random) -> str:
+    # the first and last words stay, so that sentence boundaries stay where they were
     words = sentence.split()
-    rest = words[1:]
-    rng.shuffle(rest)
-    return " ".join(words[:1] + rest)
+    if len(words) < 4:
+        return sentence
+    middle = [w.rstrip(".!?") for w in words[1:-1]]
+    rng.shuffle(middle)
+    return " ".join([words[0], *middle, words[-1]])
 
 
 def main() -> None:
