@@ -8,7 +8,7 @@ Example:
     2
 """
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001 (the dedup block stays apart, for merges)
 
 from .align import MODES, AlignParams, align, align_embeddings
 from .embed import (
@@ -39,7 +39,7 @@ from .dedup_dask import dedup_dask
 
 __version__ = "0.1.0"
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (one block per module, for merges)
     "LINK_KINDS",
     "MODES",
     "AlignParams",
