@@ -246,6 +246,26 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # -- the parser -------------------------------------------------------------------------
+def _add_alignment_options(p: argparse.ArgumentParser) -> None:
+    """The options every command that aligns documents takes."""
+    p.add_argument(
+        "--encoder",
+        default=None,
+        help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
+    )
+    p.add_argument(
+        "--mode", default="rewrite", help="rewrite (any order, default) or translation"
+    )
+    p.add_argument(
+        "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
+    )
+    p.add_argument(
+        "--presegmented",
+        action="store_true",
+        help="inputs hold one sentence per line (blank lines ignored); keep that segmentation",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsalign`` command (used by the docs tests too)."""
     parser = _Parser(
@@ -264,22 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("left", metavar="LEFT", help="first version (UTF-8 text file, or '-')")
     p.add_argument("right", metavar="RIGHT", help="second version (UTF-8 text file, or '-')")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument(
-        "--encoder",
-        default=None,
-        help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
-    )
-    p.add_argument(
-        "--mode", default="rewrite", help="rewrite (any order, default) or translation"
-    )
-    p.add_argument(
-        "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
-    )
-    p.add_argument(
-        "--presegmented",
-        action="store_true",
-        help="inputs hold one sentence per line (blank lines ignored); keep that segmentation",
-    )
+    _add_alignment_options(p)
     p.set_defaults(func=_cmd_align)
 
     p = sub.add_parser(
@@ -310,22 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json", "html"), default="text", help="output format"
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
-    p.add_argument(
-        "--encoder",
-        default=None,
-        help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
-    )
-    p.add_argument(
-        "--mode", default="rewrite", help="rewrite (any order, default) or translation"
-    )
-    p.add_argument(
-        "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
-    )
-    p.add_argument(
-        "--presegmented",
-        action="store_true",
-        help="inputs hold one sentence per line (blank lines ignored); keep that segmentation",
-    )
+    _add_alignment_options(p)
     p.set_defaults(func=_cmd_diff)
 
     p = sub.add_parser(
