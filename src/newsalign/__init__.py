@@ -12,7 +12,19 @@ from __future__ import annotations
 
 from .align import MODES, AlignParams, align, align_embeddings
 
-# -- diff, facts, renderers and N versions (branch diff) --------------------------------
+# Importing dedup loads neither datasketch nor dask: they load when a run starts.
+from .dedup import (
+    RELATIONS,
+    DedupDecision,
+    DedupEvidence,
+    DedupParams,
+    DedupResult,
+    DuplicateGroup,
+    DuplicatePair,
+    dedup,
+)
+from .dedup_dask import dedup_dask
+
 from .diff import DIFF_TAGS, Diff, DiffOp, DiffSummary, diff, diff_alignment
 from .embed import (
     CachedEncoder,
@@ -57,16 +69,23 @@ __all__ = [
     "FACT_KINDS",
     "LINK_KINDS",
     "MODES",
+    "RELATIONS",
     "AlignParams",
     "Alignment",
     "CachedEncoder",
     "Cluster",
     "ConfigError",
     "DataError",
+    "DedupDecision",
+    "DedupEvidence",
+    "DedupParams",
+    "DedupResult",
     "Diff",
     "DiffOp",
     "DiffSummary",
     "Document",
+    "DuplicateGroup",
+    "DuplicatePair",
     "Encoder",
     "Fact",
     "FactDifference",
@@ -89,6 +108,8 @@ __all__ = [
     "available_encoders",
     "cluster_people",
     "compare_facts",
+    "dedup",
+    "dedup_dask",
     "diff",
     "diff_alignment",
     "extract_facts",

@@ -135,7 +135,47 @@ def _columns(left: Sequence[str], right: Sequence[str], col: int) -> list[str]:
     rows = max(len(wrap_l), len(wrap_r))
     wrap_l += [""] * (rows - len(wrap_l))
     wrap_r += [""] * (rows - len(wrap_r))
-    return [f"{a:<{col}} | {b}".rstrip() for a, b in zip(wrap_l, wrap_r)]
+    return [f"{a:<{col}} | {b}".rstrip() for a, b in zip(wrap_l, wrap_r, strict=False)]
+
+
+# -- dedup ------------------------------------------------------------------------------
+def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
+    from newsalign.dedup import DedupParams, dedup, write_jsonl
+
+    params = DedupParams(semantic=not args.near_only)
+    progress = bool(args.progress or sys.stderr.isatty())
+    if os.path.isdir(args.input):
+        raise na.InputError(f"input {args.input}: is a directory, not a JSONL file")
+    if not os.path.exists(args.input):
+        raise na.InputError(f"input {args.input}: no such file")
+    if args.scheduler:
+        from newsalign.dedup_dask import dedup_dask
+
+        result = dedup_dask(
+            args.input,
+            scheduler=args.scheduler,
+            threshold=args.threshold,
+            encoder=args.encoder,
+            params=params,
+            progress=progress,
+        )
+    else:
+        result = dedup(
+            args.input,
+            threshold=args.threshold,
+            encoder=args.encoder,
+            params=params,
+            progress=progress,
+        )
+    if args.output == "-":
+        write_jsonl(result, out)
+    else:
+        try:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                write_jsonl(result, fh)
+        except OSError as exc:
+            raise na.InputError(f"output {args.output}: {exc.strerror or exc}") from None
+    return EXIT_OK
 
 
 # -- names ------------------------------------------------------------------------------
@@ -206,6 +246,26 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # -- the parser -------------------------------------------------------------------------
+def _add_alignment_options(p: argparse.ArgumentParser) -> None:
+    """The options every command that aligns documents takes."""
+    p.add_argument(
+        "--encoder",
+        default=None,
+        help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
+    )
+    p.add_argument(
+        "--mode", default="rewrite", help="rewrite (any order, default) or translation"
+    )
+    p.add_argument(
+        "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
+    )
+    p.add_argument(
+        "--presegmented",
+        action="store_true",
+        help="inputs hold one sentence per line (blank lines ignored); keep that segmentation",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsalign`` command (used by the docs tests too)."""
     parser = _Parser(
@@ -224,22 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("left", metavar="LEFT", help="first version (UTF-8 text file, or '-')")
     p.add_argument("right", metavar="RIGHT", help="second version (UTF-8 text file, or '-')")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument(
-        "--encoder",
-        default=None,
-        help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
-    )
-    p.add_argument(
-        "--mode", default="rewrite", help="rewrite (any order, default) or translation"
-    )
-    p.add_argument(
-        "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
-    )
-    p.add_argument(
-        "--presegmented",
-        action="store_true",
-        help="inputs hold one sentence per line (blank lines ignored); keep that segmentation",
-    )
+    _add_alignment_options(p)
     p.set_defaults(func=_cmd_align)
 
     p = sub.add_parser(
@@ -270,23 +315,45 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json", "html"), default="text", help="output format"
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
-    p.add_argument(
-        "--encoder",
-        default=None,
-        help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
-    )
-    p.add_argument(
-        "--mode", default="rewrite", help="rewrite (any order, default) or translation"
-    )
-    p.add_argument(
-        "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
-    )
-    p.add_argument(
-        "--presegmented",
-        action="store_true",
-        help="inputs hold one sentence per line (blank lines ignored); keep that segmentation",
-    )
+    _add_alignment_options(p)
     p.set_defaults(func=_cmd_diff)
+
+    p = sub.add_parser(
+        "dedup",
+        help="find exact copies, near copies, translations and same-story articles",
+        description=(
+            "Read JSONL records {id, text, lang?, date?} and write one decision per record "
+            "{id, cluster, relation, representative, evidence} as JSONL."
+        ),
+    )
+    p.add_argument("input", metavar="IN.jsonl", help="input records, one JSON object a line")
+    p.add_argument(
+        "-o", "--output", default="-", metavar="OUT.jsonl", help="output file ('-': stdout)"
+    )
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        help="aligned share that makes a near duplicate, in [0, 1] (default 0.8)",
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDR",
+        help="run on an existing Dask cluster, e.g. tcp://HOST:8786",
+    )
+    p.add_argument(
+        "--encoder", default=None, help="encoder for translations and same story (use-m3)"
+    )
+    p.add_argument(
+        "--near-only",
+        action="store_true",
+        help="exact and near copies only (no embeddings, no translations or same story)",
+    )
+    p.add_argument(
+        "--progress", action="store_true", help="progress bars on stderr even when not a tty"
+    )
+    p.set_defaults(func=_cmd_dedup)
     return parser
 
 

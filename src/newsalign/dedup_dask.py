@@ -1,0 +1,199 @@
+"""The Dask path of :mod:`newsalign.dedup`: the same stages, run on a ``distributed`` cluster.
+
+Records are split into partitions that live on the workers (scattered from the client as
+they are read, or the partitions of a ``dask.bag``). The workers check and featurise their
+partitions, embed the passages of the records the signature selects and run every sentence
+alignment; the client holds only the index (MinHash values, signatures, passage vectors),
+runs the LSH, signature and nearest-neighbour candidate generation and the union-find, and
+ships each batch of candidate pairs with its two texts to a worker.
+
+Because the stages, their inputs and the order of their results are the same as in
+:func:`newsalign.dedup.dedup`, the result is equal to the in-process one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from .dedup import (
+    DedupParams,
+    DedupResult,
+    _check_record,
+    _Features,
+    _featurize,
+    _params,
+    _progress,
+    _Record,
+    _run_stages,
+    _Runner,
+    iter_records,
+)
+from .embed import Encoder
+from .errors import ConfigError, InputError, MissingDependencyError
+
+__all__ = ["dedup_dask"]
+
+logger = logging.getLogger(__name__)
+
+
+def _check_partition(raw: Sequence[Any], start: int) -> list[_Record]:
+    return [_check_record(obj, f"record {start + k}") for k, obj in enumerate(raw)]
+
+
+def _texts_of(part: Sequence[_Record], start: int, positions: Sequence[int]) -> dict[int, str]:
+    return {x: part[x - start].text for x in positions}
+
+
+class _DaskRunner(_Runner):
+    def __init__(self, client: Any, parts: Sequence[Any], starts: Sequence[int]) -> None:
+        self.client = client
+        self.parts = parts
+        self.starts = starts
+
+    def texts(self, positions: Sequence[int]) -> dict[int, str]:
+        wanted: dict[int, list[int]] = {}
+        for x in positions:
+            wanted.setdefault(bisect.bisect_right(self.starts, x) - 1, []).append(x)
+        futures = [
+            self.client.submit(_texts_of, self.parts[k], self.starts[k], xs, pure=False)
+            for k, xs in sorted(wanted.items())
+        ]
+        out: dict[int, str] = {}
+        for part in self.client.gather(futures):
+            out.update(part)
+        return out
+
+    def map(self, fn: Callable[..., list[Any]], batches: Sequence[Any], *args: Any) -> list[Any]:
+        futures = [self.client.submit(fn, batch, *args, pure=False) for batch in batches]
+        return list(self.client.gather(futures))
+
+
+def dedup_dask(
+    records: Iterable[Mapping[str, Any]] | str | os.PathLike[str] | Any,
+    *,
+    client: Any = None,
+    scheduler: str | None = None,
+    threshold: float | None = None,
+    encoder: str | Encoder | None = None,
+    params: DedupParams | None = None,
+    partition_size: int = 1000,
+    progress: bool = False,
+) -> DedupResult:
+    """:func:`newsalign.dedup.dedup` on a Dask cluster; the result is equal to in-process.
+
+    Args:
+        records: mappings ``{"id", "text", "lang"?, "date"?}``, the path of a JSONL file
+            (read on the client and scattered, so the workers need not see the file), or a
+            ``dask.bag.Bag`` of such mappings (its partitions stay on the cluster).
+        client: a ``distributed.Client``; if omitted, ``scheduler`` or the current client.
+        scheduler: address of a running scheduler (``"tcp://HOST:8786"``); a client is
+            opened for the call and closed after it.
+        threshold: the aligned share that makes a near duplicate.
+        encoder: encoder name for the semantic stage (a name travels to the workers
+            better than an object).
+        params: every other setting.
+        partition_size: records per partition when the input is not a bag.
+        progress: show progress bars on stderr.
+
+    Raises:
+        MissingDependencyError: dask or distributed is not installed.
+        ConfigError: no client could be found.
+        InputError: as :func:`newsalign.dedup.dedup`.
+
+    Example:
+        >>> from distributed import Client, LocalCluster  # doctest: +SKIP
+        >>> with LocalCluster(n_workers=2, threads_per_worker=1) as cluster, \\
+        ...         Client(cluster) as client:  # doctest: +SKIP
+        ...     res = dedup_dask("news.jsonl", client=client)
+    """
+    p = _params(params, threshold)
+    if partition_size < 1:
+        raise ConfigError(f"partition_size must be >= 1, got {partition_size!r}")
+    try:
+        import distributed
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "the Dask path needs dask and distributed: pip install 'newsalign[dedup]'"
+        ) from exc
+    own = None
+    if client is None and scheduler:
+        try:
+            client = own = distributed.Client(scheduler, timeout="30s")  # type: ignore[no-untyped-call]
+        except OSError as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None
+    if client is None:
+        try:
+            client = distributed.get_client()
+        except ValueError:
+            raise ConfigError(
+                "dedup_dask needs a distributed.Client (client=...) or a scheduler address"
+            ) from None
+    try:
+        return _dedup_on(client, records, encoder, p, partition_size, progress)
+    finally:
+        if own is not None:
+            own.close()  # type: ignore[no-untyped-call]
+
+
+def _dedup_on(
+    client: Any,
+    records: Any,
+    encoder: str | Encoder | None,
+    p: DedupParams,
+    partition_size: int,
+    progress: bool,
+) -> DedupResult:
+    parts: list[Any] = []
+    starts: list[int] = []
+    feat_futures: list[Any] = []
+    if _is_bag(records):
+        raw_parts = client.compute(records.to_delayed())
+        lengths = client.gather([client.submit(len, f, pure=False) for f in raw_parts])
+        start = 0
+        for raw, n in zip(raw_parts, lengths, strict=True):
+            parts.append(client.submit(_check_partition, raw, start, pure=False))
+            starts.append(start)
+            start += n
+    else:
+        chunk: list[_Record] = []
+        start = 0
+        for rec in iter_records(records):
+            chunk.append(rec)
+            if len(chunk) >= partition_size:
+                parts.append(client.scatter(chunk))
+                starts.append(start)
+                start += len(chunk)
+                chunk = []
+        if chunk or not parts:
+            parts.append(client.scatter(chunk))
+            starts.append(start)
+    for part, s in zip(parts, starts, strict=True):
+        feat_futures.append(client.submit(_featurize, part, s, p, pure=False))
+    feats: list[_Features] = []
+    with _progress(len(feat_futures), "partitions", progress) as bar:
+        for res in client.gather(feat_futures):
+            feats.extend(res)
+            bar.update(1)
+    seen: set[Any] = set()
+    for f in feats:
+        if f.id in seen:
+            raise InputError(f"record {f.pos}: field 'id' repeats an earlier id {f.id!r}")
+        seen.add(f.id)
+    try:
+        return _run_stages(
+            feats, _DaskRunner(client, parts, starts), encoder, p, progress=progress
+        )
+    finally:
+        client.cancel(parts + feat_futures)
+
+
+def _is_bag(obj: Any) -> bool:
+    try:
+        import dask.bag as db
+    except ImportError:  # pragma: no cover - dask is a dependency of distributed
+        return False
+    return isinstance(obj, db.Bag)
