@@ -60,7 +60,9 @@ def environment() -> dict[str, Any]:
         "python": platform.python_version(),
         "numpy": np.__version__,
         "git_commit": _git("rev-parse", "--short", "HEAD"),
-        "git_dirty": bool(_git("status", "--porcelain", "--untracked-files=no", "src", "benchmarks")),
+        "git_dirty": bool(
+            _git("status", "--porcelain", "--untracked-files=no", "src", "benchmarks")
+        ),
     }
 
 

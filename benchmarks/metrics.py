@@ -44,12 +44,19 @@ def _pairs(beads: Iterable[Bead]) -> set[tuple[int, int]]:
     return {(i, j) for left, right in beads for i in left for j in right}
 
 
-def pair_counts(pred: Iterable[Bead], gold: Iterable[Bead], partial: Iterable[Bead] = ()) -> tuple[int, int, int, int]:
+def pair_counts(
+    pred: Iterable[Bead], gold: Iterable[Bead], partial: Iterable[Bead] = ()
+) -> tuple[int, int, int, int]:
     gold = list(gold)
     pred_pairs = _pairs(pred)
     allowed = _pairs(gold) | _pairs(partial)
     gold_pairs = _pairs(gold)
-    return (len(pred_pairs & allowed), len(pred_pairs), len(pred_pairs & gold_pairs), len(gold_pairs))
+    return (
+        len(pred_pairs & allowed),
+        len(pred_pairs),
+        len(pred_pairs & gold_pairs),
+        len(gold_pairs),
+    )
 
 
 def pair_prf(pred: Iterable[Bead], gold: Iterable[Bead], partial: Iterable[Bead] = ()) -> PRF:
@@ -121,7 +128,11 @@ def self_check() -> None:
     assert c["lax_p"] == 2, c
     # micro-averaging sums counts over documents (not an average of per-document F1)
     both = bead_prf([(pred, gold), (gold, gold)])
-    assert f(both, "strict") == (round(7 / 9, 4), round(3 / 4, 4), round(2 * (7 / 9) * 0.75 / (7 / 9 + 0.75), 4))
+    assert f(both, "strict") == (
+        round(7 / 9, 4),
+        round(3 / 4, 4),
+        round(2 * (7 / 9) * 0.75 / (7 / 9 + 0.75), 4),
+    )
     # pair scoring: partial links count for precision only
     pp = pair_prf([((0,), (0,)), ((1,), (1,))], gold=[((0,), (0,))], partial=[((1,), (1,))])
     assert (pp.precision, pp.recall) == (1.0, 1.0), pp

