@@ -1,65 +1,73 @@
-"""The facts about the machine and code that every result file records."""
+"""What every results file records: when, on what machine, with which software and code."""
 
 from __future__ import annotations
 
+import datetime as _dt
+import json
 import os
 import platform
 import subprocess
-from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .data import ROOT
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def _cpu_model() -> str:
     try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
     except OSError:
         pass
     return platform.processor() or "unknown"
 
 
-def _mem_gib() -> float | None:
+def _ram_gib() -> float:
     try:
-        with open("/proc/meminfo", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("MemTotal"):
-                    return round(int(line.split()[1]) / 2**20, 1)
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return round(int(line.split()[1]) / 2**20, 1)
     except OSError:
         pass
-    return None
+    return float("nan")
 
 
-def _commit() -> str:
+def _git(*args: str) -> str:
     try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        return out.stdout.strip() or "unknown"
-    except OSError:
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
 
 def environment() -> dict[str, Any]:
-    """Date, machine (cores, CPU, memory), Python, numpy and the git commit."""
-    import newsalign
-
+    """Date, machine, versions and git commit (with a flag when the tree has local edits)."""
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "cores": os.cpu_count(),
-        "cpu": _cpu_model(),
-        "memory_gib": _mem_gib(),
+        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {
+            "nproc": os.cpu_count(),
+            "cpu": _cpu_model(),
+            "ram_gib": _ram_gib(),
+            "gpu": "none used (CPU only)",
+            "load_avg_1_5_15": [round(x, 2) for x in load],
+        },
         "python": platform.python_version(),
         "numpy": np.__version__,
-        "newsalign": newsalign.__version__,
-        "commit": _commit(),
+        "git_commit": _git("rev-parse", "--short", "HEAD"),
+        "git_dirty": bool(
+            _git("status", "--porcelain", "--untracked-files=no", "src", "benchmarks")
+        ),
     }
+
+
+def write_json(name: str, payload: dict[str, Any]) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / name
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path

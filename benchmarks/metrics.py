@@ -44,12 +44,19 @@ def _pairs(beads: Iterable[Bead]) -> set[tuple[int, int]]:
     return {(i, j) for left, right in beads for i in left for j in right}
 
 
-def pair_counts(pred: Iterable[Bead], gold: Iterable[Bead], partial: Iterable[Bead] = ()) -> tuple[int, int, int, int]:
+def pair_counts(
+    pred: Iterable[Bead], gold: Iterable[Bead], partial: Iterable[Bead] = ()
+) -> tuple[int, int, int, int]:
     gold = list(gold)
     pred_pairs = _pairs(pred)
     allowed = _pairs(gold) | _pairs(partial)
     gold_pairs = _pairs(gold)
-    return (len(pred_pairs & allowed), len(pred_pairs), len(pred_pairs & gold_pairs), len(gold_pairs))
+    return (
+        len(pred_pairs & allowed),
+        len(pred_pairs),
+        len(pred_pairs & gold_pairs),
+        len(gold_pairs),
+    )
 
 
 def pair_prf(pred: Iterable[Bead], gold: Iterable[Bead], partial: Iterable[Bead] = ()) -> PRF:
@@ -98,3 +105,36 @@ def bead_prf(docs: Sequence[tuple[Sequence[Bead], Sequence[Bead]]]) -> dict[str,
         "strict": _prf(tot["strict_p"], tot["n_pred"], tot["strict_r"], tot["n_gold"]),
         "lax": _prf(tot["lax_p"], tot["n_pred"], tot["lax_r"], tot["n_gold"]),
     }
+
+
+def self_check() -> None:
+    """Hand-made cases for the metrics (benchmarks are not imported by ``tests/``, so the
+    checks live here and run with ``python -m benchmarks.quality --self-check``)."""
+
+    def f(d: dict[str, PRF], kind: str) -> tuple[float, float, float]:
+        return (round(d[kind].precision, 4), round(d[kind].recall, 4), round(d[kind].f1, 4))
+
+    gold: list[Bead] = [((0,), (0, 1)), ((1,), (2,)), ((), (3,)), ((2,), ())]
+    # a perfect prediction, insertions included
+    assert f(bead_prf([(gold, gold)]), "strict") == (1.0, 1.0, 1.0)
+    # a 1-2 bead predicted as 1-1 + 0-1: strictly wrong, laxly right (the 1-1 overlaps it)
+    pred: list[Bead] = [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((), (3,)), ((2,), ())]
+    c = bead_counts(pred, gold)
+    # precision over all 5 predicted beads: [1]:[2], []:[3], [2]:[] are exact
+    assert (c["n_pred"], c["strict_p"]) == (5, 3), c
+    # recall over the 2 gold beads non-empty on both sides; lax: both overlap a prediction
+    assert (c["n_gold"], c["strict_r"], c["lax_r"]) == (2, 1, 2), c
+    # lax precision: a bead with an empty side can never share a sentence on both sides
+    assert c["lax_p"] == 2, c
+    # micro-averaging sums counts over documents (not an average of per-document F1)
+    both = bead_prf([(pred, gold), (gold, gold)])
+    assert f(both, "strict") == (
+        round(7 / 9, 4),
+        round(3 / 4, 4),
+        round(2 * (7 / 9) * 0.75 / (7 / 9 + 0.75), 4),
+    )
+    # pair scoring: partial links count for precision only
+    pp = pair_prf([((0,), (0,)), ((1,), (1,))], gold=[((0,), (0,))], partial=[((1,), (1,))])
+    assert (pp.precision, pp.recall) == (1.0, 1.0), pp
+    pp = pair_prf([((0,), (1,))], gold=[((0,), (0,))])
+    assert (pp.precision, pp.recall, pp.f1) == (0.0, 0.0, 0.0), pp

@@ -8,8 +8,7 @@ and figures.
 1. **Candidates.** For every sentence, the ``top_k`` most similar sentences of the other side
    (computed blockwise, so two 10,000-sentence documents never need a 10,000 x 10,000
    matrix). Each candidate pair gets a score: cosine + lexical bonus + number bonus.
-   In ``translation`` mode, pairs near the diagonal path traced by confident, mutually best
-   pairs are added and favoured, and pairs far from it are held back.
+   In ``translation`` mode steps 2 and 3 are replaced by a bead search (see below).
 2. **Backbone.** Competitive linking: candidate pairs are taken best first while both
    sentences are free and the score reaches ``threshold``. This gives 1-1 links in any order,
    which is what rewrites need: they reorder freely.
@@ -20,6 +19,13 @@ and figures.
    sentences a side). In ``rewrite`` mode any link may be joined, so the result does not
    depend on sentence order; in ``translation`` mode only a neighbour of the link's
    sentences may join, as in Bertalign and Vecalign beads.
+   **Translation mode** instead searches, by dynamic programming as Bertalign and Vecalign
+   do, the best monotone sequence of 1-0, 0-1 and n-m beads in a band around the path
+   traced by confident, mutually best pairs; a bead scores the cosine of its two passages
+   (joined and encoded) times their length agreement, plus their character n-gram overlap.
+   A 2-2 bead that matches crosswise is split into crossing links, and sentences left out
+   are linked to each other near the path, so local swaps survive. The search runs both
+   ways and keeps a side-blind choice, so ``align(a, b) == align(b, a).inverse()``.
 4. **Kinds.** A link whose score reaches ``equivalent_threshold`` is ``"equivalent"``, one
    below it ``"partial"``.
 
@@ -29,6 +35,8 @@ task built from ``ko_en_news`` dev and the Text+Berg dev document; see ``benchma
 
 from __future__ import annotations
 
+import copy
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -68,6 +76,17 @@ class AlignParams:
             two sentences have in common.
         path_weight: translation mode: bonus on the diagonal path, malus far from it.
         path_window: translation mode: distance from the path (in sentences) that is "near".
+        band: translation mode: half width (in sentences) of the band around the anchor
+            path that the bead search explores.
+        skip_penalty: translation mode: cost of leaving a sentence unmatched in the search.
+        margin_weight: translation mode: weight of the neighbours' similarity subtracted
+            from a bead's cosine (Bertalign's margin).
+        length_weight: translation mode: exponent of the length agreement factor
+            ``log2(1 + short / long)`` that multiplies a bead's similarity.
+        bead_penalty: translation mode: cost of each sentence a bead has beyond one a side.
+        max_bead_total: translation mode: most sentences in a bead, both sides together.
+        anchor_weight: translation mode: weight of the character n-gram overlap of a bead's
+            two passages (shared names, figures) in the search.
     """
 
     threshold: float = 0.11
@@ -81,6 +100,13 @@ class AlignParams:
     name_weight: float = 0.10
     path_weight: float = 0.15
     path_window: float = 3.0
+    band: float = 8.0
+    skip_penalty: float = 0.1
+    margin_weight: float = 0.0
+    length_weight: float = 1.0
+    bead_penalty: float = 0.0
+    max_bead_total: int = 5
+    anchor_weight: float = 0.3
 
     def __post_init__(self) -> None:
         for name in ("threshold", "attach_threshold", "attach_floor", "equivalent_threshold"):
@@ -91,7 +117,13 @@ class AlignParams:
             raise ConfigError(f"max_bead must be >= 1, got {self.max_bead!r}")
         if self.top_k < 1:
             raise ConfigError(f"top_k must be >= 1, got {self.top_k!r}")
-        for name in ("lexical_weight", "number_weight", "name_weight", "path_weight", "path_window"):
+        if self.max_bead_total < 2:
+            raise ConfigError(f"max_bead_total must be >= 2, got {self.max_bead_total!r}")
+        for name in (
+            "lexical_weight", "number_weight", "name_weight", "path_weight", "path_window",
+            "band", "skip_penalty", "margin_weight", "length_weight", "bead_penalty",
+            "anchor_weight",
+        ):  # fmt: skip
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)!r}")
 
@@ -248,7 +280,16 @@ def _align_docs(
     scorer = _Scorer(
         lv, rv, left.texts if texts else None, right.texts if texts else None, p, encode
     )
-    beads = _Aligner(scorer, mode, p).run()
+    aligner = _Aligner(scorer, mode, p)
+    if mode == "translation":
+        # The bead search breaks ties by position, so run it both ways and keep the result
+        # with the smaller side-blind key: align(a, b) is then align(b, a).inverse().
+        forward = _translation_beads(scorer, p)
+        backward = [(b, a) for a, b in _translation_beads(scorer.swapped(), p)]
+        aligner.beads = min(forward, backward, key=_side_blind_key)
+        beads = aligner.scored_batch()
+    else:
+        beads = aligner.run()
     links = [
         Link(left=tuple(sorted(a)), right=tuple(sorted(b)), score=s, kind=k)
         for a, b, s, k in beads
@@ -272,6 +313,7 @@ class _Scorer:
         self.texts = (ltexts, rtexts)
         self.encode = encode if ltexts is not None and rtexts is not None else None
         self._joined: dict[tuple[int, tuple[int, ...]], np.ndarray] = {}
+        self._lex_cache: dict[tuple[int, int], Any] = {}
         self.lv = lv.astype(np.float64)
         self.rv = rv.astype(np.float64)
         self.lv32 = lv
@@ -422,6 +464,124 @@ class _Scorer:
             bonus += weight * _shared(union_l, union_r)
         return bonus
 
+    # -- translation mode ------------------------------------------------------------
+    def swapped(self) -> _Scorer:
+        """The scorer of the problem with the sides swapped, sharing what was computed."""
+        other = copy.copy(self)
+        other.texts = (self.texts[1], self.texts[0])
+        other.lv, other.rv, other.lv32, other.rv32 = self.rv, self.lv, self.rv32, self.lv32
+        other.n, other.m = self.m, self.n
+        other.lex_l, other.lex_r = self.lex_r, self.lex_l
+        other.num_l, other.num_r = self.num_r, self.num_l
+        other.names_l, other.names_r = self.names_r, self.names_l
+        other._joined = {(1 - side, key): vec for (side, key), vec in self._joined.items()}
+        other._lex_cache = {(1 - side, size): m for (side, size), m in self._lex_cache.items()}
+        return other
+
+    def bead_scores(self, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+        """:meth:`bead_score` of many beads at once (the same figures, computed in batch)."""
+        keys = [(0, tuple(sorted(a))) for a, _ in beads] + [(1, tuple(sorted(b))) for _, b in beads]
+        self.prepare(keys)
+        lvec = np.stack([self.side_vector(0, a) for a, _ in beads])
+        rvec = np.stack([self.side_vector(1, b) for _, b in beads])
+        out = np.asarray(self.rescale(np.einsum("ij,ij->i", lvec, rvec)), dtype=np.float64)
+        if self.lex_l is not None:
+            la = _indicator([a for a, _ in beads], self.n) @ self.lex_l
+            lb = _indicator([b for _, b in beads], self.m) @ self.lex_r
+            nla = np.sqrt(np.asarray(la.multiply(la).sum(axis=1)).ravel())
+            nlb = np.sqrt(np.asarray(lb.multiply(lb).sum(axis=1)).ravel())
+            dot = np.asarray(la.multiply(lb).sum(axis=1)).ravel()
+            ok = (nla > 0) & (nlb > 0)
+            lex = np.where(ok, dot / np.where(ok, nla * nlb, 1.0), 0.0)
+            out += np.where(ok, self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean), 0.0)
+        for weight, sets_l, sets_r in self._anchor_sets():
+            for k, (a, b) in enumerate(beads):
+                union_l = frozenset().union(*(sets_l[x] for x in a))
+                union_r = frozenset().union(*(sets_r[x] for x in b))
+                out[k] += weight * _shared(union_l, union_r)
+        scores: np.ndarray = out / self.norm
+        return scores
+
+    def anchor_chain(self) -> tuple[np.ndarray, np.ndarray]:
+        """The longest monotone chain of confident, mutually best pairs."""
+        i, j = self.candidates()
+        return _confident_chain(i, j, self.pair_scores(i, j), self.n, self.m, self.p.threshold)
+
+    def windows(self, side: int, size: int) -> np.ndarray:
+        """Vectors of every run of ``size`` consecutive sentences of one side (float32)."""
+        rows = self.lv32 if side == 0 else self.rv32
+        if size == 1:
+            return rows
+        count = len(rows) - size + 1
+        if count <= 0:
+            return np.zeros((0, rows.shape[1]), dtype=np.float32)
+        keys = [(side, tuple(range(k, k + size))) for k in range(count)]
+        self.prepare(keys)
+        out: np.ndarray = np.stack([self._joined[key] for key in keys]).astype(np.float32)
+        return out
+
+    def _char_cumsum(self, side: int) -> np.ndarray | None:
+        texts = self.texts[side]
+        if texts is None:
+            return None
+        return np.concatenate([[0], np.cumsum([len(t) + 1 for t in texts])]).astype(np.float64)
+
+    def band_scores(self, rows: np.ndarray, cols: np.ndarray, a: int, b: int) -> np.ndarray:
+        """Score of the bead of ``a`` left and ``b`` right sentences ending at each cell.
+
+        A cell ``(i, j)`` means ``i`` left and ``j`` right sentences consumed, so the bead
+        is left ``i-a .. i-1`` against right ``j-b .. j-1``.
+        """
+        p = self.p
+        out = np.full(len(rows), -np.inf)
+        ok = np.flatnonzero((rows >= a) & (cols >= b))
+        if not len(ok):
+            return out
+        sw, tw = self.windows(0, a), self.windows(1, b)
+        s1, t1 = self.lv32, self.rv32
+        cs_l, cs_r = self._char_cumsum(0), self._char_cumsum(1)
+        ratio = 1.0
+        if cs_l is not None and cs_r is not None:
+            ratio = float(cs_l[-1] / max(cs_r[-1], 1.0))
+        for start in range(0, len(ok), _CHUNK):
+            idx = ok[start : start + _CHUNK]
+            i, j = rows[idx], cols[idx]
+            u, v = sw[i - a], tw[j - b]
+            cos = np.einsum("ij,ij->i", u, v).astype(np.float64)
+            if p.margin_weight > 0:
+                near_t = _neighbour_sim(u, t1, j - b - 1, j, self.m)
+                near_s = _neighbour_sim(v, s1, i - a - 1, i, self.n)
+                cos = cos - p.margin_weight * (near_t + near_s) / 2
+            if cs_l is not None and cs_r is not None and p.length_weight > 0:
+                ls = cs_l[i] - cs_l[i - a] - 1
+                lt = (cs_r[j] - cs_r[j - b] - 1) * ratio
+                agree = np.log2(1.0 + np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1.0))
+                cos = cos * agree**p.length_weight
+            if p.anchor_weight > 0 and self.lex_l is not None:
+                lw, rw = self._lex_windows(0, a), self._lex_windows(1, b)
+                lex = _sparse_pair_dots(lw, rw, i - a, j - b)
+                cos = cos + p.anchor_weight * np.maximum(0.0, lex - self.lex_mean)
+            out[idx] = cos - p.bead_penalty * (a + b - 2)
+        return out
+
+    def _lex_windows(self, side: int, size: int) -> Any:
+        """Character n-gram rows of every run of ``size`` sentences (L2-normalised CSR)."""
+        key = (side, size)
+        cached = self._lex_cache.get(key)
+        if cached is None:
+            from scipy.sparse import csr_matrix, diags_array
+
+            rows = self.lex_l if side == 0 else self.lex_r
+            count = max(rows.shape[0] - size + 1, 0)
+            ones = np.ones(count * size)
+            r = np.repeat(np.arange(count), size)
+            c = (np.arange(count)[:, None] + np.arange(size)[None, :]).ravel()
+            summed = csr_matrix((ones, (r, c)), shape=(count, rows.shape[0])) @ rows
+            norms = np.sqrt(np.asarray(summed.multiply(summed).sum(axis=1)).ravel())
+            cached = (diags_array(1.0 / np.maximum(norms, 1e-12)) @ summed).tocsr()
+            self._lex_cache[key] = cached
+        return cached
+
     def attach_deltas(
         self, moves: Sequence[tuple[tuple[list[int], list[int]], int, int]]
     ) -> list[float]:
@@ -453,46 +613,26 @@ class _Aligner:
         self.beads: list[tuple[list[int], list[int]]] = []
 
     def run(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, LinkKind]]:
-        i, j = self.s.candidates()
-        scores = self.s.pair_scores(i, j)
         if self.mode == "translation":
-            i, j, scores = self._with_path_prior(i, j, scores)
-        self._backbone(i, j, scores)
-        self._attach(i, j, scores)
-        out = []
-        for left, right in self.beads:
-            left, right = sorted(left), sorted(right)
-            score = float(np.clip(self.s.bead_score(left, right), 0.0, 1.0))
+            self.beads = _translation_beads(self.s, self.p)
+        else:
+            i, j = self.s.candidates()
+            scores = self.s.pair_scores(i, j)
+            self._backbone(i, j, scores)
+            self._attach(i, j, scores)
+        return self.scored_batch()
+
+    def scored_batch(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, LinkKind]]:
+        """The beads with their final scores and kinds, scored in one batch."""
+        beads = [(sorted(a), sorted(b)) for a, b in self.beads]
+        if not beads:
+            return []
+        scores = np.clip(self.s.bead_scores(beads), 0.0, 1.0)
+        out: list[tuple[tuple[int, ...], tuple[int, ...], float, LinkKind]] = []
+        for (left, right), score in zip(beads, scores.tolist(), strict=True):
             kind: LinkKind = "equivalent" if score >= self.p.equivalent_threshold else "partial"
             out.append((tuple(left), tuple(right), round(score, 6), kind))
         return out
-
-    # translation mode: favour the diagonal path of confident pairs
-    def _with_path_prior(
-        self, i: np.ndarray, j: np.ndarray, scores: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        n, m, w = self.s.n, self.s.m, self.p.path_window
-        chain_i, chain_j = _confident_chain(i, j, scores, n, m, self.p.threshold)
-        # Anchor the ends so the path spans both documents.
-        ci = np.concatenate([[-1.0], chain_i, [float(n)]])
-        cj = np.concatenate([[-1.0], chain_j, [float(m)]])
-        jstar = np.interp(np.arange(n), ci, cj)
-        istar = np.interp(np.arange(m), cj, ci)
-        span = int(np.ceil(w))
-        offsets = np.arange(-span, span + 1)
-        near_i = np.repeat(np.arange(n), len(offsets))
-        near_j = (np.round(jstar)[:, None] + offsets[None, :]).ravel().astype(np.int64)
-        near_j2 = np.repeat(np.arange(m), len(offsets))
-        near_i2 = (np.round(istar)[:, None] + offsets[None, :]).ravel().astype(np.int64)
-        all_i = np.concatenate([i, near_i, near_i2])
-        all_j = np.concatenate([j, near_j, near_j2])
-        ok = (all_i >= 0) & (all_i < n) & (all_j >= 0) & (all_j < m)
-        pairs = np.unique(all_i[ok] * m + all_j[ok])
-        i2, j2 = pairs // m, pairs % m
-        base = self.s.pair_scores(i2, j2)
-        d = np.minimum(np.abs(j2 - jstar[i2]), np.abs(i2 - istar[j2]))
-        prior = self.p.path_weight * (1.0 - np.minimum(d, 2 * w) / w)
-        return i2, j2, base + prior
 
     def _backbone(self, i: np.ndarray, j: np.ndarray, scores: np.ndarray) -> None:
         keep = scores >= self.p.threshold
@@ -567,6 +707,56 @@ def _shared(a: frozenset[Any], b: frozenset[Any]) -> float:
     return len(a & b) / max(len(a), len(b))
 
 
+def _indicator(groups: Sequence[Sequence[int]], size: int) -> Any:
+    """A CSR matrix with one row per group and ones at the group's members."""
+    from scipy.sparse import csr_matrix
+
+    r = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    c = np.array([x for g in groups for x in g], dtype=np.int64)
+    return csr_matrix((np.ones(len(c)), (r, c)), shape=(len(groups), size))
+
+
+def _sparse_pair_dots(a: Any, b: Any, ri: np.ndarray, cj: np.ndarray) -> np.ndarray:
+    """``a[ri[k]] . b[cj[k]]`` for CSR matrices, by blocks of rows (``ri`` sorted) against
+    the span of columns they need, so the work follows the band, not ``len(a) x len(b)``."""
+    out = np.zeros(len(ri))
+    step = 256
+    if not len(ri):
+        return out
+    starts = np.searchsorted(ri, np.arange(ri[0], ri[-1] + 1, step)).tolist()
+    bounds: list[int] = [*starts, len(ri)]
+    for s0, s1 in itertools.pairwise(bounds):
+        if s1 <= s0:
+            continue
+        r0, r1 = int(ri[s0]), int(ri[s1 - 1]) + 1
+        c0, c1 = int(cj[s0:s1].min()), int(cj[s0:s1].max()) + 1
+        block = (a[r0:r1] @ b[c0:c1].T).toarray()
+        out[s0:s1] = block[ri[s0:s1] - r0, cj[s0:s1] - c0]
+    return out
+
+
+def _side_blind_key(
+    beads: list[tuple[list[int], list[int]]],
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return sorted(
+        (min(ta, tb), max(ta, tb))
+        for ta, tb in ((tuple(sorted(a)), tuple(sorted(b))) for a, b in beads)
+    )
+
+
+def _neighbour_sim(
+    vec: np.ndarray, rows: np.ndarray, before: np.ndarray, after: np.ndarray, size: int
+) -> np.ndarray:
+    """Mean cosine of each ``vec`` row with the sentences just before and after a passage."""
+    has_b = before >= 0
+    has_a = after < size
+    sim_b = np.einsum("ij,ij->i", vec, rows[np.where(has_b, before, 0)]) * has_b
+    sim_a = np.einsum("ij,ij->i", vec, rows[np.where(has_a, after, 0)]) * has_a
+    count = np.maximum(has_b.astype(np.int64) + has_a, 1)
+    out: np.ndarray = (sim_b + sim_a).astype(np.float64) / count
+    return out
+
+
 def _sparse_sum(matrix: Any, rows: Sequence[int]) -> Any:
     """Sum of some rows of a CSR matrix, kept sparse (a 1 x F CSR matrix)."""
     from scipy.sparse import csr_matrix
@@ -627,3 +817,173 @@ def _confident_chain(
         k = prev[k]
     chain.reverse()
     return mi[chain].astype(np.float64), mj[chain].astype(np.float64)
+
+
+# -- translation mode: a bead search in a band around the anchor path ------------------
+_SKIP_LEFT, _SKIP_RIGHT = -1, -2  # back-pointer codes of the 1-0 and 0-1 beads
+_CHUNK = 16384  # cells scored at a time (bounded memory for long documents)
+
+
+def _translation_beads(s: _Scorer, p: AlignParams) -> list[tuple[list[int], list[int]]]:
+    """Monotone many-to-many beads by dynamic programming, as Bertalign and Vecalign do.
+
+    The confident chain of mutually best pairs traces a path; a band of ``p.band``
+    sentences around it is searched for the best sequence of beads (1-0, 0-1 and n-m up to
+    ``p.max_bead`` a side and ``p.max_bead_total`` in all). A bead scores the cosine of its
+    two passages minus the neighbours' similarity (margin), times the length agreement,
+    plus the character n-gram overlap. Afterwards, two repairs give
+    back what a monotone search cannot express: a 2-2 bead whose sentences match crosswise
+    becomes two crossing links, and sentences the search left out are linked to each other
+    if they match well near the path (local swaps).
+    """
+    n, m = s.n, s.m
+    ci, cj = s.anchor_chain()
+    jstar = np.interp(np.arange(n + 1), np.concatenate([[0.0], ci + 1, [n]]),
+                      np.concatenate([[0.0], cj + 1, [m]]))
+    kmax = p.max_bead
+    sizes = range(1, kmax + 1)
+    types = sorted(
+        ((a, b) for a in sizes for b in sizes if a + b <= p.max_bead_total),
+        key=lambda t: (t[0] + t[1], abs(t[0] - t[1]), t),
+    )
+    beads = _bead_search(s, p, types, jstar, p.band)
+    beads = _split_crossed(s, beads, p)
+    return _link_leftovers(s, beads, jstar, p)
+
+
+def _bead_search(
+    s: _Scorer, p: AlignParams, types: list[tuple[int, int]], jstar: np.ndarray, half: float
+) -> list[tuple[list[int], list[int]]]:
+    """The best monotone sequence of beads in a band of ``half`` columns around ``jstar``."""
+    n, m = s.n, s.m
+    lo, hi = _band(jstar, n, m, half)
+    widths = hi - lo + 1
+    off = np.concatenate([[0], np.cumsum(widths)]).astype(np.int64)
+    rows = np.repeat(np.arange(n + 1), widths)
+    cols = np.arange(off[-1]) - np.repeat(off[:-1], widths) + np.repeat(lo, widths)
+    bead_scores = [s.band_scores(rows, cols, a, b) for a, b in types]
+    # forward pass, one row at a time (each row is a vector over its band)
+    cost = np.full(off[-1], -np.inf)
+    back = np.zeros(off[-1], dtype=np.int8)
+    skip = p.skip_penalty
+    for i in range(n + 1):
+        sl = slice(off[i], off[i + 1])
+        js = cols[sl]
+        cands = []
+        for t, (a, b) in enumerate(types):
+            if i - a < 0:
+                cands.append(np.full(len(js), -np.inf))
+                continue
+            cands.append(_prev_cost(cost, off, lo, widths, i - a, js - b) + bead_scores[t][sl])
+        if i > 0:
+            cands.append(_prev_cost(cost, off, lo, widths, i - 1, js) - skip)
+        else:
+            cands.append(np.where(js == 0, 0.0, -np.inf))
+        stacked = np.vstack(cands)
+        best = np.argmax(stacked, axis=0)
+        row = stacked[best, np.arange(len(js))]
+        codes = np.where(best < len(types), best, _SKIP_LEFT).astype(np.int8)
+        # 0-1 beads move along the row: cost[j] = max_k<=j row[k] - (j - k) * skip
+        # (compared in the shifted domain, so rounding cannot fake an insertion)
+        steps = np.arange(len(js)) * skip
+        shifted = row + steps
+        best_run = np.maximum.accumulate(shifted)
+        inserted = best_run > shifted
+        run = np.where(inserted, best_run - steps, row)
+        codes = np.where(inserted, _SKIP_RIGHT, codes).astype(np.int8)
+        cost[sl] = run
+        back[sl] = codes
+    # back-track from (n, m)
+    beads: list[tuple[list[int], list[int]]] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        code = int(back[off[i] + j - lo[i]])
+        if code == _SKIP_LEFT:
+            i -= 1
+        elif code == _SKIP_RIGHT:
+            j -= 1
+        else:
+            a, b = types[code]
+            beads.append((list(range(i - a, i)), list(range(j - b, j))))
+            i, j = i - a, j - b
+    beads.reverse()
+    return beads
+
+
+def _prev_cost(
+    cost: np.ndarray, off: np.ndarray, lo: np.ndarray, widths: np.ndarray, row: int, js: np.ndarray
+) -> np.ndarray:
+    """``cost[row, js]`` over a band row (minus infinity outside the band)."""
+    k = js - lo[row]
+    ok = (k >= 0) & (k < widths[row])
+    out = np.full(len(js), -np.inf)
+    out[ok] = cost[off[row] + k[ok]]
+    return out
+
+
+def _band(jstar: np.ndarray, n: int, m: int, half: float) -> tuple[np.ndarray, np.ndarray]:
+    """Lowest and highest column of each row of the search band (monotone and connected)."""
+    w = int(np.ceil(half))
+    prev = np.concatenate([[jstar[0]], jstar[:-1]])
+    nxt = np.concatenate([jstar[1:], [jstar[-1]]])
+    lo = np.floor(np.minimum(prev, jstar)) - w
+    hi = np.ceil(np.maximum(nxt, jstar)) + w
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    lo = np.clip(lo, 0, m).astype(np.int64)
+    hi = np.clip(hi, 0, m).astype(np.int64)
+    lo[0] = 0
+    hi[-1] = m
+    hi[:-1] = np.maximum(hi[:-1], lo[1:])
+    return lo, hi
+
+
+def _split_crossed(
+    s: _Scorer, beads: list[tuple[list[int], list[int]]], p: AlignParams
+) -> list[tuple[list[int], list[int]]]:
+    """Turn a 2-2 bead whose sentences match crosswise into two crossing 1-1 links."""
+    out: list[tuple[list[int], list[int]]] = []
+    for left, right in beads:
+        if len(left) == 2 and len(right) == 2:
+            li = np.array([left[0], left[0], left[1], left[1]])
+            rj = np.array([right[0], right[1], right[0], right[1]])
+            sc = s.pair_scores(li, rj)
+            # crosswise wins when each crossed pair beats both straight ones and one of
+            # them is a confident link on its own
+            if min(sc[1], sc[2]) > max(sc[0], sc[3]) and max(sc[1], sc[2]) >= p.threshold:
+                out += [([left[0]], [right[1]]), ([left[1]], [right[0]])]
+                continue
+        out.append((left, right))
+    return out
+
+
+def _link_leftovers(
+    s: _Scorer, beads: list[tuple[list[int], list[int]]], jstar: np.ndarray, p: AlignParams
+) -> list[tuple[list[int], list[int]]]:
+    """Link sentences the search left out to each other, best first, near the path."""
+    used_l = {x for b in beads for x in b[0]}
+    used_r = {x for b in beads for x in b[1]}
+    free_l = [x for x in range(s.n) if x not in used_l]
+    free_r = np.array([y for y in range(s.m) if y not in used_r], dtype=np.int64)
+    if not free_l or not len(free_r):
+        return beads
+    cand_i: list[int] = []
+    cand_j: list[int] = []
+    for x in free_l:
+        near = free_r[np.abs(free_r + 1 - jstar[x + 1]) <= p.path_window + 1]
+        cand_i += [x] * len(near)
+        cand_j += near.tolist()
+    if not cand_i:
+        return beads
+    i, j = np.array(cand_i, dtype=np.int64), np.array(cand_j, dtype=np.int64)
+    sc = s.pair_scores(i, j)
+    order = np.lexsort((np.minimum(i, j), i + j, np.abs(i - j), -np.round(sc, 9)))
+    for k in order.tolist():
+        if sc[k] < p.threshold:
+            break
+        a, b = int(i[k]), int(j[k])
+        if a not in used_l and b not in used_r:
+            used_l.add(a)
+            used_r.add(b)
+            beads.append(([a], [b]))
+    return beads
