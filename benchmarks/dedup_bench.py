@@ -17,9 +17,10 @@ Three commands, each writing ``benchmarks/results/dedup_<command>.json``:
 
 What a timing includes: reading the JSONL file, every stage of ``dedup`` /
 ``dedup_dask`` (featurising, LSH, signature, embedding, nearest neighbours, alignments,
-union-find) and building the result. It excludes building the corpus, loading the encoder
-(warmed up first, on every worker too) and starting the LocalCluster. Workers run one thread
-each (``threads_per_worker=1``, processes); the encoder may use both cores in each worker.
+union-find) and building the result, with the encoder's sentence cache empty. It excludes
+building the corpus, loading the encoder (warmed up first, on every worker too) and
+starting the LocalCluster. Workers run one thread each (``threads_per_worker=1``,
+processes); the encoder may use both cores in each worker.
 
 Run from the project root::
 
@@ -186,9 +187,18 @@ def write_jsonl(docs: list[dict[str, Any]], path: Path) -> None:
 
 
 def run(path: Path, workers: int, encoder: str | None, params: Any) -> tuple[Any, float]:
-    """One timed run: in process (``workers=0``) or on a LocalCluster of ``workers``."""
+    """One timed run: in process (``workers=0``) or on a LocalCluster of ``workers``.
+
+    Every run starts cold: the encoder's sentence cache (an LRU shared by the process) is
+    cleared, so that a run does not reuse the vectors of an earlier one (workers of a fresh
+    LocalCluster start empty anyway).
+    """
     if params.semantic:
-        na.get_encoder(encoder).encode(["warm up"])
+        enc = na.get_encoder(encoder)
+        clear = getattr(enc, "cache_clear", None)
+        if clear is not None:
+            clear()
+        enc.encode(["warm up"])
     if workers == 0:
         t = time.perf_counter()
         res = na.dedup(path, encoder=encoder, params=params)
@@ -211,6 +221,8 @@ def _warm(encoder: str | None) -> None:
 
 def save(name: str, data: dict[str, Any]) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
+    if "machine" in data:
+        data["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     out = RESULTS / f"dedup_{name}.json"
     out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {out}")
@@ -293,12 +305,18 @@ def cmd_sweep(args: argparse.Namespace) -> None:
                     "semantic_pairs": res.stats.semantic_pairs,
                     "seconds": round(secs, 2),
                     "docs_per_second": round(len(docs) / secs, 2),
+                    "translation_precision": q["translation"]["precision"],
                     "translation_recall": q["translation"]["recall"],
                     "near_duplicate_f1": q["near_duplicate"]["f1"],
                     "ari": q["ari"],
                 }
                 out["rows"].append(row)
                 print(json.dumps(row))
+    by = {(r["min_shared_features"], r["workers"]): r["seconds"] for r in out["rows"]}
+    for r in out["rows"]:
+        one, two = by.get((r["min_shared_features"], 1)), by.get((r["min_shared_features"], 2))
+        if r["workers"] == 2 and one and two:
+            r["speedup_over_1_worker"] = round(one / two, 3)
     save("sweep", out)
 
 
@@ -373,6 +391,17 @@ def cmd_scale(args: argparse.Namespace) -> None:
     save("scale", out)
 
 
+def _load_line(data: dict[str, Any]) -> str:
+    m = data.get("machine", {})
+    end = m.get("load_average_at_end")
+    return (
+        f"Machine: {m.get('cpus')} CPUs, load average (1, 5, 15 min) "
+        f"{m.get('load_average_at_start')} at start"
+        + (f", {end} at end" if end else "")
+        + " (a load above the CPU count means other jobs shared the cores)."
+    )
+
+
 def render() -> str:
     """Markdown tables of the result files (pasted into docs/dedup.md)."""
     lines: list[str] = []
@@ -383,22 +412,32 @@ def render() -> str:
         lines += [
             f"Quality: split `{c['split']}`, {c['records']} records, {c['stories']} stories, "
             f"{c['copies']} near copies; encoder `{data['encoder']}`.",
+            _load_line(data),
             "",
-            "| system | near-dup P | near-dup R | translation R (relation) "
+            "| system | near-dup P | near-dup R | translation P (relation) "
+            "| translation R (relation) | translation P (same cluster) "
             "| translation R (same cluster) | ARI |",
-            "|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|---|",
         ]
         r = data["runs"][0]
+        t, tc = r["translation"], r["translation_same_cluster"]
         lines.append(
             f"| newsalign.dedup | {r['near_duplicate']['precision']} | "
-            f"{r['near_duplicate']['recall']} | {r['translation']['recall']} | "
-            f"{r['translation_same_cluster']['recall']} | {r['ari']} |"
+            f"{r['near_duplicate']['recall']} | {t['precision']} | {t['recall']} | "
+            f"{tc['precision']} | {tc['recall']} | {r['ari']} |"
         )
         for name, b in data["baselines"].items():
             lines.append(
                 f"| {name} | {b['near_duplicate']['precision']} | {b['near_duplicate']['recall']}"
-                f" | {b['translation']['recall']} | - | - |"
+                f" | {b['translation']['precision']} | {b['translation']['recall']} | - | - | - |"
             )
+        lines += [
+            "",
+            f"Gold pairs: {r['near_duplicate']['pairs_gold']} near-duplicate, "
+            f"{t['pairs_gold']} translation. Relations: {r['relations']}. Verified pairs "
+            f"joining two stories: {r['pairs_across_stories']} (of which "
+            f"{r['of_which_adjacent_windows']} between adjacent windows).",
+        ]
         lines += ["", "| run | seconds | docs/s | same decisions as in process |",
                   "|---|---|---|---|"]
         for r in data["runs"]:
@@ -411,7 +450,8 @@ def render() -> str:
     sc = RESULTS / "dedup_scale.json"
     if sc.is_file():
         data = json.loads(sc.read_text(encoding="utf-8"))
-        lines += ["", "Scale, near-duplicate path, synthetic 500-word articles:", "",
+        lines += ["", "Scale, near-duplicate path, synthetic 500-word articles.",
+                  _load_line(data), "",
                   "| docs | run | seconds | docs/s | peak RSS GiB | near-dup P | near-dup R |",
                   "|---|---|---|---|---|---|---|"]  # fmt: skip
         for r in data["rows"]:
@@ -423,14 +463,17 @@ def render() -> str:
     sw = RESULTS / "dedup_sweep.json"
     if sw.is_file():
         data = json.loads(sw.read_text(encoding="utf-8"))
-        lines += ["", "Full path vs candidate pairs the signature lets through:", "",
-                  "| min shared | run | signature pairs | embedded | aligned pairs | docs/s "
-                  "| translation R | ARI |", "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        lines += ["", f"Full path vs candidate pairs the signature lets through: split "
+                  f"`{data['split']}`, {data['records']} records.", _load_line(data), "",
+                  "| min shared | run | signature pairs | embedded | aligned pairs | seconds "
+                  "| docs/s | speed-up 2/1 | translation P | translation R | ARI |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
         for r in data["rows"]:
             lines.append(
                 f"| {r['min_shared_features']} | {r['workers']} | {r['signature_pairs']} | "
-                f"{r['embedded']} | {r['semantic_pairs']} | {r['docs_per_second']} | "
-                f"{r['translation_recall']} | {r['ari']} |"
+                f"{r['embedded']} | {r['semantic_pairs']} | {r['seconds']} | "
+                f"{r['docs_per_second']} | {r.get('speedup_over_1_worker', '')} | "
+                f"{r.get('translation_precision', '-')} | {r['translation_recall']} | {r['ari']} |"
             )
     return "\n".join(lines)
 

@@ -250,6 +250,24 @@ def test_signature_is_language_independent() -> None:
     assert {"d:10-23", "n:3000", "n:1.1e+08", "a:NATO"} <= en & ko
 
 
+def test_semantic_decision_needs_equivalent_links() -> None:
+    """High shares made of partial links and wide beads are not a copy or a translation."""
+    p = dd.DedupParams()
+    partial = [na.Link((k,), (k,), 0.6, kind="partial") for k in range(5)]
+    wide = [na.Link((0, 1, 2), (0, 1), 0.7), na.Link((3, 4), (2, 3, 4), 0.7)]
+    equal = [na.Link((k,), (k,), 0.8) for k in range(5)]
+    for links in (partial, wide):
+        assert dd._decide(1.0, 1.0, links, False, p, semantic=True) is None
+        assert dd._decide(1.0, 1.0, links, True, p, semantic=True) is None
+    assert dd._decide(1.0, 1.0, equal, False, p, semantic=True) == "translation"
+    assert dd._decide(1.0, 1.0, equal, True, p, semantic=True) == "near_duplicate"
+    # the lexical path passes no links: its shares alone decide
+    assert dd._decide(0.9, 0.8, (), True, p) == "near_duplicate"
+    # same story: story_min_links equivalent links, with a low share
+    assert dd._decide(0.5, 0.4, equal[:4], False, p, semantic=True) == "same_story"
+    assert dd._decide(0.5, 0.4, equal[:3], False, p, semantic=True) is None
+
+
 # -- translations with the real encoder ---------------------------------------------------
 KO_A = [
     "중앙은행은 목요일 기준금리를 0.25%포인트 인상했다.",

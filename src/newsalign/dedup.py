@@ -37,8 +37,9 @@ The decision reads the *aligned share* of each side: the fraction of its sentenc
 in a link. With ``hi`` the larger and ``lo`` the smaller of the two shares, a same-language
 pair is a ``near_duplicate`` when ``hi >= threshold`` and ``lo >= min_share``; a pair in two
 languages is a ``translation`` when ``hi >= translation_threshold`` and
-``lo >= translation_min_share``; otherwise it is ``same_story`` when it has at least
-``story_min_links`` equivalent links and ``hi >= story_threshold``.
+``lo >= translation_min_share``; a pair verified by meaning (the semantic stage) also needs
+``min_equivalent_links`` equivalent links for either; otherwise it is ``same_story`` when
+it has at least ``story_min_links`` equivalent links and ``hi >= story_threshold``.
 
 Output depends only on the input order, the records and the settings: the Dask path
 (:func:`newsalign.dedup_dask.dedup_dask`) runs the same stages on partitions and returns an
@@ -127,6 +128,10 @@ class DedupParams:
         translation_min_share: translation: the smaller aligned share must reach this.
         story_threshold: same story: the larger aligned share must reach this.
         story_min_links: same story: at least this many ``equivalent`` links.
+        min_equivalent_links: a pair verified by :func:`newsalign.align` (semantic stage)
+            is a ``near_duplicate`` or ``translation`` only with at least this many
+            ``equivalent`` links: a share counted over ``partial`` links and wide beads alone
+            reached the bars between unrelated articles on one topic.
         shingle_size: words per shingle for MinHash.
         num_perm: MinHash permutations.
         lsh_threshold: Jaccard similarity the LSH bands are tuned for (recall, not decision).
@@ -155,7 +160,8 @@ class DedupParams:
     translation_threshold: float = 0.7
     translation_min_share: float = 0.4
     story_threshold: float = 0.3
-    story_min_links: int = 2
+    story_min_links: int = 4
+    min_equivalent_links: int = 3
     shingle_size: int = 3
     num_perm: int = 128
     lsh_threshold: float = 0.4
@@ -199,6 +205,7 @@ class DedupParams:
                 raise ConfigError(f"{name} must be >= 1, got {getattr(self, name)!r}")
         for name in (
             "story_min_links",
+            "min_equivalent_links",
             "strong_shared_features",
             "max_feature_df",
             "lead_sentences",
@@ -692,15 +699,25 @@ def _shares(links: Sequence[Link], n: int, m: int) -> tuple[float, float]:
 
 
 def _decide(
-    share_l: float, share_r: float, links: Sequence[Link], same_lang: bool, p: DedupParams
+    share_l: float,
+    share_r: float,
+    links: Sequence[Link],
+    same_lang: bool,
+    p: DedupParams,
+    *,
+    semantic: bool = False,
 ) -> Relation | None:
     hi, lo = max(share_l, share_r), min(share_l, share_r)
-    if same_lang:
-        if hi >= p.threshold and lo >= p.min_share:
-            return "near_duplicate"
-    elif hi >= p.translation_threshold and lo >= p.translation_min_share:
-        return "translation"
     strong = sum(1 for k in links if k.kind == "equivalent")
+    # A lexical alignment links near-identical sentences only; an alignment by meaning must
+    # also show enough sentences of equal content (partial links and wide beads inflate the
+    # shares of two unrelated articles on one topic).
+    enough = not semantic or strong >= p.min_equivalent_links
+    if same_lang:
+        if enough and hi >= p.threshold and lo >= p.min_share:
+            return "near_duplicate"
+    elif enough and hi >= p.translation_threshold and lo >= p.translation_min_share:
+        return "translation"
     if p.story_min_links and strong >= p.story_min_links and hi >= p.story_threshold:
         return "same_story"
     return None
@@ -756,7 +773,7 @@ def _verify_semantic(
         mode = "rewrite" if la == lb else "translation"
         al = align(da, db_, encoder=enc, mode=mode)
         sl, sr = _shares(al.links, len(da), len(db_))
-        rel = _decide(sl, sr, al.links, la == lb, p)
+        rel = _decide(sl, sr, al.links, la == lb, p, semantic=True)
         ev = DedupEvidence(None, "semantic", sl, sr, jac, cos, shared, al.links)
         out.append((a, b, rel, ev))
     return out
