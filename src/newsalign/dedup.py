@@ -38,7 +38,8 @@ in a link. With ``hi`` the larger and ``lo`` the smaller of the two shares, a sa
 pair is a ``near_duplicate`` when ``hi >= threshold`` and ``lo >= min_share``; a pair in two
 languages is a ``translation`` when ``hi >= translation_threshold`` and
 ``lo >= translation_min_share``; a pair verified by meaning (the semantic stage) also needs
-``min_equivalent_links`` equivalent links for either; otherwise it is ``same_story`` when
+``min_equivalent_links`` equivalent links for a translation and
+``near_min_equivalent_links`` for a near duplicate; otherwise it is ``same_story`` when
 it has at least ``story_min_links`` equivalent links and ``hi >= story_threshold``.
 
 Output depends only on the input order, the records and the settings: the Dask path
@@ -132,6 +133,9 @@ class DedupParams:
             is a ``near_duplicate`` or ``translation`` only with at least this many
             ``equivalent`` links: a share counted over ``partial`` links and wide beads alone
             reached the bars between unrelated articles on one topic.
+        near_min_equivalent_links: the same for a ``near_duplicate`` found by meaning (two
+            same-language articles that MinHash did not pair): copies are the lexical path's
+            job, so the semantic stage needs more evidence to call one.
         shingle_size: words per shingle for MinHash.
         num_perm: MinHash permutations.
         lsh_threshold: Jaccard similarity the LSH bands are tuned for (recall, not decision).
@@ -162,6 +166,7 @@ class DedupParams:
     story_threshold: float = 0.3
     story_min_links: int = 4
     min_equivalent_links: int = 3
+    near_min_equivalent_links: int = 4
     shingle_size: int = 3
     num_perm: int = 128
     lsh_threshold: float = 0.4
@@ -206,6 +211,7 @@ class DedupParams:
         for name in (
             "story_min_links",
             "min_equivalent_links",
+            "near_min_equivalent_links",
             "strong_shared_features",
             "max_feature_df",
             "lead_sentences",
@@ -714,6 +720,7 @@ def _decide(
     # shares of two unrelated articles on one topic).
     enough = not semantic or strong >= p.min_equivalent_links
     if same_lang:
+        enough = not semantic or strong >= p.near_min_equivalent_links
         if enough and hi >= p.threshold and lo >= p.min_share:
             return "near_duplicate"
     elif enough and hi >= p.translation_threshold and lo >= p.translation_min_share:
