@@ -85,8 +85,9 @@ def skeleton_of(word: str) -> str:
 def build(data: Path) -> dict[str, str]:
     fixture = read_groups(FIXTURE)
     fixture_qids = {q for q, _ in fixture}
-    groups = fixture + [(q, vs) for q, vs in read_groups(data) if half(q) == "dev"
-                        and q not in fixture_qids]
+    groups = fixture + [
+        (q, vs) for q, vs in read_groups(data) if half(q) == "dev" and q not in fixture_qids
+    ]
     canon_of: list[tuple[str, list[str]]] = []
     whole: set[str] = set()
     for _, vs in groups:

@@ -36,7 +36,9 @@ def shared_dir(path: str | os.PathLike[str] | None = None) -> Path:
     """The ``shared`` folder: ``path``, ``$NEWSALIGN_SHARED``, or ``../shared``."""
     p = Path(path or os.environ.get("NEWSALIGN_SHARED") or DEFAULT_SHARED)
     if not p.is_dir():
-        raise DataError(f"evaluation data folder not found: {p} (pass --shared or set NEWSALIGN_SHARED)")
+        raise DataError(
+            f"evaluation data folder not found: {p} (pass --shared or set NEWSALIGN_SHARED)"
+        )
     return p
 
 
@@ -137,7 +139,9 @@ def make_ko_en_tasks(
                 i += 1  # dropped: left i stays unmatched
                 continue
             if r < 0.27 and i + 1 < n:
-                units.append(([en[start + i].strip() + " " + en[start + i + 1].strip()], (i, i + 1)))
+                units.append(
+                    ([en[start + i].strip() + " " + en[start + i + 1].strip()], (i, i + 1))
+                )
                 i += 2
                 continue
             text = en[start + i].strip()

@@ -205,9 +205,12 @@ def run(path: Path, workers: int, encoder: str | None, params: Any) -> tuple[Any
         return res, time.perf_counter() - t
     from distributed import Client, LocalCluster
 
-    with LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         if params.semantic:
             client.run(_warm, encoder)
         t = time.perf_counter()
@@ -438,8 +441,11 @@ def render() -> str:
             f"joining two stories: {r['pairs_across_stories']} (of which "
             f"{r['of_which_adjacent_windows']} between adjacent windows).",
         ]
-        lines += ["", "| run | seconds | docs/s | same decisions as in process |",
-                  "|---|---|---|---|"]
+        lines += [
+            "",
+            "| run | seconds | docs/s | same decisions as in process |",
+            "|---|---|---|---|",
+        ]
         for r in data["runs"]:
             lines.append(
                 f"| {r['workers']} | {r['seconds']} | {r['docs_per_second']} | "

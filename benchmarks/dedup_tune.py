@@ -170,9 +170,7 @@ def main() -> None:
         data = collect(args.split, args.max_stories, args.seed)
     grid = rules()
     if args.split == "test":
-        grid = {
-            k: v for k, v in grid.items() if k.startswith("round 1") or k in (PREVIOUS, CHOSEN)
-        }
+        grid = {k: v for k, v in grid.items() if k.startswith("round 1") or k in (PREVIOUS, CHOSEN)}
     table = {name: evaluate(data, rule) for name, rule in grid.items()}
     data["rules"] = table
     # what DedupParams now uses (translation_threshold, translation_min_share,

@@ -30,8 +30,14 @@ RESULTS = ROOT / "results" / "names_speed.json"
 
 
 def _clear() -> None:
-    for fn in (names._parse, names._parse_once, names._skeleton, names._skel_syms,
-               names._rom_sylset, names._rom_split):
+    for fn in (
+        names._parse,
+        names._parse_once,
+        names._skeleton,
+        names._skel_syms,
+        names._rom_sylset,
+        names._rom_split,
+    ):
         fn.cache_clear()
 
 
@@ -46,8 +52,11 @@ def _per_sentence(sentences: list[str]) -> dict[str, float]:
         names.sentence_name_keys(s)
     warm = time.perf_counter() - t0
     n = len(sentences)
-    return {"sentences": n, "cold_ms_per_sentence": round(cold * 1e3 / n, 4),
-            "warm_ms_per_sentence": round(warm * 1e3 / n, 4)}
+    return {
+        "sentences": n,
+        "cold_ms_per_sentence": round(cold * 1e3 / n, 4),
+        "warm_ms_per_sentence": round(warm * 1e3 / n, 4),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     d = Path(args.data) / "ko_en_news"
     if not d.is_dir():
-        print(f"error: no ko_en_news/ data under {args.data!r} (pass --data PATH)",
-              file=sys.stderr)
+        print(f"error: no ko_en_news/ data under {args.data!r} (pass --data PATH)", file=sys.stderr)
         return 2
     out: dict[str, object] = {}
     for lang in ("en", "ko"):
@@ -71,10 +79,15 @@ def main(argv: list[str] | None = None) -> int:
         doc = Document.from_text(text)
         n += len(doc)
         names.extract_people(doc)
-    out["extract_people_seeds"] = {"sentences": n, "ms_per_sentence_with_segmentation":
-                                   round((time.perf_counter() - t0) * 1e3 / n, 4)}
-    out["machine"] = {"cores": 2, "python": platform.python_version(),
-                      "platform": platform.platform()}
+    out["extract_people_seeds"] = {
+        "sentences": n,
+        "ms_per_sentence_with_segmentation": round((time.perf_counter() - t0) * 1e3 / n, 4),
+    }
+    out["machine"] = {
+        "cores": 2,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(out, indent=1))

@@ -236,7 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     inner.encode(["warm up the model"])
     # warm up lazy imports (scipy, scikit-learn) so the first size does not pay for them
     for mode in modes:
-        na.align("Warm up. Two sentences.", "Warm up. Two sentences here.", encoder=inner, mode=mode)
+        na.align(
+            "Warm up. Two sentences.", "Warm up. Two sentences here.", encoder=inner, mode=mode
+        )
     for mode in modes:
         rows = []
         for n in [int(x) for x in args.e2e_sizes.split(",") if x]:

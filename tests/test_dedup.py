@@ -317,11 +317,15 @@ def test_dask_equals_in_process() -> None:
     params = dd.DedupParams(min_cosine=0.3, weak_min_cosine=0.3)
     local = dd.dedup(recs, encoder="tfidf", params=params)
     assert local.stats.semantic_pairs or local.stats.lsh_pairs
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
-        remote = na.dedup_dask(recs, client=client, encoder="tfidf", params=params,
-                               partition_size=7)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        remote = na.dedup_dask(
+            recs, client=client, encoder="tfidf", params=params, partition_size=7
+        )
         bag = db.from_sequence(recs, npartitions=4)
         from_bag = na.dedup_dask(bag, client=client, encoder="tfidf", params=params)
     assert remote == local

@@ -69,9 +69,7 @@ def _only_right_names_unit(fd: na.FactDifference) -> bool:
 
 def _only_left_dates_transfer(fd: na.FactDifference) -> bool:
     return (
-        fd.kind == "left_only"
-        and fd.fact == "date"
-        and fd.left_value == "between the 8th and 13th"
+        fd.kind == "left_only" and fd.fact == "date" and fd.left_value == "between the 8th and 13th"
     )
 
 
@@ -167,8 +165,11 @@ def test_deleted_before_inserted_between_links() -> None:
 
 def test_moved_is_off_the_heaviest_chain() -> None:
     # right order: C, A, B -> A and B stay, C moved
-    d = manual(["A.", "B.", "C."], ["C.", "A.", "B."],
-               [na.Link((0,), (1,), 1.0), na.Link((1,), (2,), 1.0), na.Link((2,), (0,), 1.0)])
+    d = manual(
+        ["A.", "B.", "C."],
+        ["C.", "A.", "B."],
+        [na.Link((0,), (1,), 1.0), na.Link((1,), (2,), 1.0), na.Link((2,), (0,), 1.0)],
+    )
     assert [(op.left, op.moved) for op in d] == [((0,), False), ((1,), False), ((2,), True)]
     assert d.summary.moved == 1
 

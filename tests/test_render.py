@@ -173,9 +173,7 @@ def test_seeds_report_in_headless_chromium(seeds_diff: na.Diff, tmp_path: Path) 
     # conflict annotations: inline marks in L2 and R0, and the list under the op
     role_marks = [el for el in dom.find("mark", "role") if "conflict" in el["attrs"]["class"]]
     assert any(el["parents"][-1] == "L2" and "10,000" in el["text"] for el in role_marks)
-    assert any(
-        el["parents"][-1] == "R0" and "additional 10,000" in el["text"] for el in role_marks
-    )
+    assert any(el["parents"][-1] == "R0" and "additional 10,000" in el["text"] for el in role_marks)
     qualifier = [el for el in dom.find("li", "fd-item") if "qualifier" in el["attrs"]["class"]]
     assert any("over" in el["text"] and "around" in el["text"] for el in qualifier)
     variants = " ".join(el["text"] for el in dom.find("li", "name_variant"))

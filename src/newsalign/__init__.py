@@ -24,7 +24,6 @@ from .dedup import (
     dedup,
 )
 from .dedup_dask import dedup_dask
-
 from .diff import DIFF_TAGS, Diff, DiffOp, DiffSummary, diff, diff_alignment
 from .embed import (
     CachedEncoder,

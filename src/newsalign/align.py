@@ -291,8 +291,7 @@ def _align_docs(
     else:
         beads = aligner.run()
     links = [
-        Link(left=tuple(sorted(a)), right=tuple(sorted(b)), score=s, kind=k)
-        for a, b, s, k in beads
+        Link(left=tuple(sorted(a)), right=tuple(sorted(b)), score=s, kind=k) for a, b, s, k in beads
     ]
     return Alignment(left, right, sort_links(links), encoder_name, mode)
 
@@ -325,8 +324,8 @@ class _Scorer:
         # serves a same-language rewrite (baseline ~0.3) and a translation (~0.15) alike.
         baseline = float(self.lv.mean(axis=0) @ self.rv.mean(axis=0))
         self.baseline = min(max(baseline, 0.0), 0.9)
-        # The anchors add up to lexical_weight + number_weight + name_weight; dividing by the largest
-        # possible total keeps every score in [0, 1].
+        # The anchors add up to lexical_weight + number_weight + name_weight; dividing by
+        # the largest possible total keeps every score in [0, 1].
         self.norm = 1.0 + p.lexical_weight + p.number_weight + p.name_weight
         self.lex_l: Any = None
         self.lex_r: Any = None
@@ -374,8 +373,9 @@ class _Scorer:
         ci = col_idx[ok]
         cj = np.broadcast_to(np.arange(self.m), col_idx.shape)[ok]
         pairs = np.unique(
-            np.concatenate([np.concatenate(rows_i) * self.m + np.concatenate(rows_j),
-                            ci * self.m + cj])
+            np.concatenate(
+                [np.concatenate(rows_i) * self.m + np.concatenate(rows_j), ci * self.m + cj]
+            )
         )
         return pairs // self.m, pairs % self.m
 
@@ -436,7 +436,10 @@ class _Scorer:
             vecs = normalize_rows(self.encode(texts)).astype(np.float64)
         else:
             vecs = np.stack(
-                [(self.lv if side == 0 else self.rv)[list(members)].sum(axis=0) for side, members in todo]
+                [
+                    (self.lv if side == 0 else self.rv)[list(members)].sum(axis=0)
+                    for side, members in todo
+                ]
             )
             vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
         for key, vec in zip(todo, vecs):
@@ -659,9 +662,7 @@ class _Aligner:
                             proposals.append((side, x, bead_id))
             if not proposals:
                 return
-            deltas = self.s.attach_deltas(
-                [(self.beads[b], side, x) for side, x, b in proposals]
-            )
+            deltas = self.s.attach_deltas([(self.beads[b], side, x) for side, x, b in proposals])
             ranked = sorted(
                 (
                     (-round(d, 9), side, x, b)
@@ -838,8 +839,9 @@ def _translation_beads(s: _Scorer, p: AlignParams) -> list[tuple[list[int], list
     """
     n, m = s.n, s.m
     ci, cj = s.anchor_chain()
-    jstar = np.interp(np.arange(n + 1), np.concatenate([[0.0], ci + 1, [n]]),
-                      np.concatenate([[0.0], cj + 1, [m]]))
+    jstar = np.interp(
+        np.arange(n + 1), np.concatenate([[0.0], ci + 1, [n]]), np.concatenate([[0.0], cj + 1, [m]])
+    )
     kmax = p.max_bead
     sizes = range(1, kmax + 1)
     types = sorted(

@@ -253,9 +253,7 @@ def _add_alignment_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
     )
-    p.add_argument(
-        "--mode", default="rewrite", help="rewrite (any order, default) or translation"
-    )
+    p.add_argument("--mode", default="rewrite", help="rewrite (any order, default) or translation")
     p.add_argument(
         "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
     )
@@ -294,9 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", metavar="FILE", nargs="+", help="UTF-8 text files ('-' for stdin)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument(
-        "--presegmented", action="store_true", help="inputs hold one sentence per line"
-    )
+    p.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line")
     p.set_defaults(func=_cmd_names)
 
     p = sub.add_parser(

@@ -683,9 +683,12 @@ def _lexical_links(left: Document, right: Document, link_threshold: float) -> tu
     if rest_l and rest_r:
         from rapidfuzz import fuzz, process
 
-        sim = process.cdist(
-            [ln[i] for i in rest_l], [rn[j] for j in rest_r], scorer=fuzz.ratio, workers=1
-        ) / 100.0
+        sim = (
+            process.cdist(
+                [ln[i] for i in rest_l], [rn[j] for j in rest_r], scorer=fuzz.ratio, workers=1
+            )
+            / 100.0
+        )
         a, b = np.nonzero(sim >= link_threshold)
         neg = (-np.round(sim[a, b], 6)).tolist()
         order = sorted(zip(neg, a.tolist(), b.tolist(), strict=True))
@@ -914,7 +917,8 @@ def _signature_candidates(
     poor = {
         f.pos
         for f in feats
-        if f.pos not in skip and f.minhash is not None
+        if f.pos not in skip
+        and f.minhash is not None
         and useful.get(f.pos, 0) < max(1, p.strong_shared_features)
     }
     return plausible, poor
@@ -962,8 +966,7 @@ def _semantic_candidates(
     for x in sorted(vectors):
         by_lang[feats[x].lang].append(x)
     mats = {
-        lang: np.vstack([vectors[x] for x in xs]).astype(np.float32)
-        for lang, xs in by_lang.items()
+        lang: np.vstack([vectors[x] for x in xs]).astype(np.float32) for lang, xs in by_lang.items()
     }
     best: dict[tuple[int, int], float] = {}
     # Neighbours are searched in every language separately: a multilingual encoder puts
@@ -1029,15 +1032,11 @@ def _assemble(
         if f.pos not in best:
             decisions.append(DedupDecision(f.id, cluster, "unique", rep, DedupEvidence()))
         elif root == f.pos:
-            decisions.append(
-                DedupDecision(f.id, cluster, "representative", rep, DedupEvidence())
-            )
+            decisions.append(DedupDecision(f.id, cluster, "representative", rep, DedupEvidence()))
         else:
             _, _, ev, rel = best[f.pos]
             decisions.append(DedupDecision(f.id, cluster, rel, rep, ev))
-    groups = tuple(
-        DuplicateGroup(c, members[c][0], tuple(members[c])) for c in range(len(members))
-    )
+    groups = tuple(DuplicateGroup(c, members[c][0], tuple(members[c])) for c in range(len(members)))
     stats = replace(stats, records=n, verified_pairs=len(pairs))
     return DedupResult(tuple(decisions), groups, tuple(pairs), stats)
 
@@ -1085,8 +1084,18 @@ def _run_stages(
     ]
     lsh = _lsh_pairs(feats, copies, p)
     logger.debug("%d exact pairs, %d LSH candidates", len(exact), len(lsh))
-    outcomes += _verify(runner, lsh, feats, None, None, _verify_lexical, (p,), batch_size,
-                        progress, "near-duplicate pairs")
+    outcomes += _verify(
+        runner,
+        lsh,
+        feats,
+        None,
+        None,
+        _verify_lexical,
+        (p,),
+        batch_size,
+        progress,
+        "near-duplicate pairs",
+    )
     stats = DedupStats(exact_pairs=len(exact), lsh_pairs=len(lsh))
     if p.semantic:
         uf = _UnionFind(len(feats))
@@ -1108,7 +1117,10 @@ def _run_stages(
         sem = _semantic_candidates(feats, vectors, plausible, poor, uf, p)
         logger.debug(
             "%d plausible pairs, %d poor records, %d embedded, %d to align",
-            len(plausible), len(poor), len(vectors), len(sem),
+            len(plausible),
+            len(poor),
+            len(vectors),
+            len(sem),
         )
         outcomes += _verify(
             runner,

@@ -184,9 +184,7 @@ def _dedup_on(
             raise InputError(f"record {f.pos}: field 'id' repeats an earlier id {f.id!r}")
         seen.add(f.id)
     try:
-        return _run_stages(
-            feats, _DaskRunner(client, parts, starts), encoder, p, progress=progress
-        )
+        return _run_stages(feats, _DaskRunner(client, parts, starts), encoder, p, progress=progress)
     finally:
         client.cancel(parts + feat_futures)
 

@@ -86,9 +86,7 @@ FACT_DIFFERENCE_KINDS: tuple[FactDifferenceKind, ...] = (
     "right_only",
 )  # fmt: skip
 #: The kinds counted as conflicts in summaries: the two sides disagree on a value.
-CONFLICT_KINDS: frozenset[FactDifferenceKind] = frozenset(
-    {"conflict", "qualifier", "role", "unit"}
-)
+CONFLICT_KINDS: frozenset[FactDifferenceKind] = frozenset({"conflict", "qualifier", "role", "unit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +211,6 @@ class FactDifference:
 
 def _span(fact: Fact | None) -> list[int] | None:
     return None if fact is None else [fact.start, fact.end]
-
 
 
 # =======================================================================================
@@ -372,9 +369,7 @@ def document_facts(document: Document) -> tuple[tuple[Fact, ...], ...]:
     if not isinstance(document, Document):
         raise InputError(f"document must be a Document, got {type(document).__name__}")
     people = _people_in_document(document)
-    return tuple(
-        _sentence_facts(s.text, k, people[k]) for k, s in enumerate(document.sentences)
-    )
+    return tuple(_sentence_facts(s.text, k, people[k]) for k, s in enumerate(document.sentences))
 
 
 def _sentence_facts(text: str, sentence: int | None, people: list[Fact]) -> tuple[Fact, ...]:
@@ -526,9 +521,7 @@ def _format_number(value: float) -> str:
     return f"{value:g}"
 
 
-def _quantities(
-    text: str, sentence: int | None, taken: list[tuple[int, int]]
-) -> list[Fact]:
+def _quantities(text: str, sentence: int | None, taken: list[tuple[int, int]]) -> list[Fact]:
     out: list[Fact] = []
     prev_end = 0
     for start, end, value in _number_spans(text):
@@ -1094,16 +1087,38 @@ def _compare_quantities(left: list[Fact], right: list[Fact]) -> list[FactDiffere
         used_l.add(i)
         used_r.add(j)
         if a.role and b.role and a.role != b.role:
-            out.append(_pair("role", a, b, (
-                f"{_pretty(a)}: the left version gives it as the {_role_word(a)} "
-                f"({a.role_cue!r}), the right as the {_role_word(b)} ({b.role_cue!r})")))
+            out.append(
+                _pair(
+                    "role",
+                    a,
+                    b,
+                    (
+                        f"{_pretty(a)}: the left version gives it as the {_role_word(a)} "
+                        f"({a.role_cue!r}), the right as the {_role_word(b)} ({b.role_cue!r})"
+                    ),
+                )
+            )
         if a.qualifier != b.qualifier:
-            out.append(_pair("qualifier", a, b, (
-                f"{_pretty(a)}: the left version says {_hedge(a)}, "
-                f"the right says {_hedge(b)}")))
+            out.append(
+                _pair(
+                    "qualifier",
+                    a,
+                    b,
+                    (
+                        f"{_pretty(a)}: the left version says {_hedge(a)}, "
+                        f"the right says {_hedge(b)}"
+                    ),
+                )
+            )
         if a.unit and b.unit and a.unit != b.unit:
-            out.append(_pair("unit", a, b, (
-                f"{_pretty(a)}: the left version counts {a.unit}, the right {b.unit}")))
+            out.append(
+                _pair(
+                    "unit",
+                    a,
+                    b,
+                    (f"{_pretty(a)}: the left version counts {a.unit}, the right {b.unit}"),
+                )
+            )
     rest_l, rest_r = _leftovers(left, right, used_l, used_r)
     paired: list[tuple[Fact, Fact]] = []
     if len(rest_l) == 1 and len(rest_r) == 1 and _units_compatible(rest_l[0], rest_r[0]):
@@ -1115,8 +1130,11 @@ def _compare_quantities(left: list[Fact], right: list[Fact]) -> list[FactDiffere
             if len(ls) == 1 and len(rs) == 1:
                 paired.append((ls[0], rs[0]))
     for a, b in paired:
-        out.append(_pair("conflict", a, b, (
-            f"the left version says {a.label()!r}, the right {b.label()!r}")))
+        out.append(
+            _pair(
+                "conflict", a, b, (f"the left version says {a.label()!r}, the right {b.label()!r}")
+            )
+        )
         rest_l.remove(a)
         rest_r.remove(b)
     out += [_only("left", f) for f in rest_l]
@@ -1155,24 +1173,46 @@ def _compare_dates(left: list[Fact], right: list[Fact]) -> list[FactDifference]:
             used_l.add(i)
             used_r.add(j)
             if a.qualifier != b.qualifier:
-                out.append(_pair("qualifier", a, b, (
-                    f"same date, but the left version says {a.text!r} and the right "
-                    f"{b.text!r}")))
+                out.append(
+                    _pair(
+                        "qualifier",
+                        a,
+                        b,
+                        (
+                            f"same date, but the left version says {a.text!r} and the right "
+                            f"{b.text!r}"
+                        ),
+                    )
+                )
             break
     rest_l, rest_r = _leftovers(left, right, used_l, used_r)
     for slot in sorted({_date_slot(f) for f in rest_l}):
         ls = [f for f in rest_l if _date_slot(f) == slot]
         rs = [f for f in rest_r if _date_slot(f) == slot]
         if len(ls) == 1 and len(rs) == 1 and slot != "relative":
-            out.append(_pair("conflict", ls[0], rs[0], (
-                f"the left version dates it {ls[0].text!r}, the right {rs[0].text!r}")))
+            out.append(
+                _pair(
+                    "conflict",
+                    ls[0],
+                    rs[0],
+                    (f"the left version dates it {ls[0].text!r}, the right {rs[0].text!r}"),
+                )
+            )
             rest_l.remove(ls[0])
             rest_r.remove(rs[0])
     if len(rest_l) == 1 and len(rest_r) == 1:
         a, b = rest_l.pop(), rest_r.pop()
-        out.append(_pair("restated", a, b, (
-            f"the left version dates it {a.text!r}, the right {b.text!r}; "
-            "the two forms cannot be compared without a calendar")))
+        out.append(
+            _pair(
+                "restated",
+                a,
+                b,
+                (
+                    f"the left version dates it {a.text!r}, the right {b.text!r}; "
+                    "the two forms cannot be compared without a calendar"
+                ),
+            )
+        )
     out += [_only("left", f) for f in rest_l]
     out += [_only("right", f) for f in rest_r]
     return out
@@ -1204,9 +1244,17 @@ def _compare_people(left: list[Fact], right: list[Fact]) -> list[FactDifference]
                     used_l.add(i)
                     used_r.add(j)
                     if _spelling_differs(a.text, b.text):
-                        out.append(_pair("name_variant", a, b, (
-                            f"the same person, spelled {a.text!r} in the left version and "
-                            f"{b.text!r} in the right")))
+                        out.append(
+                            _pair(
+                                "name_variant",
+                                a,
+                                b,
+                                (
+                                    f"the same person, spelled {a.text!r} in the left version and "
+                                    f"{b.text!r} in the right"
+                                ),
+                            )
+                        )
                     break
     rest_l, rest_r = _leftovers(left, right, used_l, used_r)
     out += [_only("left", f) for f in rest_l]
@@ -1257,9 +1305,17 @@ def _compare_quotes(left: list[Fact], right: list[Fact]) -> list[FactDifference]
     rest_l, rest_r = _leftovers(left, right, used_l, used_r)
     while rest_l and rest_r:
         a, b = rest_l.pop(0), rest_r.pop(0)
-        out.append(_pair("restated", a, b, (
-            f"both versions quote here, in different words: {_short(a.text, 40)!r} / "
-            f"{_short(b.text, 40)!r}")))
+        out.append(
+            _pair(
+                "restated",
+                a,
+                b,
+                (
+                    f"both versions quote here, in different words: {_short(a.text, 40)!r} / "
+                    f"{_short(b.text, 40)!r}"
+                ),
+            )
+        )
     out += [_only("left", f) for f in rest_l]
     out += [_only("right", f) for f in rest_r]
     return out

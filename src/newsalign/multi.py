@@ -136,9 +136,7 @@ class MultiAlignment:
             "summary": {
                 "documents": len(self.documents),
                 "clusters": len(self.clusters),
-                "shared_by_all": sum(
-                    len(c.members) == len(self.documents) for c in self.clusters
-                ),
+                "shared_by_all": sum(len(c.members) == len(self.documents) for c in self.clusters),
                 "singletons": sum(len(c.members) == 1 for c in self.clusters),
             },
         }

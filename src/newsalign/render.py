@@ -345,9 +345,7 @@ def render_html(result: Diff | MultiAlignment, *, title: str | None = None) -> s
         page_title = title or f"newsalign diff: {left_name} → {right_name}"
         summary = _summary_html(result)
         body = _diff_html(result, left_name, right_name)
-        footer = (
-            f"encoder {escape(result.alignment.encoder)}, mode {escape(result.alignment.mode)}"
-        )
+        footer = f"encoder {escape(result.alignment.encoder)}, mode {escape(result.alignment.mode)}"
     return _PAGE.substitute(
         version=escape(__version__),
         title=escape(page_title),
@@ -433,13 +431,15 @@ def _op_row(k: int, op: DiffOp, n_left: int, n_right: int) -> str:
         f' data-moved="{str(op.moved).lower()}"'
     )
     left_cell = f'<td class="left">{left}</td>' if op.left else '<td class="left absent"></td>'
-    right_cell = f'<td class="right">{right}{facts}</td>' if op.right else (
-        f'<td class="right absent">{facts}</td>'
+    right_cell = (
+        f'<td class="right">{right}{facts}</td>'
+        if op.right
+        else (f'<td class="right absent">{facts}</td>')
     )
     if op.left and op.right and facts:
         right_cell = f'<td class="right">{right}</td>'
         return (
-            f"<tr {attrs}><td class=\"gutter\">{gutter}</td>{left_cell}{right_cell}</tr>\n"
+            f'<tr {attrs}><td class="gutter">{gutter}</td>{left_cell}{right_cell}</tr>\n'
             f'<tr class="facts-row" data-op="{k}"><td class="gutter"></td>'
             f'<td colspan="2">{facts}</td></tr>'
         )
@@ -455,9 +455,11 @@ def _fd_classes(fd: FactDifference) -> str:
 
 def _fd_item(fd: FactDifference) -> str:
     classes = "fd-item " + _fd_classes(fd) + (" elsewhere" if fd.elsewhere else "")
-    values = " ≠ ".join(
-        escape(v) for v in (fd.left_value, fd.right_value) if v is not None
-    ) if fd.kind in CONFLICT_KINDS else ""
+    values = (
+        " ≠ ".join(escape(v) for v in (fd.left_value, fd.right_value) if v is not None)
+        if fd.kind in CONFLICT_KINDS
+        else ""
+    )
     text = escape(fd.explanation)
     if fd.elsewhere:
         side = "left" if fd.kind == "right_only" else "right"
