@@ -72,25 +72,13 @@ ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results" / "names.json"
 
 MUST_STAY_APART = [
-    ("Kim Jong-un", "Kim Jong-il"),
-    ("Kim Jong-un", "Kim Jong-sik"),
-    ("Kim Jong-un", "Kim Yo-jong"),
-    ("Kim Jong-il", "Kim Jong-sik"),
-    ("Kim Jong-il", "Kim Yo-jong"),
-    ("Kim Jong-sik", "Kim Yo-jong"),
-    ("Kim Jong Un", "Kim Jong Il"),
-    ("김정은", "김정일"),
-    ("김정은", "김여정"),
-    ("Cho", "Choe"),
-    ("조", "최"),
-    ("Cho Tae-yong", "Choe Tae-yong"),
-    ("조태용", "최태용"),
-    ("Park Sun-won", "Park Seon-young"),
-    ("박선원", "박선영"),
-    ("Park Sun Won", "Park Seon-young"),
-    ("Lee Jae-myung", "Lee Jae-yong"),
-    ("이재명", "이재용"),
-    ("Lee Jae-myung", "이재용"),
+    ("Kim Jong-un", "Kim Jong-il"), ("Kim Jong-un", "Kim Jong-sik"),
+    ("Kim Jong-un", "Kim Yo-jong"), ("Kim Jong-il", "Kim Jong-sik"),
+    ("Kim Jong-il", "Kim Yo-jong"), ("Kim Jong-sik", "Kim Yo-jong"),
+    ("Kim Jong Un", "Kim Jong Il"), ("김정은", "김정일"), ("김정은", "김여정"),
+    ("Cho", "Choe"), ("조", "최"), ("Cho Tae-yong", "Choe Tae-yong"), ("조태용", "최태용"),
+    ("Park Sun-won", "Park Seon-young"), ("박선원", "박선영"), ("Park Sun Won", "Park Seon-young"),
+    ("Lee Jae-myung", "Lee Jae-yong"), ("이재명", "이재용"), ("Lee Jae-myung", "이재용"),
 ]
 
 
@@ -138,22 +126,15 @@ _HANGUL = re.compile(r"[가-힣]")
 
 
 def load_gaddafi(d: Path) -> list[str]:
-    return [
-        x.strip()
-        for x in (d / "gaddafi_variants_go_regexp_basic_dat.txt").open(encoding="utf-8")
-        if x.strip()
-    ]
+    return [x.strip() for x in (d / "gaddafi_variants_go_regexp_basic_dat.txt").open(
+        encoding="utf-8") if x.strip()]
 
 
 def load_putin(d: Path) -> tuple[list[str], list[str]]:
-    names = [
-        x.strip() for x in (d / "putin_names_opensanctions.txt").open(encoding="utf-8") if x.strip()
-    ]
-    keep = [
-        n
-        for n in names
-        if _LATIN.match(n) or _CYR.search(n) or _GREEK.search(n) or _HANGUL.search(n)
-    ]
+    names = [x.strip() for x in (d / "putin_names_opensanctions.txt").open(encoding="utf-8")
+             if x.strip()]
+    keep = [n for n in names if _LATIN.match(n) or _CYR.search(n) or _GREEK.search(n)
+            or _HANGUL.search(n)]
     full, surname_only = [], []
     for n in keep:
         # Full = a given name besides the surname (initials do not count).
@@ -197,11 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="../shared/data", help="folder holding names/")
     ap.add_argument("--out", default=str(RESULTS))
-    ap.add_argument(
-        "--write-negatives",
-        action="store_true",
-        help="rewrite tests/data/names_different_pairs.tsv",
-    )
+    ap.add_argument("--write-negatives", action="store_true",
+                    help="rewrite tests/data/names_different_pairs.tsv")
     args = ap.parse_args(argv)
     d = Path(args.data) / "names"
     if not d.is_dir():
@@ -220,11 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     putin_partial = [(s, f) for s in sur_only for f in full]
 
     fixture = ROOT.parent / "tests" / "data" / "names_wikidata_groups.txt"
-    fixture_qids = {
-        line.rsplit("=>", 1)[1].strip()
-        for line in fixture.read_text(encoding="utf-8").splitlines()
-        if "=>" in line and not line.startswith("#")
-    }
+    fixture_qids = {line.rsplit("=>", 1)[1].strip() for line in fixture.read_text(
+        encoding="utf-8").splitlines() if "=>" in line and not line.startswith("#")}
     groups = load_groups(d)
     wg: dict[str, list[tuple[str, str]]] = {"dev": [], "test": []}
     by_half: dict[str, list[tuple[str, list[str]]]] = {"dev": [], "test": []}
@@ -256,22 +231,16 @@ def main(argv: list[str] | None = None) -> int:
         positives[src] = {}
         for half, pairs in halves.items():
             positives[src][half] = {"pairs": len(pairs)} | {
-                m: _rate(pairs, fn) for m, fn in MATCHERS.items()
-            }
+                m: _rate(pairs, fn) for m, fn in MATCHERS.items()}
     results["positives_recall"] = positives
     # Headline: the sets the issue names (Gaddafi, Putin full names, the hand-checked
     # fixture) and the held-out half of the Hangul-English pairs. The Gaddafi, Putin and
     # fixture lists were looked at while writing the rules; the automatic Wikidata groups
     # (noisy, unchecked) are reported apart, dev and test halves.
-    report = (
-        pos["gaddafi"]["all"]
-        + pos["putin_full_names"]["all"]
-        + pos["wikidata_fixture_hand_checked"]["all"]
-        + pos["hangul_english"]["test"]
-    )
+    report = (pos["gaddafi"]["all"] + pos["putin_full_names"]["all"]
+              + pos["wikidata_fixture_hand_checked"]["all"] + pos["hangul_english"]["test"])
     results["positives_recall_report_sets"] = {"pairs": len(report)} | {
-        m: _rate(report, fn) for m, fn in MATCHERS.items()
-    }
+        m: _rate(report, fn) for m, fn in MATCHERS.items()}
     verdicts: dict[str, int] = defaultdict(int)
     for a, b in putin_partial:
         verdicts[match_names(a, b).verdict] += 1
@@ -280,8 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     # Negatives
     negs: dict[str, dict[str, object]] = {}
     negs["must_stay_apart"] = {"pairs": len(MUST_STAY_APART)} | {
-        m: _count(MUST_STAY_APART, fn) for m, fn in MATCHERS.items()
-    }
+        m: _count(MUST_STAY_APART, fn) for m, fn in MATCHERS.items()}
     by_sur: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for en, ko in heh["test"]:
         by_sur[ko[0]].append((en, ko))
@@ -292,8 +260,7 @@ def main(argv: list[str] | None = None) -> int:
                 hard.extend([(e1, k2), (e1, e2), (k1, k2)])
     sample = rnd.sample(hard, min(2000, len(hard)))
     negs["hangul_same_surname_sample"] = {"pairs": len(sample)} | {
-        m: _count(sample, fn) for m, fn in MATCHERS.items()
-    }
+        m: _count(sample, fn) for m, fn in MATCHERS.items()}
     negs["hangul_same_surname_all"] = {
         "pairs": len(hard),
         "same_person": _count(hard, same_person),
@@ -303,27 +270,19 @@ def main(argv: list[str] | None = None) -> int:
     negs["hangul_same_surname_all"]["same_person_examples"] = examples
     diff_all, diff_close = _different_names(d)
     if args.write_negatives:
-        NEG_FIXTURE.write_text(
-            NEG_HEADER + "".join(f"{a}\t{b}\n" for a, b in diff_all), encoding="utf-8"
-        )
-    fixed = [
-        tuple(line.split("\t"))
-        for line in NEG_FIXTURE.read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    ]
-    for name, pairs in (
-        ("wikidata_different_names", fixed),
-        ("wikidata_near_homophones", diff_close),
-    ):
-        negs[name] = {"pairs": len(pairs)} | {m: _count(pairs, fn) for m, fn in MATCHERS.items()}
+        NEG_FIXTURE.write_text(NEG_HEADER + "".join(f"{a}\t{b}\n" for a, b in diff_all),
+                               encoding="utf-8")
+    fixed = [tuple(line.split("\t")) for line in NEG_FIXTURE.read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for name, pairs in (("wikidata_different_names", fixed),
+                        ("wikidata_near_homophones", diff_close)):
+        negs[name] = {"pairs": len(pairs)} | {
+            m: _count(pairs, fn) for m, fn in MATCHERS.items()}
         negs[name]["same_person_examples"] = [(a, b) for a, b in pairs if same_person(a, b)]
     negs["wikidata_cross_group"] = _cross_group(by_half["test"], rnd)
     results["negatives_false_merges"] = negs
-    results["machine"] = {
-        "cores": 2,
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-    }
+    results["machine"] = {"cores": 2, "python": platform.python_version(),
+                          "platform": platform.platform()}
     results["seconds"] = round(time.perf_counter() - t0, 1)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -353,13 +312,9 @@ def _different_names(d: Path) -> tuple[list[tuple[str, str]], list[tuple[str, st
         return w.replace("h", "")
 
     raw: list[tuple[str, list[str]]] = []
-    fixture_qids = {
-        line.rsplit("=>", 1)[1].strip()
-        for line in (ROOT.parent / "tests" / "data" / "names_wikidata_groups.txt")
-        .read_text(encoding="utf-8")
-        .splitlines()
-        if "=>" in line and not line.startswith("#")
-    }
+    fixture_qids = {line.rsplit("=>", 1)[1].strip() for line in (
+        ROOT.parent / "tests" / "data" / "names_wikidata_groups.txt").read_text(
+        encoding="utf-8").splitlines() if "=>" in line and not line.startswith("#")}
     member_groups: dict[str, set[str]] = defaultdict(set)
     for line in (d / "wikidata_person_name_variants.txt").open(encoding="utf-8"):
         if "=>" not in line:
@@ -422,8 +377,7 @@ def _cross_group(groups: list[tuple[str, list[str]]], rnd: random.Random) -> dic
     rnd.shuffle(pairs)
     pairs = pairs[:3000]
     res: dict[str, object] = {"pairs": len(pairs)} | {
-        m: _count(pairs, fn) for m, fn in MATCHERS.items()
-    }
+        m: _count(pairs, fn) for m, fn in MATCHERS.items()}
     res["same_person_examples"] = [(a, b) for a, b in pairs if same_person(a, b)][:20]
     return res
 

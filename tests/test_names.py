@@ -38,99 +38,37 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 # Keys and matching
 # ---------------------------------------------------------------------------------------
 SAME_GROUPS = [
-    [
-        "Lee Seong-gwon",
-        "Lee Seong Kwon",
-        "Lee Seong-kweun",
-        "이성권",
-        "Seong-kwon Lee",
-        "Rep. Lee Seong-gwon",
-        "이성권 의원",
-        "LEE Seong-Gwon",
-        "Lee Seonggwon",
-    ],
-    [
-        "Park Seon-won",
-        "Park Sun Won",
-        "Park Sun-won",
-        "박선원",
-        "Pak Son-won",
-        "Bak Seon-won",
-        "박선원 의원",
-    ],
-    [
-        "Moon Jae-in",
-        "Mun Jae-in",
-        "Mun Chae-in",
-        "문재인",
-        "President Moon Jae-in",
-        "문재인 대통령",
-    ],
+    ["Lee Seong-gwon", "Lee Seong Kwon", "Lee Seong-kweun", "이성권", "Seong-kwon Lee",
+     "Rep. Lee Seong-gwon", "이성권 의원", "LEE Seong-Gwon", "Lee Seonggwon"],
+    ["Park Seon-won", "Park Sun Won", "Park Sun-won", "박선원", "Pak Son-won", "Bak Seon-won",
+     "박선원 의원"],
+    ["Moon Jae-in", "Mun Jae-in", "Mun Chae-in", "문재인", "President Moon Jae-in",
+     "문재인 대통령"],
     ["Kim Jong-un", "Kim Jong Un", "김정은", "Kim Jong-Un"],
     ["Choi Tae-yong", "Choe Thae Yong", "최태용"],
     ["Cho Tae-yong", "Jo Tae-yong", "NIS Director Cho Tae-yong", "조태용", "조태용 국정원장"],
     ["Kim Dae-jung", "Kim Tae-jung", "김대중"],
     ["Syngman Rhee", "이승만", "Rhee Syngman"],
-    [
-        "Zelensky",
-        "Zelenskyy",
-        "Zelenskiy",
-        "Zelenskij",
-        "Zelens'kyj",
-        "Selenskyj",
-        "Зеленский",
-        "Зеленський",
-    ],
-    [
-        "Volodymyr Zelensky",
-        "Volodymyr Zelenskyy",
-        "Владимир Зеленский",
-        "Володимир Зеленський",
-        "President Zelenskiy, Volodymyr",
-    ],
-    [
-        "Muammar Gaddafi",
-        "Moammar Gadhafi",
-        "Muammar Qadhafi",
-        "Mu'ammar Qadhdhafi",
-        "Muammar Kaddafi",
-        "Moammar Khadafy",
-        "Muammar al-Gaddafi",
-    ],
-    [
-        "Vladimir Putin",
-        "Владимир Владимирович Путин",
-        "Путин, Владимир",
-        "PUTIN Vladimir",
-        "Wladimir Putin",
-        "Vladimir V. Putin",
-        "블라디미르 푸틴",
-        "Βλαντίμιρ Πούτιν",
-        "Vladimir Vladimirovich Putin",
-        "Vladimir Poutine",
-    ],
+    ["Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskij", "Zelens'kyj", "Selenskyj", "Зеленский",
+     "Зеленський"],
+    ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Владимир Зеленский",
+     "Володимир Зеленський", "President Zelenskiy, Volodymyr"],
+    ["Muammar Gaddafi", "Moammar Gadhafi", "Muammar Qadhafi", "Mu'ammar Qadhdhafi",
+     "Muammar Kaddafi", "Moammar Khadafy", "Muammar al-Gaddafi"],
+    ["Vladimir Putin", "Владимир Владимирович Путин", "Путин, Владимир", "PUTIN Vladimir",
+     "Wladimir Putin", "Vladimir V. Putin", "블라디미르 푸틴", "Βλαντίμιρ Πούτιν",
+     "Vladimir Vladimirovich Putin", "Vladimir Poutine"],
 ]
 
 MUST_STAY_APART = [
-    ("Kim Jong-un", "Kim Jong-il"),
-    ("Kim Jong-un", "Kim Jong-sik"),
-    ("Kim Jong-un", "Kim Yo-jong"),
-    ("Kim Jong-il", "Kim Jong-sik"),
-    ("Kim Jong-il", "Kim Yo-jong"),
-    ("Kim Jong-sik", "Kim Yo-jong"),
-    ("김정은", "김정일"),
-    ("김정은", "김여정"),
-    ("Kim Jong Un", "김정일"),
-    ("Cho", "Choe"),
-    ("Cho", "Choi"),
-    ("조", "최"),
-    ("Cho Tae-yong", "Choe Tae-yong"),
-    ("Park Sun-won", "Park Seon-young"),
-    ("박선원", "Park Seon-young"),
-    ("Lee Jae-myung", "Lee Jae-yong"),
-    ("이재명", "Lee Jae-yong"),
-    ("Lee Seong-gwon", "Park Seon-won"),
-    ("Lee Seong-gwon", "Cho Tae-yong"),
+    ("Kim Jong-un", "Kim Jong-il"), ("Kim Jong-un", "Kim Jong-sik"),
+    ("Kim Jong-un", "Kim Yo-jong"), ("Kim Jong-il", "Kim Jong-sik"),
+    ("Kim Jong-il", "Kim Yo-jong"), ("Kim Jong-sik", "Kim Yo-jong"),
+    ("김정은", "김정일"), ("김정은", "김여정"), ("Kim Jong Un", "김정일"),
+    ("Cho", "Choe"), ("Cho", "Choi"), ("조", "최"), ("Cho Tae-yong", "Choe Tae-yong"),
+    ("Park Sun-won", "Park Seon-young"), ("박선원", "Park Seon-young"),
+    ("Lee Jae-myung", "Lee Jae-yong"), ("이재명", "Lee Jae-yong"),
+    ("Lee Seong-gwon", "Park Seon-won"), ("Lee Seong-gwon", "Cho Tae-yong"),
 ]
 
 
@@ -177,15 +115,10 @@ def test_ambiguous_cases() -> None:
 
 
 def test_titles_are_dropped() -> None:
-    for titled, bare in [
-        ("Rep. Park Sun Won", "Park Sun Won"),
-        ("Dr. Kim Jong-sik", "Kim Jong-sik"),
-        ("Adm. Lee Jae-myung", "Lee Jae-myung"),
-        ("President Putin", "Putin"),
-        ("윤석열 대통령", "윤석열"),
-        ("조태용 국정원장", "조태용"),
-        ("이성권의원", "이성권"),
-    ]:
+    for titled, bare in [("Rep. Park Sun Won", "Park Sun Won"), ("Dr. Kim Jong-sik",
+                         "Kim Jong-sik"), ("Adm. Lee Jae-myung", "Lee Jae-myung"),
+                         ("President Putin", "Putin"), ("윤석열 대통령", "윤석열"),
+                         ("조태용 국정원장", "조태용"), ("이성권의원", "이성권")]:
         assert name_key(titled) == name_key(bare), titled
 
 
@@ -221,22 +154,9 @@ def test_wikidata_fixture_recall() -> None:
     assert agree / total >= 0.85
 
 
-@pytest.mark.parametrize(
-    "qid",
-    [
-        "Q11983535",
-        "Q20007284",
-        "Q16056287",
-        "Q13083721",
-        "Q109830492",
-        "Q12796187",
-        "Q43172504",
-        "Q43511085",
-        "Q110535959",
-        "Q26157598",
-        "Q56245669",
-    ],
-)
+@pytest.mark.parametrize("qid", ["Q11983535", "Q20007284", "Q16056287", "Q13083721",
+                                 "Q109830492", "Q12796187", "Q43172504", "Q43511085",
+                                 "Q110535959", "Q26157598", "Q56245669"])
 def test_wikidata_fixture_groups_fully_shared(qid: str) -> None:
     variants = dict(_fixture_groups())[qid]
     assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
@@ -279,31 +199,9 @@ def test_different_wikidata_groups_rarely_collide() -> None:
 # Properties
 # ---------------------------------------------------------------------------------------
 NASTY = [
-    "",
-    " ",
-    "😀",
-    "👨‍👩‍👧",
-    "e\u0301\u0301\u0301",
-    "\u0301",
-    "\u200f\u202e",
-    "مرحبا بالعالم",
-    "שלום",
-    "\ufeff",
-    "\x00",
-    "A" * 500,
-    "Kim-" * 50,
-    "---",
-    "Rep.",
-    "김",
-    "ㄱㄴㄷ",
-    "\ud7a3",
-    "李明博",
-    "Ǆ",
-    "İstanbul",
-    "ß" * 10,
-    "Dr. Dr. Dr.",
-    "..",
-    "Lee Lee Lee Lee Lee",
+    "", " ", "😀", "👨‍👩‍👧", "e\u0301\u0301\u0301", "\u0301", "\u200f\u202e", "مرحبا بالعالم",
+    "שלום", "\ufeff", "\x00", "A" * 500, "Kim-" * 50, "---", "Rep.", "김", "ㄱㄴㄷ", "\ud7a3",
+    "李明博", "Ǆ", "İstanbul", "ß" * 10, "Dr. Dr. Dr.", "..", "Lee Lee Lee Lee Lee",
 ]
 
 
@@ -327,24 +225,8 @@ def test_key_is_idempotent_and_deterministic(text: str) -> None:
 
 
 NAME_ALPHABET = st.sampled_from(
-    [
-        *"abcdeghijklmnoprstuwyz -'",
-        "ae",
-        "eo",
-        "eu",
-        "ng",
-        "Kim ",
-        "Lee ",
-        "Park ",
-        "김",
-        "이",
-        "성",
-        "권",
-        "Зе",
-        "лен",
-        "ский",
-        "Rep. ",
-    ]
+    [*"abcdeghijklmnoprstuwyz -'", "ae", "eo", "eu", "ng", "Kim ", "Lee ", "Park ", "김", "이",
+     "성", "권", "Зе", "лен", "ский", "Rep. "]
 )
 
 
@@ -463,10 +345,8 @@ def test_back_reference() -> None:
 
 
 def test_korean_extraction() -> None:
-    text = (
-        "국가정보원은 23일 이성권 국민의힘 의원과 박선원 더불어민주당 의원에게 보고했다. "
-        "박 의원은 1만 명이라고 말했다. 조태용 국정원장은 답했다."
-    )
+    text = ("국가정보원은 23일 이성권 국민의힘 의원과 박선원 더불어민주당 의원에게 보고했다. "
+            "박 의원은 1만 명이라고 말했다. 조태용 국정원장은 답했다.")
     doc = Document.from_text(text)
     ms = extract_people(doc)
     assert [m.text for m in ms] == ["이성권", "박선원", "박", "조태용"]
@@ -554,30 +434,16 @@ def test_every_romanised_spelling_stays_in_one_sound_class() -> None:
     for spelling, leads in n._R_LEADS.items():
         for vowel in ("ㅏ", "ㅣ"):
             # Each onset of the set, widened by the initial-sound law, gives the same class.
-            classes = {
-                n._sylset_class(
-                    (
-                        n._lead_variants(frozenset({lead}), frozenset(vowel)),
-                        frozenset(vowel),
-                        frozenset({""}),
-                    )
-                )
-                for lead in leads
-            }
+            classes = {n._sylset_class((n._lead_variants(frozenset({lead}), frozenset(vowel)),
+                                        frozenset(vowel), frozenset({""}))) for lead in leads}
             assert len(classes) == 1, (spelling, vowel, classes)
     for spelling, tails in n._R_TAILS.items():
         assert len({n._TAIL_CLASS.get(t, t if t != "ㄹ" else "l") for t in tails}) == 1, spelling
 
 
 def test_same_implies_equal_keys_on_korean_spellings() -> None:
-    pairs = [
-        ("Hong Hei-kyung", "홍혜경"),
-        ("Kim Dong-ni", "김동리"),
-        ("Kim Hi-ra", "김희라"),
-        ("Kang Kyung-wha", "강경화"),
-        ("Kim Yi-seol", "김이설"),
-        ("Kim Kun-hoan", "김근환"),
-    ]
+    pairs = [("Hong Hei-kyung", "홍혜경"), ("Kim Dong-ni", "김동리"), ("Kim Hi-ra", "김희라"),
+             ("Kang Kyung-wha", "강경화"), ("Kim Yi-seol", "김이설"), ("Kim Kun-hoan", "김근환")]
     for a, b in pairs:
         if same_person(a, b):
             assert name_key(a) == name_key(b), (a, b)
@@ -591,39 +457,16 @@ def test_same_implies_equal_keys_on_korean_spellings() -> None:
 # Renderings of Putin's name (OpenSanctions, MIT), Latin, Cyrillic, Greek and Hangul,
 # surname-only and initials included.
 PUTIN = [
-    "Präsident Putin",
-    "Predsjednik Putin",
-    "Președintele Putin",
-    "Presidente Putin",
-    "Presidente Vladimir Putin",
-    "PUTIN, Vladimir",
-    "Putin Vladimir Vladimirovich",
-    "PUTIN vladimir vladimirovich",
-    "Putin Volodymyr Volodymyrovych",
-    "Putyin elnök",
-    "Vladimiras Putinas",
-    "Vladimir Poetin",
-    "Vladimir Poutine",
-    "Vladímír Pútín",
-    "Vladimirs Putins",
-    "Vladimir Vladimirovitch Poutine",
-    "Vladimir Vladimirovitj PUTIN",
-    "Vladímir Vladímirovitx Putin",
-    "Vladimir V. Putin",
-    "Vlagyimir Vlagyimirovics Putyin",
-    "Władimir Władimirowicz Putin",
-    "Wladimir Wladimirowitsch Putin",
-    "Βλαντίμιρ Πούτιν",
-    "В. В. Путин",
-    "Влади́мир Влади́мирович ПУ́ТИН",
-    "Президент Путин",
-    "Путин В. В.",
-    "Путин Владимир",
-    "Путин, Владимир Владимирович",
-    "ПУТІН володимир володимирович",
-    "Уладзімір Уладзіміравіч Пуцін",
-    "블라디미르 푸틴",
-    "블라디미르 블라디미로비치 푸틴",
+    "Präsident Putin", "Predsjednik Putin", "Președintele Putin", "Presidente Putin",
+    "Presidente Vladimir Putin", "PUTIN, Vladimir", "Putin Vladimir Vladimirovich",
+    "PUTIN vladimir vladimirovich", "Putin Volodymyr Volodymyrovych", "Putyin elnök",
+    "Vladimiras Putinas", "Vladimir Poetin", "Vladimir Poutine", "Vladímír Pútín",
+    "Vladimirs Putins", "Vladimir Vladimirovitch Poutine", "Vladimir Vladimirovitj PUTIN",
+    "Vladímir Vladímirovitx Putin", "Vladimir V. Putin", "Vlagyimir Vlagyimirovics Putyin",
+    "Władimir Władimirowicz Putin", "Wladimir Wladimirowitsch Putin", "Βλαντίμιρ Πούτιν",
+    "В. В. Путин", "Влади́мир Влади́мирович ПУ́ТИН", "Президент Путин", "Путин В. В.",
+    "Путин Владимир", "Путин, Владимир Владимирович", "ПУТІН володимир володимирович",
+    "Уладзімір Уладзіміравіч Пуцін", "블라디미르 푸틴", "블라디미르 블라디미로비치 푸틴",
 ]
 
 
@@ -669,13 +512,8 @@ def test_equal_keys_with_disagreeing_vowels_are_ambiguous() -> None:
     for a, b in [("blat", "blythe"), ("mckennan", "mccannon"), ("McKennan", "McKinnon")]:
         assert name_key(a) == name_key(b)
         assert match_names(a, b).verdict == "ambiguous", (a, b)
-    for a, b in [
-        ("Qaddafi", "Gheddafi"),
-        ("Qaddafi", "Qudhafi"),
-        ("Bourne", "Born"),
-        ("Putin", "Poetin"),
-        ("Blythe", "Блайт"),
-    ]:
+    for a, b in [("Qaddafi", "Gheddafi"), ("Qaddafi", "Qudhafi"), ("Bourne", "Born"),
+                 ("Putin", "Poetin"), ("Blythe", "Блайт")]:
         assert same_person(a, b), (a, b, match_names(a, b))
 
 
@@ -685,8 +523,7 @@ def test_equivalence_table_is_sound() -> None:
     table = n._equivalents()
     assert len(table) > 1000
     text = (ROOT / "src" / "newsalign" / "data" / "name_equivalents.tsv").read_text(
-        encoding="utf-8"
-    )
+        encoding="utf-8")
     assert "MIT License" in text.split("\n", 4)[2] and len(text.encode()) < 1_000_000
     for src, dst in itertools.islice(table.items(), 0, None, 25):
         assert dst not in table, (src, dst)  # no chains: keys stay idempotent

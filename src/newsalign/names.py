@@ -134,123 +134,20 @@ _HANGUL_BASE = 0xAC00
 _HANGUL_LAST = 0xD7A3
 _LEADS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-_TAILS = (
-    "",
-    "ㄱ",
-    "ㄲ",
-    "ㄳ",
-    "ㄴ",
-    "ㄵ",
-    "ㄶ",
-    "ㄷ",
-    "ㄹ",
-    "ㄺ",
-    "ㄻ",
-    "ㄼ",
-    "ㄽ",
-    "ㄾ",
-    "ㄿ",
-    "ㅀ",
-    "ㅁ",
-    "ㅂ",
-    "ㅄ",
-    "ㅅ",
-    "ㅆ",
-    "ㅇ",
-    "ㅈ",
-    "ㅊ",
-    "ㅋ",
-    "ㅌ",
-    "ㅍ",
-    "ㅎ",
-)
+_TAILS = ("", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ",
+          "ㅀ", "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ")
 
 # Sound classes: the key spells each class with letters that parse back to the same class.
-_LEAD_CLASS = dict(
-    zip(
-        _LEADS,
-        [
-            "k",
-            "k",
-            "n",
-            "t",
-            "t",
-            "l",
-            "m",
-            "p",
-            "p",
-            "s",
-            "s",
-            "",
-            "j",
-            "j",
-            "j",
-            "k",
-            "t",
-            "p",
-            "h",
-        ],
-        strict=True,
-    )
-)
-_VOWEL_CLASS = dict(
-    zip(
-        _VOWELS,
-        [
-            "a",
-            "e",
-            "ya",
-            "ye",
-            "o",
-            "e",
-            "yo",
-            "ye",
-            "o",
-            "wa",
-            "we",
-            "we",
-            "yo",
-            "o",
-            "wo",
-            "we",
-            "wi",
-            "yo",
-            "o",
-            "i",
-            "i",
-        ],
-        strict=True,
-    )
-)
+_LEAD_CLASS = dict(zip(_LEADS, ["k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "",
+                                "j", "j", "j", "k", "t", "p", "h"], strict=True))
+_VOWEL_CLASS = dict(zip(_VOWELS, ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we",
+                                  "we", "yo", "o", "wo", "we", "wi", "yo", "o", "i", "i"],
+                        strict=True))
 _TAIL_CLASS = {
-    "": "",
-    "ㄱ": "k",
-    "ㄲ": "k",
-    "ㄳ": "k",
-    "ㄺ": "k",
-    "ㅋ": "k",
-    "ㄴ": "n",
-    "ㄵ": "n",
-    "ㄶ": "n",
-    "ㄷ": "t",
-    "ㅅ": "t",
-    "ㅆ": "t",
-    "ㅈ": "t",
-    "ㅊ": "t",
-    "ㅌ": "t",
-    "ㅎ": "",
-    "ㄹ": "l",
-    "ㄼ": "l",
-    "ㄽ": "l",
-    "ㄾ": "l",
-    "ㅀ": "l",
-    "ㅁ": "m",
-    "ㄻ": "m",
-    "ㅂ": "p",
-    "ㅄ": "p",
-    "ㅍ": "p",
-    "ㄿ": "p",
-    "ㅇ": "ng",
+    "": "", "ㄱ": "k", "ㄲ": "k", "ㄳ": "k", "ㄺ": "k", "ㅋ": "k", "ㄴ": "n", "ㄵ": "n",
+    "ㄶ": "n", "ㄷ": "t", "ㅅ": "t", "ㅆ": "t", "ㅈ": "t", "ㅊ": "t", "ㅌ": "t", "ㅎ": "",
+    "ㄹ": "l", "ㄼ": "l", "ㄽ": "l", "ㄾ": "l", "ㅀ": "l", "ㅁ": "m", "ㄻ": "m", "ㅂ": "p",
+    "ㅄ": "p", "ㅍ": "p", "ㄿ": "p", "ㅇ": "ng",
 }
 # Final consonants as a romaniser writes them (ㄹ and ㅇ are the sets' representatives).
 _TAIL_SOUND = {t: (c if c != "l" else "ㄹ") for t, c in _TAIL_CLASS.items()}
@@ -315,106 +212,38 @@ def _sylset_class(s: _SylSet) -> str:
 # Romanised Korean, as the sets of jamo each spelling can stand for. RR, McCune-Reischauer
 # (breves and apostrophes dropped), the DPRK system and passport spellings.
 _R_LEADS: dict[str, frozenset[str]] = {
-    "": frozenset("ㅇ"),
-    "g": frozenset("ㄱ"),
-    "k": frozenset("ㄱㅋㄲ"),
-    "kk": frozenset("ㄲ"),
-    "gg": frozenset("ㄲ"),
-    "kh": frozenset("ㅋ"),
-    "n": frozenset("ㄴ"),
-    "d": frozenset("ㄷ"),
-    "t": frozenset("ㄷㅌㄸ"),
-    "th": frozenset("ㅌ"),
-    "tt": frozenset("ㄸ"),
-    "dd": frozenset("ㄸ"),
-    "r": frozenset("ㄹ"),
-    "l": frozenset("ㄹ"),
-    "rh": frozenset("ㄹ"),
-    "m": frozenset("ㅁ"),
-    "b": frozenset("ㅂ"),
-    "p": frozenset("ㅂㅍㅃ"),
-    "ph": frozenset("ㅍ"),
-    "pp": frozenset("ㅃ"),
-    "bb": frozenset("ㅃ"),
-    "s": frozenset("ㅅㅆ"),
-    "sh": frozenset("ㅅ"),
-    "ss": frozenset("ㅆ"),
-    "j": frozenset("ㅈ"),
-    "z": frozenset("ㅈ"),
-    "ch": frozenset("ㅈㅊㅉ"),
-    "jj": frozenset("ㅉ"),
+    "": frozenset("ㅇ"), "g": frozenset("ㄱ"), "k": frozenset("ㄱㅋㄲ"), "kk": frozenset("ㄲ"),
+    "gg": frozenset("ㄲ"), "kh": frozenset("ㅋ"), "n": frozenset("ㄴ"), "d": frozenset("ㄷ"),
+    "t": frozenset("ㄷㅌㄸ"), "th": frozenset("ㅌ"), "tt": frozenset("ㄸ"), "dd": frozenset("ㄸ"),
+    "r": frozenset("ㄹ"), "l": frozenset("ㄹ"), "rh": frozenset("ㄹ"), "m": frozenset("ㅁ"),
+    "b": frozenset("ㅂ"), "p": frozenset("ㅂㅍㅃ"), "ph": frozenset("ㅍ"), "pp": frozenset("ㅃ"),
+    "bb": frozenset("ㅃ"), "s": frozenset("ㅅㅆ"), "sh": frozenset("ㅅ"), "ss": frozenset("ㅆ"),
+    "j": frozenset("ㅈ"), "z": frozenset("ㅈ"), "ch": frozenset("ㅈㅊㅉ"), "jj": frozenset("ㅉ"),
     "tch": frozenset("ㅉ"),
     "h": frozenset("ㅎ"),
 }
 _R_VOWELS: dict[str, frozenset[str]] = {
-    "a": frozenset("ㅏ"),
-    "ae": frozenset("ㅐ"),
-    "e": frozenset("ㅔㅐ"),
-    "ai": frozenset("ㅐ"),
-    "ea": frozenset("ㅐㅔ"),
-    "ey": frozenset("ㅔ"),
-    "yea": frozenset("ㅖ"),
-    "ie": frozenset("ㅣ"),
-    "wu": frozenset("ㅜ"),
-    "ew": frozenset("ㅠ"),
-    "ou": frozenset("ㅓㅜ"),
-    "ei": frozenset("ㅔ"),
-    "yuo": frozenset("ㅕ"),
-    "ya": frozenset("ㅑ"),
-    "yae": frozenset("ㅒ"),
-    "ye": frozenset("ㅖㅒ"),
-    "eo": frozenset("ㅓ"),
-    "o": frozenset("ㅗㅓ"),
-    "u": frozenset("ㅜㅡㅓ"),
-    "oo": frozenset("ㅜ"),
-    "woo": frozenset("ㅜ"),
-    "eu": frozenset("ㅡ"),
-    "yeo": frozenset("ㅕ"),
-    "yo": frozenset("ㅛㅕ"),
-    "yu": frozenset("ㅠㅕ"),
-    "yoo": frozenset("ㅠ"),
-    "you": frozenset("ㅠㅕㅛ"),
-    "wa": frozenset("ㅘ"),
-    "wae": frozenset("ㅙ"),
-    "we": frozenset("ㅞㅚ"),
-    "oe": frozenset("ㅚ"),
-    "oi": frozenset("ㅚ"),
-    "wo": frozenset("ㅝ"),
-    "weo": frozenset("ㅝ"),
-    "weu": frozenset("ㅝ"),
-    "wi": frozenset("ㅟ"),
-    "ui": frozenset("ㅢ"),
-    "eui": frozenset("ㅢ"),
-    "i": frozenset("ㅣㅢ"),
-    "ee": frozenset("ㅣㅢ"),
-    "yi": frozenset("ㅣㅢ"),
-    "oa": frozenset("ㅘ"),
-    "ua": frozenset("ㅘ"),
-    "yeu": frozenset("ㅕ"),
+    "a": frozenset("ㅏ"), "ae": frozenset("ㅐ"), "e": frozenset("ㅔㅐ"), "ai": frozenset("ㅐ"),
+    "ea": frozenset("ㅐㅔ"), "ey": frozenset("ㅔ"), "yea": frozenset("ㅖ"), "ie": frozenset("ㅣ"),
+    "wu": frozenset("ㅜ"), "ew": frozenset("ㅠ"), "ou": frozenset("ㅓㅜ"), "ei": frozenset("ㅔ"),
+    "yuo": frozenset("ㅕ"), "ya": frozenset("ㅑ"),
+    "yae": frozenset("ㅒ"), "ye": frozenset("ㅖㅒ"), "eo": frozenset("ㅓ"), "o": frozenset("ㅗㅓ"),
+    "u": frozenset("ㅜㅡㅓ"), "oo": frozenset("ㅜ"), "woo": frozenset("ㅜ"), "eu": frozenset("ㅡ"),
+    "yeo": frozenset("ㅕ"), "yo": frozenset("ㅛㅕ"), "yu": frozenset("ㅠㅕ"),
+    "yoo": frozenset("ㅠ"), "you": frozenset("ㅠㅕㅛ"), "wa": frozenset("ㅘ"),
+    "wae": frozenset("ㅙ"), "we": frozenset("ㅞㅚ"), "oe": frozenset("ㅚ"), "oi": frozenset("ㅚ"),
+    "wo": frozenset("ㅝ"), "weo": frozenset("ㅝ"), "weu": frozenset("ㅝ"), "wi": frozenset("ㅟ"),
+    "ui": frozenset("ㅢ"), "eui": frozenset("ㅢ"), "i": frozenset("ㅣㅢ"), "ee": frozenset("ㅣㅢ"),
+    "yi": frozenset("ㅣㅢ"), "oa": frozenset("ㅘ"), "ua": frozenset("ㅘ"), "yeu": frozenset("ㅕ"),
     "wou": frozenset("ㅝ"),
 }
 _R_TAILS: dict[str, frozenset[str]] = {
-    "": frozenset({""}),
-    "h": frozenset({""}),
-    "k": frozenset({"k"}),
-    "g": frozenset({"k"}),
-    "ck": frozenset({"k"}),
-    "kk": frozenset({"k"}),
-    "n": frozenset({"n"}),
-    "ng": frozenset({"ng"}),
-    "hn": frozenset({"n"}),
-    "hng": frozenset({"ng"}),
-    "hm": frozenset({"m"}),
-    "ne": frozenset({"n"}),
-    "l": frozenset({"ㄹ"}),
-    "r": frozenset({"ㄹ"}),
-    "ll": frozenset({"ㄹ"}),
-    "m": frozenset({"m"}),
-    "p": frozenset({"p"}),
-    "b": frozenset({"p"}),
-    "t": frozenset({"t"}),
-    "d": frozenset({"t"}),
-    "s": frozenset({"t"}),
+    "": frozenset({""}), "h": frozenset({""}), "k": frozenset({"k"}), "g": frozenset({"k"}),
+    "ck": frozenset({"k"}), "kk": frozenset({"k"}), "n": frozenset({"n"}),
+    "ng": frozenset({"ng"}), "hn": frozenset({"n"}), "hng": frozenset({"ng"}),
+    "hm": frozenset({"m"}), "ne": frozenset({"n"}), "l": frozenset({"ㄹ"}), "r": frozenset({"ㄹ"}),
+    "ll": frozenset({"ㄹ"}), "m": frozenset({"m"}), "p": frozenset({"p"}), "b": frozenset({"p"}),
+    "t": frozenset({"t"}), "d": frozenset({"t"}), "s": frozenset({"t"}),
 }
 
 
@@ -480,130 +309,37 @@ def _prefer(candidate: str, current: str, nxt: str) -> bool:
 # Korean surnames: Hangul -> spellings seen in news, passports, MR and DPRK texts. The
 # initial-sound law (리 -> 이, 류 -> 유, 림 -> 임, 로 -> 노) is folded first.
 _SURNAME_TABLE: tuple[tuple[str, str], ...] = (
-    ("김", "kim gim kin"),
-    ("이", "lee yi rhee ri i rhie yee lie rii li"),
-    ("박", "park pak bak bahk pack parc"),
-    ("최", "choi choe chey choy tsoi tsoy chkhve"),
-    ("정", "jung jeong chung jong cheong joung jeung chong"),
-    ("강", "kang gang"),
-    ("조", "cho jo joe"),
-    ("윤", "yoon yun youn"),
-    ("장", "jang chang zahng"),
-    ("임", "lim im rim yim ihm"),
-    ("한", "han"),
-    ("오", "oh o"),
-    ("서", "seo suh so seoh soh"),
-    ("신", "shin sin shinn"),
-    ("권", "kwon gwon kweon kwun kweun kwoun"),
-    ("황", "hwang whang"),
-    ("안", "ahn an"),
-    ("송", "song"),
-    ("유", "yoo yu ryu ryoo you lew"),
-    ("전", "jeon chun jun chon"),
-    ("홍", "hong"),
-    ("고", "ko go koh"),
-    ("문", "moon mun"),
-    ("양", "yang ryang"),
-    ("손", "son sohn shon"),
-    ("배", "bae pae bai"),
-    ("백", "baek paek paik baik back"),
-    ("허", "heo huh hur ho"),
-    ("남", "nam"),
-    ("심", "shim sim"),
-    ("노", "noh roh no ro"),
-    ("하", "ha"),
-    ("곽", "kwak gwak"),
-    ("성", "sung seong"),
-    ("차", "cha"),
-    ("주", "joo ju chu"),
-    ("우", "woo u"),
-    ("구", "koo ku gu goo"),
-    ("민", "min"),
-    ("진", "jin chin"),
-    ("지", "ji chi gee"),
-    ("엄", "eom um uhm"),
-    ("채", "chae"),
-    ("원", "won"),
-    ("천", "cheon chun"),
-    ("방", "bang pang"),
-    ("공", "kong gong"),
-    ("현", "hyun hyeon"),
-    ("함", "ham hahm"),
-    ("변", "byun byeon pyon byon beon"),
-    ("염", "yeom yum yeum youm"),
-    ("여", "yeo yo yuh"),
-    ("추", "choo chu"),
-    ("도", "do to"),
-    ("소", "so"),
-    ("석", "seok suk"),
-    ("선", "sun seon"),
-    ("설", "seol sul"),
-    ("마", "ma"),
-    ("길", "gil kil"),
-    ("연", "yeon yun"),
-    ("위", "wi wee"),
-    ("표", "pyo"),
-    ("명", "myung myeong myoung"),
-    ("기", "ki gi"),
-    ("반", "ban pan"),
-    ("왕", "wang"),
-    ("금", "geum keum"),
-    ("옥", "ok"),
-    ("육", "yook yuk"),
-    ("인", "in"),
-    ("맹", "maeng"),
-    ("제", "je"),
-    ("모", "mo moh"),
-    ("탁", "tak"),
-    ("국", "kook guk"),
-    ("어", "eo eoh"),
-    ("은", "eun"),
-    ("편", "pyun pyeon"),
-    ("용", "yong"),
-    ("예", "ye"),
-    ("경", "kyung gyeong"),
-    ("봉", "bong"),
-    ("사", "sa"),
-    ("부", "boo bu"),
-    ("황보", "hwangbo"),
-    ("남궁", "namgoong namkung namgung"),
-    ("제갈", "jegal"),
-    ("선우", "sunwoo seonwoo"),
-    ("독고", "dokgo"),
-    ("태", "tae"),
-    ("나", "na ra rha"),
-    ("라", "la"),
-    ("명", "myeong"),
-    ("복", "bok"),
-    ("판", "pan"),
-    ("빈", "bin"),
-    ("범", "beom bum"),
-    ("피", "pi"),
-    ("좌", "jwa"),
-    ("팽", "paeng"),
-    ("승", "seung"),
-    ("간", "gan kan"),
-    ("상", "sang"),
-    ("시", "si"),
-    ("호", "ho"),
-    ("계", "gye kye"),
-    ("음", "eum"),
-    ("감", "gam kam"),
+    ("김", "kim gim kin"), ("이", "lee yi rhee ri i rhie yee lie rii li"),
+    ("박", "park pak bak bahk pack parc"), ("최", "choi choe chey choy tsoi tsoy chkhve"),
+    ("정", "jung jeong chung jong cheong joung jeung chong"), ("강", "kang gang"),
+    ("조", "cho jo joe"), ("윤", "yoon yun youn"), ("장", "jang chang zahng"),
+    ("임", "lim im rim yim ihm"), ("한", "han"), ("오", "oh o"), ("서", "seo suh so seoh soh"),
+    ("신", "shin sin shinn"), ("권", "kwon gwon kweon kwun kweun kwoun"), ("황", "hwang whang"),
+    ("안", "ahn an"), ("송", "song"), ("유", "yoo yu ryu ryoo you lew"),
+    ("전", "jeon chun jun chon"), ("홍", "hong"), ("고", "ko go koh"), ("문", "moon mun"),
+    ("양", "yang ryang"), ("손", "son sohn shon"), ("배", "bae pae bai"),
+    ("백", "baek paek paik baik back"), ("허", "heo huh hur ho"), ("남", "nam"), ("심", "shim sim"),
+    ("노", "noh roh no ro"), ("하", "ha"), ("곽", "kwak gwak"), ("성", "sung seong"), ("차", "cha"),
+    ("주", "joo ju chu"), ("우", "woo u"), ("구", "koo ku gu goo"), ("민", "min"),
+    ("진", "jin chin"), ("지", "ji chi gee"), ("엄", "eom um uhm"), ("채", "chae"), ("원", "won"),
+    ("천", "cheon chun"), ("방", "bang pang"), ("공", "kong gong"), ("현", "hyun hyeon"),
+    ("함", "ham hahm"), ("변", "byun byeon pyon byon beon"), ("염", "yeom yum yeum youm"),
+    ("여", "yeo yo yuh"), ("추", "choo chu"), ("도", "do to"), ("소", "so"), ("석", "seok suk"),
+    ("선", "sun seon"), ("설", "seol sul"), ("마", "ma"), ("길", "gil kil"), ("연", "yeon yun"),
+    ("위", "wi wee"), ("표", "pyo"), ("명", "myung myeong myoung"), ("기", "ki gi"),
+    ("반", "ban pan"), ("왕", "wang"), ("금", "geum keum"), ("옥", "ok"), ("육", "yook yuk"),
+    ("인", "in"), ("맹", "maeng"), ("제", "je"), ("모", "mo moh"), ("탁", "tak"),
+    ("국", "kook guk"), ("어", "eo eoh"), ("은", "eun"), ("편", "pyun pyeon"),
+    ("용", "yong"), ("예", "ye"),
+    ("경", "kyung gyeong"), ("봉", "bong"), ("사", "sa"), ("부", "boo bu"), ("황보", "hwangbo"),
+    ("남궁", "namgoong namkung namgung"), ("제갈", "jegal"), ("선우", "sunwoo seonwoo"),
+    ("독고", "dokgo"), ("태", "tae"), ("나", "na ra rha"), ("라", "la"), ("명", "myeong"),
+    ("복", "bok"), ("판", "pan"), ("빈", "bin"), ("범", "beom bum"), ("피", "pi"), ("좌", "jwa"),
+    ("팽", "paeng"), ("승", "seung"), ("간", "gan kan"), ("상", "sang"), ("시", "si"), ("호", "ho"),
+    ("계", "gye kye"), ("음", "eum"), ("감", "gam kam"),
 )
-_INITIAL_LAW = {
-    "리": "이",
-    "류": "유",
-    "림": "임",
-    "로": "노",
-    "라": "나",
-    "량": "양",
-    "려": "여",
-    "룡": "용",
-    "뢰": "뇌",
-    "련": "연",
-    "렴": "염",
-    "륙": "육",
-}
+_INITIAL_LAW = {"리": "이", "류": "유", "림": "임", "로": "노", "라": "나", "량": "양",
+                "려": "여", "룡": "용", "뢰": "뇌", "련": "연", "렴": "염", "륙": "육"}
 
 # Surname frequency rank decides the order of "Seong Kwon Lee" (Lee is more common).
 _SURNAME_RANK: dict[str, int] = {}
@@ -647,160 +383,28 @@ _ALIASES: dict[str, str] = {
 # ---------------------------------------------------------------------------------------
 _TITLES_EN = frozenset(
     [
-        "rep",
-        "representative",
-        "sen",
-        "senator",
-        "dr",
-        "adm",
-        "admiral",
-        "gen",
-        "general",
-        "president",
-        "presidente",
-        "präsident",
-        "prasident",
-        "predsjednik",
-        "presedintele",
-        "președintele",
-        "presiden",
-        "prezident",
-        "prezydent",
-        "président",
-        "elnök",
-        "elnok",
-        "президент",
-        "президента",
-        "премьер",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "prof",
-        "professor",
-        "lawmaker",
-        "lawmakers",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "gov",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cmdr",
-        "sgt",
-        "minister",
-        "premier",
-        "secretary",
-        "ambassador",
-        "commissioner",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "chief",
-        "leader",
-        "comrade",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "marshal",
-        "rev",
-        "pastor",
-        "father",
-        "sheikh",
-        "sheik",
-        "imam",
-        "ayatollah",
-        "emir",
-        "colonel",
-        "captain",
-        "major",
-        "lieutenant",
-        "nis",
-        "vice",
-        "deputy",
-        "former",
-        "acting",
-        "prime",
-        "foreign",
-        "defense",
-        "defence",
-        "unification",
-        "interior",
-        "finance",
-        "envoy",
-        "prosecutor",
-        "jr",
-        "sr",
-        "ii",
-        "iii",
-        "rabbi",
-        "examiner",
-        "superintendent",
-        "inspector",
-        "detective",
-        "officer",
-        "sergeant",
+        "rep", "representative", "sen", "senator", "dr", "adm", "admiral", "gen", "general",
+        "president", "presidente", "präsident", "prasident", "predsjednik", "presedintele",
+        "președintele", "presiden", "prezident", "prezydent", "président", "elnök", "elnok",
+        "президент", "президента", "премьер", "mr", "mrs", "ms", "miss", "mx", "sir", "dame",
+        "lord", "lady", "prof", "professor", "lawmaker", "lawmakers", "director", "chairman",
+        "chairwoman", "chair", "ceo", "gov", "governor", "mayor", "judge", "justice", "lt", "col",
+        "maj", "capt", "cmdr", "sgt", "minister", "premier", "secretary", "ambassador",
+        "commissioner", "spokesperson", "spokesman", "spokeswoman", "chief", "leader", "comrade",
+        "king", "queen", "prince", "princess", "marshal", "rev", "pastor", "father", "sheikh",
+        "sheik", "imam", "ayatollah", "emir", "colonel", "captain", "major", "lieutenant", "nis",
+        "vice", "deputy", "former", "acting", "prime", "foreign", "defense", "defence",
+        "unification", "interior", "finance", "envoy", "prosecutor", "jr", "sr", "ii", "iii",
+        "rabbi", "examiner", "superintendent", "inspector", "detective", "officer", "sergeant",
         "iv",
     ]
 )
 _TITLES_KO = (
-    "국무위원장",
-    "국정원장",
-    "국무총리",
-    "위원장",
-    "비서실장",
-    "대변인",
-    "부위원장",
-    "원내대표",
-    "대통령",
-    "총비서",
-    "부부장",
-    "당선인",
-    "의원",
-    "원장",
-    "장관",
-    "차관",
-    "대표",
-    "기자",
-    "총리",
-    "위원",
-    "의장",
-    "사장",
-    "회장",
-    "교수",
-    "박사",
-    "총재",
-    "단장",
-    "청장",
-    "실장",
-    "비서관",
-    "후보",
-    "씨",
-    "군",
-    "양",
-    "님",
-    "여사",
-    "총장",
-    "지사",
-    "시장",
-    "검사",
-    "판사",
-    "전",
-    "前",
+    "국무위원장", "국정원장", "국무총리", "위원장", "비서실장", "대변인", "부위원장", "원내대표",
+    "대통령", "총비서", "부부장", "당선인", "의원", "원장", "장관", "차관", "대표", "기자",
+    "총리", "위원", "의장", "사장", "회장", "교수", "박사", "총재", "단장", "청장", "실장",
+    "비서관", "후보", "씨", "군", "양", "님", "여사", "총장", "지사", "시장", "검사", "판사",
+    "전", "前",
 )
 _TITLE_KO_RE = re.compile("(?:" + "|".join(sorted(_TITLES_KO, key=len, reverse=True)) + ")$")
 
@@ -808,290 +412,58 @@ _TITLE_KO_RE = re.compile("(?:" + "|".join(sorted(_TITLES_KO, key=len, reverse=T
 # Transliteration of other scripts (own tables; the Hangul path is arithmetic)
 # ---------------------------------------------------------------------------------------
 _CYRILLIC = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "е": "e",
-    "ё": "e",
-    "ж": "zh",
-    "з": "z",
-    "и": "i",
-    "й": "y",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "х": "kh",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "sh",
-    "щ": "shch",
-    "ъ": "a",
-    "ы": "y",
-    "ь": "",
-    "э": "e",
-    "ю": "yu",
-    "я": "ya",
-    "і": "i",
-    "ї": "yi",
-    "є": "ye",
-    "ґ": "g",
-    "ў": "v",
-    "ђ": "dj",
-    "ј": "j",
-    "љ": "lj",
-    "њ": "nj",
-    "ћ": "c",
-    "џ": "dzh",
-    "ѓ": "g",
-    "ќ": "k",
-    "ѕ": "dz",
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "a", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i",
+    "ї": "yi", "є": "ye", "ґ": "g", "ў": "v", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj",
+    "ћ": "c", "џ": "dzh", "ѓ": "g", "ќ": "k", "ѕ": "dz",
 }
-_GREEK_DIGRAPHS = (
-    ("ντ", "d"),
-    ("μπ", "b"),
-    ("γκ", "g"),
-    ("γγ", "ng"),
-    ("ου", "u"),
-    ("αι", "e"),
-    ("ει", "i"),
-    ("οι", "i"),
-    ("αυ", "av"),
-    ("ευ", "ev"),
-)
+_GREEK_DIGRAPHS = (("ντ", "d"), ("μπ", "b"), ("γκ", "g"), ("γγ", "ng"), ("ου", "u"),
+                   ("αι", "e"), ("ει", "i"), ("οι", "i"), ("αυ", "av"), ("ευ", "ev"))
 _GREEK = {
-    "α": "a",
-    "β": "v",
-    "γ": "g",
-    "δ": "d",
-    "ε": "e",
-    "ζ": "z",
-    "η": "i",
-    "θ": "th",
-    "ι": "i",
-    "κ": "k",
-    "λ": "l",
-    "μ": "m",
-    "ν": "n",
-    "ξ": "x",
-    "ο": "o",
-    "π": "p",
-    "ρ": "r",
-    "σ": "s",
-    "ς": "s",
-    "τ": "t",
-    "υ": "y",
-    "φ": "f",
-    "χ": "kh",
-    "ψ": "ps",
-    "ω": "o",
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i",
+    "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s",
+    "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "kh", "ψ": "ps", "ω": "o",
 }
 _ARABIC = {
-    "ا": "a",
-    "أ": "a",
-    "إ": "i",
-    "آ": "a",
-    "ٱ": "a",
-    "ب": "b",
-    "ت": "t",
-    "ث": "th",
-    "ج": "j",
-    "ح": "h",
-    "خ": "kh",
-    "د": "d",
-    "ذ": "dh",
-    "ر": "r",
-    "ز": "z",
-    "س": "s",
-    "ش": "sh",
-    "ص": "s",
-    "ض": "d",
-    "ط": "t",
-    "ظ": "z",
-    "ع": "",
-    "غ": "gh",
-    "ف": "f",
-    "ق": "q",
-    "ك": "k",
-    "ل": "l",
-    "م": "m",
-    "ن": "n",
-    "ه": "h",
-    "و": "u",
-    "ي": "i",
-    "ى": "a",
-    "ة": "a",
-    "ء": "",
-    "ؤ": "",
-    "ئ": "",
-    "پ": "p",
-    "چ": "ch",
-    "ژ": "zh",
-    "ک": "k",
-    "گ": "g",
-    "ی": "i",
-    "ٹ": "t",
-    "ڈ": "d",
-    "ں": "n",
-    "ے": "e",
-    "ه‍": "h",
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
+    "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
+    "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "و": "u", "ي": "i", "ى": "a", "ة": "a", "ء": "", "ؤ": "",
+    "ئ": "", "پ": "p", "چ": "ch", "ژ": "zh", "ک": "k", "گ": "g", "ی": "i", "ٹ": "t", "ڈ": "d",
+    "ں": "n", "ے": "e", "ه‍": "h",
 }
 _LATIN_SPECIAL = {
-    "č": "ch",
-    "ć": "ch",
-    "ç": "ch",
-    "š": "sh",
-    "ś": "s",
-    "ž": "zh",
-    "ź": "z",
-    "ż": "z",
-    "ł": "l",
-    "ß": "ss",
-    "æ": "ae",
-    "ø": "o",
-    "œ": "oe",
-    "đ": "dj",
-    "ð": "d",
-    "þ": "th",
-    "ı": "i",
-    "ŭ": "u",
-    "ŏ": "o",
-    "ğ": "g",
-    "ț": "ts",
-    "ţ": "ts",
-    "ș": "sh",
-    "ş": "sh",
+    "č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ś": "s", "ž": "zh", "ź": "z", "ż": "z",
+    "ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "dj", "ð": "d", "þ": "th",
+    "ı": "i", "ŭ": "u", "ŏ": "o", "ğ": "g", "ț": "ts", "ţ": "ts", "ș": "sh", "ş": "sh",
 }
-_HANGUL_LOAN_LEAD = dict(
-    zip(
-        _LEADS,
-        [
-            "g",
-            "k",
-            "n",
-            "d",
-            "t",
-            "l",
-            "m",
-            "b",
-            "p",
-            "s",
-            "s",
-            "",
-            "j",
-            "j",
-            "ch",
-            "k",
-            "t",
-            "p",
-            "h",
-        ],
-        strict=True,
-    )
-)
-_HANGUL_LOAN_VOWEL = dict(
-    zip(
-        _VOWELS,
-        [
-            "a",
-            "e",
-            "ya",
-            "ye",
-            "o",
-            "e",
-            "yo",
-            "ye",
-            "o",
-            "wa",
-            "we",
-            "we",
-            "yo",
-            "u",
-            "wo",
-            "we",
-            "wi",
-            "yu",
-            "",
-            "ui",
-            "i",
-        ],
-        strict=True,
-    )
-)
-_HANGUL_LOAN_TAIL = {
-    "": "",
-    "ㄱ": "k",
-    "ㄴ": "n",
-    "ㄹ": "l",
-    "ㅁ": "m",
-    "ㅂ": "p",
-    "ㅅ": "t",
-    "ㅇ": "ng",
-}
+_HANGUL_LOAN_LEAD = dict(zip(_LEADS, ["g", "k", "n", "d", "t", "l", "m", "b", "p", "s", "s", "",
+                                      "j", "j", "ch", "k", "t", "p", "h"], strict=True))
+_HANGUL_LOAN_VOWEL = dict(zip(_VOWELS, ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa",
+                                        "we", "we", "yo", "u", "wo", "we", "wi", "yu", "",
+                                        "ui", "i"], strict=True))
+_HANGUL_LOAN_TAIL = {"": "", "ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p", "ㅅ": "t",
+                     "ㅇ": "ng"}
 
 # Ukrainian and Belarusian given names are translations, not spellings, of Russian ones.
 _GIVEN_EQUIV = {
-    "volodymyr": "vladimir",
-    "volodimir": "vladimir",
-    "uladzimir": "vladimir",
+    "volodymyr": "vladimir", "volodimir": "vladimir", "uladzimir": "vladimir",
     "uladimir": "vladimir",
-    "oleksandr": "aleksandr",
-    "oleksiy": "aleksei",
-    "oleksii": "aleksei",
-    "mykola": "nikolai",
-    "mykhailo": "mikhail",
-    "mykhaylo": "mikhail",
-    "kyrylo": "kirill",
-    "serhiy": "sergei",
-    "serhii": "sergei",
-    "andriy": "andrei",
-    "andrii": "andrei",
-    "dmytro": "dmitri",
-    "yuriy": "yuri",
-    "yurii": "yuri",
-    "pavlo": "pavel",
-    "petro": "pyotr",
-    "vasyl": "vasili",
-    "hryhoriy": "grigori",
-    "olena": "elena",
-    "tetiana": "tatiana",
-    "nataliya": "natalia",
+    "oleksandr": "aleksandr", "oleksiy": "aleksei", "oleksii": "aleksei", "mykola": "nikolai",
+    "mykhailo": "mikhail", "mykhaylo": "mikhail", "kyrylo": "kirill", "serhiy": "sergei",
+    "serhii": "sergei", "andriy": "andrei", "andrii": "andrei", "dmytro": "dmitri",
+    "yuriy": "yuri", "yurii": "yuri", "pavlo": "pavel", "petro": "pyotr", "vasyl": "vasili",
+    "hryhoriy": "grigori", "olena": "elena", "tetiana": "tatiana", "nataliya": "natalia",
 }
 _PATRONYMIC = re.compile(
     r"(?:ovich|evich|ovych|evych|ovitch|evitch|owitsch|ewitsch|owitsj|ovitsj|ovitj|evitj|"
     r"ovitx|ovics|ovici|owicz|ewicz|ovits|obichi|ebichi|avich|aviç|ovic|ovna|evna|ovnа|"
     r"ivna|yivna|ovychi|ovichu)$"
 )
-_PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "ul",
-        "bin",
-        "ibn",
-        "ben",
-        "van",
-        "von",
-        "der",
-        "de",
-        "la",
-        "le",
-        "da",
-        "di",
-        "du",
-        "abd",
-        "abu",
-    }
-)
+_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "van", "von", "der", "de",
+                        "la", "le", "da", "di", "du", "abd", "abu"})
 
 
 def _strip_marks(ch: str) -> str:
@@ -1157,71 +529,17 @@ def _to_latin(word: str) -> str:
 # General skeleton (Slavic, Arabic, Western names)
 # ---------------------------------------------------------------------------------------
 _SKEL_RULES: tuple[tuple[str, str], ...] = (
-    ("shch", "S"),
-    ("tsch", "C"),
-    ("dzh", "J"),
-    ("tch", "C"),
-    ("tsj", "C"),
-    ("sch", "S"),
-    ("ch", "C"),
-    ("cz", "C"),
-    ("cs", "C"),
-    ("ts", "C"),
-    ("tz", "C"),
-    ("tx", "C"),
-    ("sh", "S"),
-    ("zh", "S"),
-    ("zs", "S"),
-    ("sz", "S"),
-    ("sj", "S"),
-    ("kh", "K"),
-    ("gh", "K"),
-    ("qu", "K"),
-    ("ck", "K"),
-    ("gy", "T"),
-    ("ty", "T"),
-    ("dj", "J"),
-    ("th", "T"),
-    ("dh", "T"),
-    ("ph", "F"),
-    ("ny", "N"),
-    ("nj", "N"),
-    ("x", "KS"),
+    ("shch", "S"), ("tsch", "C"), ("dzh", "J"), ("tch", "C"), ("tsj", "C"), ("sch", "S"),
+    ("ch", "C"), ("cz", "C"), ("cs", "C"), ("ts", "C"), ("tz", "C"), ("tx", "C"),
+    ("sh", "S"), ("zh", "S"), ("zs", "S"), ("sz", "S"), ("sj", "S"), ("kh", "K"), ("gh", "K"),
+    ("qu", "K"), ("ck", "K"), ("gy", "T"), ("ty", "T"), ("dj", "J"), ("th", "T"), ("dh", "T"),
+    ("ph", "F"), ("ny", "N"), ("nj", "N"), ("x", "KS"),
 )
-_SKEL_SINGLE = {
-    "k": "K",
-    "g": "K",
-    "q": "K",
-    "c": "K",
-    "t": "T",
-    "d": "T",
-    "b": "B",
-    "p": "B",
-    "v": "B",
-    "w": "B",
-    "f": "F",
-    "s": "S",
-    "z": "S",
-    "l": "L",
-    "r": "R",
-    "m": "M",
-    "n": "N",
-    "h": "",
-    "j": "V",
-}
-_SKEL_OUT = {
-    "K": "k",
-    "T": "t",
-    "B": "b",
-    "F": "f",
-    "S": "s",
-    "C": "ch",
-    "J": "dj",
-    "L": "l",
-    "R": "r",
-    "M": "m",
-    "N": "n",
-}
+_SKEL_SINGLE = {"k": "K", "g": "K", "q": "K", "c": "K", "t": "T", "d": "T", "b": "B", "p": "B",
+                "v": "B", "w": "B", "f": "F", "s": "S", "z": "S", "l": "L", "r": "R", "m": "M",
+                "n": "N", "h": "", "j": "V"}
+_SKEL_OUT = {"K": "k", "T": "t", "B": "b", "F": "f", "S": "s", "C": "ch", "J": "dj", "L": "l",
+             "R": "r", "M": "m", "N": "n"}
 _SKEL_RULE_RE = re.compile("|".join(re.escape(a) for a, _ in _SKEL_RULES))
 _SKEL_RULE_MAP = dict(_SKEL_RULES)
 _VOWEL_LETTERS = frozenset("aeiouy")
@@ -1243,16 +561,12 @@ def _skel_syms(word: str) -> tuple[str, ...]:
         w = "f" + w[1:]
     if len(w) >= 4 and w.endswith("ge") and w[-3] != "g":
         # A final -ge is soft, dzh, in English (Turnage = Тернидж, Page = Пейдж, Bridge).
-        w = w[: -3 if w[-3] == "d" else -2] + "dzh"
+        w = w[:-3 if w[-3] == "d" else -2] + "dzh"
     elif len(w) >= 5 and w.endswith("au") and w[-3] not in _VOWEL_LETTERS:
         # Belarusian -аў is Russian -ав (Kurylau = Курылаў = Kurylaw).
         w = w[:-1] + "v"
-    if (
-        len(w) >= 4
-        and w.endswith("e")
-        and w[-2] not in _VOWEL_LETTERS
-        and any(c in _VOWEL_LETTERS for c in w[:-2])
-    ):
+    if len(w) >= 4 and w.endswith("e") and w[-2] not in _VOWEL_LETTERS and any(
+            c in _VOWEL_LETTERS for c in w[:-2]):
         # A final e after a consonant is often silent and left out by other scripts
         # (Poutine, Clyde / Клайд); where it is heard both spellings keep it and agree.
         w = w[:-1]
@@ -1275,10 +589,8 @@ def _skel_syms(word: str) -> tuple[str, ...]:
     i = 0
     while i < len(w):
         m = _SKEL_RULE_RE.match(w, i)
-        if m is not None and not (
-            m.group() in ("ty", "ny", "qu")
-            and (m.end() >= len(w) or w[m.end()] not in _VOWEL_LETTERS)
-        ):
+        if m is not None and not (m.group() in ("ty", "ny", "qu") and (
+                m.end() >= len(w) or w[m.end()] not in _VOWEL_LETTERS)):
             syms.extend(_SKEL_RULE_MAP[m.group()])
             i = m.end()
             continue
@@ -1506,8 +818,7 @@ def _equivalents() -> dict[str, str]:
     table: dict[str, str] = {}
     try:
         text = (resources.files("newsalign") / "data" / "name_equivalents.tsv").read_text(
-            encoding="utf-8"
-        )
+            encoding="utf-8")
     except (OSError, ModuleNotFoundError):  # pragma: no cover - a broken install
         logger.warning("newsalign/data/name_equivalents.tsv is missing; names fold by rule only")
         return table
@@ -1532,17 +843,14 @@ def _initial_class(sk: str) -> str:
 # Common given names, as skeletons: a last word that is one of these is not the surname
 # when the first word is not one ("Путин Владимир"). Family-first order is otherwise marked
 # by a comma ("Putin, Vladimir") or capitals ("PUTIN Vladimir").
-_COMMON_GIVEN = frozenset(
-    _skeleton(w)
-    for w in (
-        "vladimir aleksandr alexander aleksei alexei sergei dmitri nikolai mikhail ivan andrei "
-        "yuri pavel pyotr peter vasili grigori boris igor oleg viktor victor anatoli yevgeni "
-        "evgeni gennadi valentin valeri vitali konstantin leonid maksim nikita roman ruslan "
-        "elena olga tatiana natalia irina svetlana anna maria yulia ekaterina lyudmila galina "
-        "john james robert michael william david richard joseph thomas charles george paul mark "
-        "donald kim muammar mohammed muhammad ahmed ali hassan hussein omar"
-    ).split()
-) - {""}
+_COMMON_GIVEN = frozenset(_skeleton(w) for w in (
+    "vladimir aleksandr alexander aleksei alexei sergei dmitri nikolai mikhail ivan andrei "
+    "yuri pavel pyotr peter vasili grigori boris igor oleg viktor victor anatoli yevgeni "
+    "evgeni gennadi valentin valeri vitali konstantin leonid maksim nikita roman ruslan "
+    "elena olga tatiana natalia irina svetlana anna maria yulia ekaterina lyudmila galina "
+    "john james robert michael william david richard joseph thomas charles george paul mark "
+    "donald kim muammar mohammed muhammad ahmed ali hassan hussein omar"
+).split()) - {""}
 
 
 def _general_parse(tokens: list[str]) -> _Parsed:
@@ -1583,9 +891,8 @@ def _general_parse(tokens: list[str]) -> _Parsed:
         capitalised = [i for i, (_, upper) in enumerate(core) if upper]
         if len(capitalised) == 1:
             sur = capitalised[0]
-        elif patronymic_last or (
-            _skeleton(words[-1]) in _COMMON_GIVEN and _skeleton(words[0]) not in _COMMON_GIVEN
-        ):
+        elif patronymic_last or (_skeleton(words[-1]) in _COMMON_GIVEN
+                                 and _skeleton(words[0]) not in _COMMON_GIVEN):
             sur = 0
     folded = [_fold(w) for w in words]
     surname = folded[sur]
@@ -1593,15 +900,9 @@ def _general_parse(tokens: list[str]) -> _Parsed:
         return _EMPTY
     given = tuple(f for i, f in enumerate(folded) if i != sur and f)
     inits = "" if given else "".join(_initial_class(_skeleton(w)) for w in initials)
-    return _Parsed(
-        "general",
-        _GENERAL_SIGIL + surname,
-        fine=" ".join(sorted(words)),
-        tokens=(surname, *given),
-        given_names=given,
-        initials=inits,
-        spelled=words[sur] if core[sur][0] in native else "",
-    )
+    return _Parsed("general", _GENERAL_SIGIL + surname, fine=" ".join(sorted(words)),
+                   tokens=(surname, *given), given_names=given, initials=inits,
+                   spelled=words[sur] if core[sur][0] in native else "")
 
 
 def _is_latin(tok: str) -> bool:
@@ -1647,9 +948,8 @@ def _baltic(words: list[str]) -> list[str]:
     ``Vladimiras Putinas`` and ``Vladimirs Putins`` are ``Vladimir Putin``. One word alone
     is left as it is (``Thomas``, ``Boris``).
     """
-    if len(words) < 2 or not all(
-        w.endswith("s") and not w.endswith("ss") and len(w) > 4 for w in words
-    ):
+    if len(words) < 2 or not all(w.endswith("s") and not w.endswith("ss") and len(w) > 4
+                                 for w in words):
         return words
     out = []
     for w in words:
@@ -1670,7 +970,7 @@ _GENERAL_SIGIL = "~"
 @lru_cache(maxsize=16384)
 def _parse_once(name: str) -> _Parsed:
     if name.startswith(_GENERAL_SIGIL):
-        words = name[len(_GENERAL_SIGIL) :].split()
+        words = name[len(_GENERAL_SIGIL):].split()
         if words and all(w.isascii() and w.isalpha() and w.islower() for w in words):
             # A key is not a spelling: its vowels say nothing.
             return replace(_general_parse(words), spelled="")
@@ -1701,7 +1001,7 @@ def _parse(name: str) -> _Parsed:
             break
         tokens = parsed.tokens
         if parsed.kind == "general":
-            tokens = (again.key[len(_GENERAL_SIGIL) :], *parsed.given_names)
+            tokens = (again.key[len(_GENERAL_SIGIL):], *parsed.given_names)
         parsed = replace(parsed, key=again.key, tokens=tokens)
     return parsed
 
@@ -1781,9 +1081,8 @@ def match_names(a: str, b: str) -> NameMatch:
         match = _match_given(pa, pb, score)
         if match.verdict == "same" and _vowels_disagree(pa.spelled, pb.spelled):
             # Equal keys, clearly different spellings (Blat / Blythe): cannot tell.
-            return NameMatch(
-                "ambiguous", _scale(score, "ambiguous"), "one surname key, but the vowels disagree"
-            )
+            return NameMatch("ambiguous", _scale(score, "ambiguous"),
+                             "one surname key, but the vowels disagree")
         return match
     ta, tb = set(pa.tokens), set(pb.tokens)
     if (ta < tb or tb < ta) and min(len(ta), len(tb)) >= 1:
@@ -1800,9 +1099,8 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
         if set(ga) == set(gb):
             return NameMatch("same", _scale(score, "same"), "same surname and given names")
         if ga[0] == gb[0] or set(ga) <= set(gb) or set(gb) <= set(ga):
-            return NameMatch(
-                "ambiguous", _scale(score, "ambiguous"), "given names only partly agree"
-            )
+            return NameMatch("ambiguous", _scale(score, "ambiguous"),
+                             "given names only partly agree")
         return NameMatch("different", _scale(score, "different"), "different given names")
     ia = pa.initials or "".join(_initial_class(g) for g in ga)
     ib = pb.initials or "".join(_initial_class(g) for g in gb)
@@ -1896,256 +1194,36 @@ _CAP = rf"[A-Z](?:[{_LOW}]+|[A-Z]+)?(?:[A-Z][{_LOW}]+)?(?:[’'-][A-Za-z][{_LOW}
 _RUN = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \u00a0]{_CAP})*(?![\w])")
 _STOP = frozenset(
     [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "and",
-        "or",
-        "but",
-        "as",
-        "by",
-        "with",
-        "from",
-        "to",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "our",
-        "north",
-        "south",
-        "east",
-        "west",
-        "korea",
-        "korean",
-        "koreas",
-        "russia",
-        "russian",
-        "ukraine",
-        "ukrainian",
-        "china",
-        "chinese",
-        "japan",
-        "japanese",
-        "america",
-        "american",
-        "united",
-        "states",
-        "national",
-        "assembly",
-        "service",
-        "intelligence",
-        "party",
-        "power",
-        "democratic",
-        "corps",
-        "committee",
-        "ministry",
-        "agency",
-        "office",
-        "university",
-        "news",
-        "times",
-        "post",
-        "group",
-        "force",
-        "forces",
-        "army",
-        "navy",
-        "air",
-        "union",
-        "council",
-        "court",
-        "bank",
-        "house",
-        "senate",
-        "congress",
-        "government",
-        "republic",
-        "people",
-        "peoples",
-        "state",
-        "city",
-        "province",
-        "county",
-        "district",
-        "day",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "according",
-        "however",
-        "meanwhile",
-        "additionally",
-        "regarding",
-        "within",
-        "during",
-        "after",
-        "before",
-        "while",
-        "when",
-        "where",
-        "reports",
-        "report",
-        "storm",
-        "special",
-        "elite",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "company",
-        "productions",
-        "airways",
-        "airlines",
-        "administration",
-        "press",
-        "associated",
-        "institute",
-        "foundation",
-        "association",
-        "organization",
-        "organisation",
-        "commission",
-        "department",
-        "center",
-        "centre",
-        "hospital",
-        "school",
-        "church",
-        "club",
-        "team",
-        "fund",
-        "media",
-        "network",
-        "television",
-        "radio",
-        "daily",
-        "herald",
-        "journal",
-        "review",
-        "federation",
-        "league",
-        "alliance",
-        "coalition",
-        "front",
-        "movement",
-        "board",
-        "authority",
-        "police",
-        "embassy",
-        "airport",
-        "station",
-        "island",
-        "river",
-        "mountain",
-        "street",
-        "road",
-        "avenue",
-        "square",
-        "palace",
-        "hall",
-        "tower",
-        "bridge",
-        "forum",
-        "summit",
-        "games",
-        "olympics",
-        "cup",
-        "award",
-        "prize",
-        "australian",
-        "british",
-        "french",
-        "german",
-        "european",
-        "african",
-        "asian",
-        "iranian",
-        "iraqi",
-        "israeli",
-        "palestinian",
-        "turkish",
-        "indian",
-        "pakistani",
-        "afghan",
-        "syrian",
-        "egyptian",
-        "canadian",
-        "mexican",
-        "brazilian",
-        "italian",
-        "spanish",
-        "xinhua",
-        "yonhap",
-        "kcna",
-        "reuters",
-        "god",
-        "allah",
-        "jesus",
-        "christ",
-        "christmas",
-        "easter",
-        "internet",
-        "web",
-        "google",
-        "apple",
-        "samsung",
-        "hyundai",
-        "new",
-        "york",
-        "los",
-        "angeles",
-        "republican",
-        "republicans",
-        "democrat",
-        "democrats",
-        "conservative",
-        "liberal",
-        "labor",
-        "labour",
-        "survey",
-        "geological",
-        "treasury",
-        "international",
-        "hotel",
-        "museum",
-        "olympic",
-        "world",
-        "global",
-        "general",
+        "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "of", "for", "and",
+        "or", "but", "as", "by", "with", "from", "to", "it", "its", "he", "she", "they", "we",
+        "i", "you", "his", "her", "their", "our", "north", "south", "east", "west", "korea",
+        "korean", "koreas", "russia", "russian", "ukraine", "ukrainian", "china", "chinese",
+        "japan", "japanese", "america", "american", "united", "states", "national", "assembly",
+        "service", "intelligence", "party", "power", "democratic", "corps", "committee",
+        "ministry", "agency", "office", "university", "news", "times", "post", "group", "force",
+        "forces", "army", "navy", "air", "union", "council", "court", "bank", "house", "senate",
+        "congress", "government", "republic", "people", "peoples", "state", "city", "province",
+        "county", "district", "day", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "according", "however",
+        "meanwhile", "additionally", "regarding", "within", "during", "after", "before", "while",
+        "when", "where", "reports", "report", "storm", "special", "elite", "inc", "corp", "co",
+        "ltd", "company", "productions", "airways", "airlines", "administration", "press",
+        "associated", "institute", "foundation", "association", "organization",
+        "organisation", "commission", "department", "center", "centre", "hospital", "school",
+        "church", "club", "team", "fund", "media", "network", "television", "radio", "daily",
+        "herald", "journal", "review", "federation", "league", "alliance", "coalition",
+        "front", "movement", "board", "authority", "police", "embassy", "airport", "station",
+        "island", "river", "mountain", "street", "road", "avenue", "square", "palace", "hall",
+        "tower", "bridge", "forum", "summit", "games", "olympics", "cup", "award", "prize",
+        "australian", "british", "french", "german", "european", "african", "asian",
+        "iranian", "iraqi", "israeli", "palestinian", "turkish", "indian", "pakistani",
+        "afghan", "syrian", "egyptian", "canadian", "mexican", "brazilian", "italian",
+        "spanish", "xinhua", "yonhap", "kcna", "reuters", "god", "allah", "jesus", "christ",
+        "christmas", "easter", "internet", "web", "google", "apple", "samsung", "hyundai",
+        "new", "york", "los", "angeles", "republican", "republicans", "democrat", "democrats",
+        "conservative", "liberal", "labor", "labour", "survey", "geological", "treasury",
+        "international", "hotel", "museum", "olympic", "world", "global", "general",
     ]
 )
 _SPEECH_AFTER = re.compile(
@@ -2163,15 +1241,8 @@ _CUE_BEFORE = re.compile(
 )
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 _KO_TITLE_START = re.compile(
-    "(?:"
-    + "|".join(
-        sorted(
-            (t for t in _TITLES_KO if t not in ("전", "前", "군", "양", "님")),
-            key=len,
-            reverse=True,
-        )
-    )
-    + ")"
+    "(?:" + "|".join(sorted((t for t in _TITLES_KO if t not in ("전", "前", "군", "양", "님")),
+                            key=len, reverse=True)) + ")"
 )
 
 
@@ -2224,10 +1295,8 @@ def _english_spans(sentence: str) -> list[_Span]:
                 toks, cue = toks[t + 1 :], True
                 break
         # Strip titles at the front of the run; they are a strong cue.
-        while toks and (
-            _is_title(toks[0][0])
-            or (toks[0][0].rstrip(".").isupper() and len(toks) > 1 and _is_title(toks[1][0]))
-        ):
+        while toks and (_is_title(toks[0][0]) or (toks[0][0].rstrip(".").isupper()
+                        and len(toks) > 1 and _is_title(toks[1][0]))):
             cue = cue or _is_title(toks[0][0])
             toks = toks[1:]
         if not toks:
@@ -2245,16 +1314,12 @@ def _english_spans(sentence: str) -> list[_Span]:
             toks[-1] = (last_word[:-1], last_start, last_end - 1)
             words[-1] = last_word[:-1]
         # "Cryptologist Stephen Walker said": an occupation opening the sentence.
-        if (
-            len(toks) >= 3
-            and not sentence[: toks[0][1]].strip(" \"“‘'(")
-            and _OCCUPATION.search(words[0])
-        ):
+        if (len(toks) >= 3 and not sentence[: toks[0][1]].strip(" \"“‘'(")
+                and _OCCUPATION.search(words[0])):
             toks, words = toks[1:], words[1:]
         # Initials alone ("U.S.") or a run cut after an initial ("George H.") are no names.
         if all(len(w.rstrip(".")) == 1 for w in words) or (
-            len(words) > 1 and len(words[-1].rstrip(".")) == 1
-        ):
+                len(words) > 1 and len(words[-1].rstrip(".")) == 1):
             continue
         found = _find_person(words, toks, sentence, cue)
         spans.extend(found)
@@ -2267,9 +1332,8 @@ _TITLE_NOUNS = frozenset({"general", "chief", "major", "justice", "leader"})
 _OCCUPATION = re.compile(r"(?:ist|ian|ant|ent|or|er|man|woman)$")
 
 
-def _find_person(
-    words: list[str], toks: list[tuple[str, int, int]], sentence: str, cue: bool
-) -> list[_Span]:
+def _find_person(words: list[str], toks: list[tuple[str, int, int]], sentence: str,
+                 cue: bool) -> list[_Span]:
     n = len(words)
     # Korean shape anywhere in the run (a run may hold "Lee Seong-gwon" after other words).
     for i in range(n):
@@ -2300,47 +1364,16 @@ def _make_span(toks: Sequence[tuple[str, int, int]], sentence: str) -> _Span:
     parsed = _parse(text)
     forms: tuple[str, ...]
     if parsed.kind == "korean" and parsed.given:
-        forms = tuple(
-            sorted(
-                {
-                    t[0].lower().rstrip(".")
-                    for t in toks
-                    if _LATIN_SURNAMES.get(t[0].lower().rstrip(".")) is not None
-                    and (t is toks[0] or t is toks[-1])
-                }
-            )
-        )
+        forms = tuple(sorted({t[0].lower().rstrip(".") for t in toks
+                              if _LATIN_SURNAMES.get(t[0].lower().rstrip(".")) is not None
+                              and (t is toks[0] or t is toks[-1])}))
     else:
         forms = (toks[-1][0].lower().rstrip("."),) if len(toks) > 1 else ()
     return _Span(start, end, text, parsed.key, len(toks) > 1, forms)
 
 
-_KO_PARTICLES = (
-    "",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "에",
-    "에게",
-    "과",
-    "와",
-    "도",
-    "만",
-    "께서",
-    "께",
-    "이다",
-    "이었다",
-    "으로",
-    "로",
-    "이라고",
-    "라고",
-    "측",
-    "측은",
-)
+_KO_PARTICLES = ("", "은", "는", "이", "가", "을", "를", "의", "에", "에게", "과", "와", "도", "만",
+                 "께서", "께", "이다", "이었다", "으로", "로", "이라고", "라고", "측", "측은")
 
 
 def _is_ko_title_word(word: str) -> bool:
@@ -2348,7 +1381,7 @@ def _is_ko_title_word(word: str) -> bool:
     m = _KO_TITLE_START.match(word)
     if m is None:
         return False
-    return word[m.end() :] in _KO_PARTICLES
+    return word[m.end():] in _KO_PARTICLES
 
 
 def _short_name_ok(words: Sequence[re.Match[str]], k: int) -> tuple[str, ...]:
@@ -2412,7 +1445,8 @@ def _sentence_spans(sentence: str) -> list[_Span]:
 _LONE = re.compile(r"(?<![\w-])([A-Z][a-z]+|[가-힣])(?![\w-])")
 
 
-def _backrefs(sentence: str, taken: list[_Span], seen: dict[str, str]) -> list[_Span]:
+def _backrefs(sentence: str, taken: list[_Span],
+              seen: dict[str, str]) -> list[_Span]:
     """Lone surnames that refer to a person named earlier in the document."""
     out: list[_Span] = []
     for m in _LONE.finditer(sentence):
@@ -2471,9 +1505,8 @@ def extract_people(document_or_text: Document | str) -> tuple[Mention, ...]:
         spans.extend(_backrefs(sent.text, spans, seen))
         spans.sort(key=lambda s: s.start)
         for s in spans:
-            mentions.append(
-                Mention(s.text, s.key, idx, sent.start + s.start, sent.start + s.end, doc.name)
-            )
+            mentions.append(Mention(s.text, s.key, idx, sent.start + s.start,
+                                    sent.start + s.end, doc.name))
             if s.full:
                 for form in s.surname_forms:
                     seen[form] = s.key
@@ -2500,9 +1533,8 @@ def sentence_name_keys(text: str) -> frozenset[str]:
 # ---------------------------------------------------------------------------------------
 # Clustering and formatting
 # ---------------------------------------------------------------------------------------
-def cluster_people(
-    items: Iterable[Mention] | Iterable[Document | str] | Document | str,
-) -> tuple[Person, ...]:
+def cluster_people(items: Iterable[Mention] | Iterable[Document | str] | Document | str
+                   ) -> tuple[Person, ...]:
     """Group mentions (or the mentions of several documents) into people.
 
     Mentions with equal keys whose full spellings :func:`match_names` calls ``"same"`` form
