@@ -74,7 +74,6 @@ class AlignParams:
         number_weight: weight of the share of numbers two sentences have in common.
         name_weight: weight of the share of people (name keys, any spelling or script)
             two sentences have in common.
-        path_weight: translation mode: bonus on the diagonal path, malus far from it.
         path_window: translation mode: distance from the path (in sentences) that is "near".
         band: translation mode: half width (in sentences) of the band around the anchor
             path that the bead search explores.
@@ -98,7 +97,6 @@ class AlignParams:
     lexical_weight: float = 0.30
     number_weight: float = 0.10
     name_weight: float = 0.10
-    path_weight: float = 0.15
     path_window: float = 3.0
     band: float = 8.0
     skip_penalty: float = 0.1
@@ -120,7 +118,7 @@ class AlignParams:
         if self.max_bead_total < 2:
             raise ConfigError(f"max_bead_total must be >= 2, got {self.max_bead_total!r}")
         for name in (
-            "lexical_weight", "number_weight", "name_weight", "path_weight", "path_window",
+            "lexical_weight", "number_weight", "name_weight", "path_window",
             "band", "skip_penalty", "margin_weight", "length_weight", "bead_penalty",
             "anchor_weight",
         ):  # fmt: skip
@@ -616,13 +614,11 @@ class _Aligner:
         self.beads: list[tuple[list[int], list[int]]] = []
 
     def run(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, LinkKind]]:
-        if self.mode == "translation":
-            self.beads = _translation_beads(self.s, self.p)
-        else:
-            i, j = self.s.candidates()
-            scores = self.s.pair_scores(i, j)
-            self._backbone(i, j, scores)
-            self._attach(i, j, scores)
+        """Rewrite mode: backbone, then beads (translation mode runs its own search)."""
+        i, j = self.s.candidates()
+        scores = self.s.pair_scores(i, j)
+        self._backbone(i, j, scores)
+        self._attach(i, j, scores)
         return self.scored_batch()
 
     def scored_batch(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, LinkKind]]:
