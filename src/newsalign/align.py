@@ -443,28 +443,6 @@ class _Scorer:
         for key, vec in zip(todo, vecs):
             self._joined[key] = vec
 
-    def bead_score(self, left: Sequence[int], right: Sequence[int]) -> float:
-        """Score of a bead: cosine of its two passages plus the anchors they share."""
-        self.prepare([(0, tuple(sorted(left))), (1, tuple(sorted(right)))])
-        cos = float(self.side_vector(0, left) @ self.side_vector(1, right))
-        return (float(self.rescale(cos)) + self._bead_anchor_bonus(left, right)) / self.norm
-
-    def _bead_anchor_bonus(self, left: Sequence[int], right: Sequence[int]) -> float:
-        bonus = 0.0
-        if self.lex_l is not None:
-            la = _sparse_sum(self.lex_l, left)
-            lb = _sparse_sum(self.lex_r, right)
-            nla = float(np.sqrt(la.multiply(la).sum()))
-            nlb = float(np.sqrt(lb.multiply(lb).sum()))
-            if nla > 0 and nlb > 0:
-                lex = float(la.multiply(lb).sum()) / (nla * nlb)
-                bonus += self.p.lexical_weight * max(0.0, lex - self.lex_mean)
-        for weight, sets_l, sets_r in self._anchor_sets():
-            union_l = frozenset().union(*(sets_l[x] for x in left))
-            union_r = frozenset().union(*(sets_r[x] for x in right))
-            bonus += weight * _shared(union_l, union_r)
-        return bonus
-
     # -- translation mode ------------------------------------------------------------
     def swapped(self) -> _Scorer:
         """The scorer of the problem with the sides swapped, sharing what was computed."""
@@ -480,7 +458,7 @@ class _Scorer:
         return other
 
     def bead_scores(self, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
-        """:meth:`bead_score` of many beads at once (the same figures, computed in batch)."""
+        """Score of each bead: cosine of its two passages plus the anchors they share."""
         keys = [(0, tuple(sorted(a))) for a, _ in beads] + [(1, tuple(sorted(b))) for _, b in beads]
         self.prepare(keys)
         lvec = np.stack([self.side_vector(0, a) for a, _ in beads])
@@ -587,21 +565,14 @@ class _Scorer:
         self, moves: Sequence[tuple[tuple[list[int], list[int]], int, int]]
     ) -> list[float]:
         """For each (bead, side, sentence): bead score with the sentence minus without it."""
-        keys: list[tuple[int, tuple[int, ...]]] = []
-        for (left, right), side, x in moves:
-            keys += [(0, tuple(sorted(left))), (1, tuple(sorted(right)))]
-            grown = [*(left if side == 0 else right), x]
-            keys.append((side, tuple(sorted(grown))))
-        self.prepare(keys)
-        out = []
-        for (left, right), side, x in moves:
-            before = self.bead_score(left, right)
-            if side == 0:
-                after = self.bead_score([*left, x], right)
-            else:
-                after = self.bead_score(left, [*right, x])
-            out.append(after - before)
-        return out
+        before = [(left, right) for (left, right), _, _ in moves]
+        after = [
+            ([*left, x], right) if side == 0 else (left, [*right, x])
+            for (left, right), side, x in moves
+        ]
+        scores = self.bead_scores([*before, *after])
+        deltas: list[float] = (scores[len(moves) :] - scores[: len(moves)]).tolist()
+        return deltas
 
 
 # -- the aligner ------------------------------------------------------------------------
@@ -752,13 +723,6 @@ def _neighbour_sim(
     count = np.maximum(has_b.astype(np.int64) + has_a, 1)
     out: np.ndarray = (sim_b + sim_a).astype(np.float64) / count
     return out
-
-
-def _sparse_sum(matrix: Any, rows: Sequence[int]) -> Any:
-    """Sum of some rows of a CSR matrix, kept sparse (a 1 x F CSR matrix)."""
-    from scipy.sparse import csr_matrix
-
-    return csr_matrix(np.ones((1, len(rows)))) @ matrix[list(rows)]
 
 
 def _best_partners(
