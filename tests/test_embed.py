@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import newsalign as na
-from newsalign.embed import CachedEncoder, TfidfEncoder, normalize_rows
+from newsalign.embed import CachedEncoder, TfidfEncoder, char_ngram_counts, normalize_rows
 
 
 def test_use_m3_shape_and_norm(encoder: na.Encoder) -> None:
@@ -115,3 +115,27 @@ def test_sentence_transformers_unknown_local_model_is_a_config_error(tmp_path: o
     enc = na.SentenceTransformerEncoder("no-such-org/no-such-model-xyz")
     with pytest.raises(na.ConfigError, match="cannot load"):
         enc.encode(["x"])
+
+
+@pytest.mark.parametrize("ngram_range", [(2, 4), (1, 3), (4, 6)])
+def test_char_ngram_counts_are_scikit_learns_char_wb_ngrams(ngram_range: tuple[int, int]) -> None:
+    # The numpy hasher counts the n-grams scikit-learn's char_wb analyser yields: with 2**30
+    # columns nothing collides, so each row's sorted counts equal the analyser's.
+    from collections import Counter
+
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    texts = [
+        "North Korea sent 3,000 troops; Kim Jong-un said so.",
+        "북한군 3천명이 러시아로 이동했다.",
+        "",
+        "  a  ",
+        "I  x\ty\n z",
+        "İstanbul ÇA b 😀",
+    ]
+    analyse = HashingVectorizer(analyzer="char_wb", ngram_range=ngram_range).build_analyzer()
+    counts = char_ngram_counts(texts, n_features=2**30, ngram_range=ngram_range)
+    assert counts.shape == (len(texts), 2**30)
+    for row, text in enumerate(texts):
+        expected = sorted(Counter(analyse(text)).values())
+        assert sorted(counts[row].data.astype(int).tolist()) == expected, text

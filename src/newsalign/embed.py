@@ -42,6 +42,7 @@ __all__ = [
     "TfidfEncoder",
     "UseM3Encoder",
     "available_encoders",
+    "char_ngram_counts",
     "get_encoder",
     "lexical_vectors",
     "normalize_rows",
@@ -199,7 +200,7 @@ class SentenceTransformerEncoder:
 
 
 class TfidfEncoder:
-    """Model-free character n-gram TF-IDF (scikit-learn's hashing vectoriser).
+    """Model-free character n-gram TF-IDF (hashed n-grams, scikit-learn's TF-IDF weights).
 
     N-grams of 2 to 4 characters inside word boundaries are hashed into ``n_features``
     columns, weighted by sublinear term frequency and by an inverse document frequency that
@@ -245,17 +246,89 @@ def lexical_vectors(
         >>> lexical_vectors(["Kim said 3,000.", "Kim said 3,000."]).shape
         (2, 262144)
     """
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.feature_extraction.text import TfidfTransformer
 
-    counts = HashingVectorizer(
-        analyzer="char_wb",
-        ngram_range=ngram_range,
-        n_features=n_features,
-        alternate_sign=False,
-        norm=None,
-        lowercase=True,
-    ).transform(list(texts))
+    counts = char_ngram_counts(texts, n_features=n_features, ngram_range=ngram_range)
     return TfidfTransformer(sublinear_tf=True, smooth_idf=True).fit_transform(counts).tocsr()
+
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser: a bijection of uint64 that spreads every input bit."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    out: np.ndarray = x ^ (x >> np.uint64(31))
+    return out
+
+
+def char_ngram_counts(
+    texts: Sequence[str], *, n_features: int = 2**18, ngram_range: tuple[int, int] = (2, 4)
+) -> Any:
+    """Hashed counts of the character n-grams inside word boundaries, as a CSR matrix.
+
+    The features are those of scikit-learn's ``HashingVectorizer(analyzer="char_wb")``:
+    texts are lower-cased and split on white space, each word is padded with one space on
+    either side, and every n-gram of the padded word with ``n`` in ``ngram_range`` is
+    counted (a padded word shorter than the smallest ``n`` counts once, whole). The n-grams
+    are hashed with a polynomial over their code points and the SplitMix64 finaliser, all
+    in numpy, which is about ten times faster than the vectoriser's per-word Python loop;
+    the column of an n-gram therefore differs from scikit-learn's, not the counts.
+
+    Example:
+        >>> m = char_ngram_counts(["ab ab", ""], n_features=64)
+        >>> int(m[0].sum()), int(m[1].sum())  # " ab " twice: 3 + 2 + 1 n-grams each
+        (12, 0)
+    """
+    from scipy.sparse import csr_matrix
+
+    lo, hi = ngram_range
+    if not 1 <= lo <= hi:
+        raise ConfigError(f"ngram_range must be 1 <= min <= max, got {ngram_range!r}")
+    word_lists = [t.lower().split() for t in texts]
+    n_words = np.fromiter((len(w) for w in word_lists), dtype=np.int64, count=len(word_lists))
+    words = [w for ws in word_lists for w in ws]
+    shape = (len(word_lists), n_features)
+    if not words:
+        return csr_matrix(shape, dtype=np.float64)
+    padded = np.fromiter((len(w) + 2 for w in words), dtype=np.int64, count=len(words))
+    stream = " " + "  ".join(words) + " "  # every word padded: " w1 " + " w2 " + ...
+    cps = np.frombuffer(stream.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    word_doc = np.repeat(np.arange(len(word_lists)), n_words)
+    ends = np.cumsum(padded)
+    word_of = np.repeat(np.arange(len(words)), padded)
+    room = ends[word_of] - np.arange(len(cps))  # characters left in the word from here
+    doc_parts: list[np.ndarray] = []
+    feat_parts: list[np.ndarray] = []
+    h = np.zeros(len(cps), dtype=np.uint64)
+    for n in range(1, hi + 1):
+        # h[p] is the polynomial hash of cps[p : p + n] (garbage where room < n; masked)
+        h[: len(cps) - n + 1] = h[: len(cps) - n + 1] * _GOLDEN + cps[n - 1 :] + np.uint64(1)
+        if n < lo:
+            continue
+        ok = room >= n
+        if n == lo and lo > 1:
+            # a padded word shorter than ``lo`` counts once, whole (as scikit-learn does)
+            short = np.flatnonzero(padded < lo)
+            if len(short):
+                sh = np.zeros(len(short), dtype=np.uint64)
+                starts = ends[short] - padded[short]
+                for k in range(int(padded[short].max())):
+                    live = padded[short] > k
+                    sh[live] = sh[live] * _GOLDEN + cps[starts[live] + k] + np.uint64(1)
+                doc_parts.append(word_doc[short])
+                feat_parts.append(_mix64(sh))
+        doc_parts.append(word_doc[word_of[ok]])
+        feat_parts.append(_mix64(h[ok]))
+    docs = np.concatenate(doc_parts)
+    feats = (np.concatenate(feat_parts) % np.uint64(n_features)).astype(np.int64)
+    keys, counts = np.unique(docs * n_features + feats, return_counts=True)
+    return csr_matrix(
+        (counts.astype(np.float64), (keys // n_features, keys % n_features)), shape=shape
+    )
 
 
 @dataclass(frozen=True, slots=True)

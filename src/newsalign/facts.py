@@ -243,6 +243,9 @@ _WORD_NUM = re.compile(
     r"(?:[\s-]+(thousand|million|billion|trillion))?\b",
     re.IGNORECASE,
 )
+# The same words for lower-cased text: matching case-sensitively is three times faster.
+_WORD_NUM_LOWER = re.compile(_WORD_NUM.pattern)
+_DIGIT = re.compile(r"\d")
 
 
 def parse_number(token: str) -> float | None:
@@ -306,20 +309,21 @@ def number_values(text: str) -> frozenset[float]:
     """
     values: set[float] = set()
     consumed: list[tuple[int, int]] = []
-    for m in _KO_NUM.finditer(text):
-        values.add(_parse_korean(m.group()))
-        consumed.append(m.span())
-    for m in _NUM.finditer(text):
-        if any(a <= m.start() < b for a, b in consumed):
-            continue
-        value = float(m.group(1).replace(",", ""))
+    if _DIGIT.search(text):
+        for m in _KO_NUM.finditer(text):
+            values.add(_parse_korean(m.group()))
+            consumed.append(m.span())
+        for m in _NUM.finditer(text):
+            if any(a <= m.start() < b for a, b in consumed):
+                continue
+            value = float(m.group(1).replace(",", ""))
+            if m.group(2):
+                value *= _SCALES[m.group(2).lower()]
+            values.add(value)
+    for m in _WORD_NUM_LOWER.finditer(text.lower()):
+        value = float(_WORD_NUMBERS[m.group(1)])
         if m.group(2):
-            value *= _SCALES[m.group(2).lower()]
-        values.add(value)
-    for m in _WORD_NUM.finditer(text):
-        value = float(_WORD_NUMBERS[m.group(1).lower()])
-        if m.group(2):
-            value *= _SCALES[m.group(2).lower()]
+            value *= _SCALES[m.group(2)]
         values.add(value)
     return frozenset(values)
 

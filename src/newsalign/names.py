@@ -1349,7 +1349,9 @@ def _find_person(words: list[str], toks: list[tuple[str, int, int]], sentence: s
     if any(w.isupper() and len(w) > 1 for w in words):
         return []  # acronyms: NIS, KCNA
     start, end = toks[0][1], toks[-1][2]
-    before = sentence[:start]
+    # The cue patterns end at the name; their longest match is far below 64 characters,
+    # and searching the whole prefix would make a long sentence quadratic.
+    before = sentence[max(0, start - 64) : start]
     after = sentence[end:]
     strong = cue or bool(_CUE_BEFORE.search(before))
     speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
@@ -1376,6 +1378,10 @@ _KO_PARTICLES = ("", "은", "는", "이", "가", "을", "를", "의", "에", "�
                  "께서", "께", "이다", "이었다", "으로", "로", "이라고", "라고", "측", "측은")
 
 
+_KO_TITLE_ANY = re.compile(_KO_TITLE_START.pattern)
+
+
+@lru_cache(maxsize=16384)
 def _is_ko_title_word(word: str) -> bool:
     """A title with at most a particle after it: 의원, 의원은, 국정원장이."""
     m = _KO_TITLE_START.match(word)
@@ -1400,6 +1406,8 @@ def _looks_loanword(syllable: str) -> bool:
 def _korean_spans(sentence: str) -> list[_Span]:
     """Hangul names (2-4 syllables, known surname) before a title or honorific."""
     spans: list[_Span] = []
+    if not _KO_TITLE_ANY.search(sentence):
+        return spans  # every name found here stands before a title
     words = list(_HANGUL_WORD.finditer(sentence))
     for k, m in enumerate(words):
         word = m.group()
@@ -1436,7 +1444,7 @@ def _korean_spans(sentence: str) -> list[_Span]:
 
 def _sentence_spans(sentence: str) -> list[_Span]:
     spans = _english_spans(sentence)
-    if any(_is_hangul(c) for c in sentence):
+    if _HANGUL_WORD.search(sentence):
         spans.extend(_korean_spans(sentence))
         spans.sort(key=lambda s: s.start)
     return spans
