@@ -213,8 +213,10 @@ def test_permuting_one_side_permutes_links(sides: tuple[np.ndarray, np.ndarray],
     left, right = sides
     perm = list(range(len(right)))
     rnd.shuffle(perm)
-    base = na.align_embeddings(left, right)
-    moved = na.align_embeddings(left, right[perm])
+    # order-free settings: by default a leftover sentence may also join its neighbour's link
+    free = na.AlignParams(attach_neighbours=False)
+    base = na.align_embeddings(left, right, params=free)
+    moved = na.align_embeddings(left, right[perm], params=free)
     # right sentence j of `moved` is sentence perm[j] of `right`
     mapped = {(link.left, tuple(sorted(perm[j] for j in link.right))) for link in moved.links}
     assert mapped == beads(base)
@@ -223,11 +225,34 @@ def test_permuting_one_side_permutes_links(sides: tuple[np.ndarray, np.ndarray],
 def test_permutation_with_texts_and_lexical_anchor() -> None:
     left = ["Seoul said 3,000 troops moved.", "Prices rose.", "The bank acted on Monday."]
     right = ["On Monday the bank acted.", "Seoul reported 3,000 troops moved.", "Prices went up."]
+    free = na.AlignParams(attach_neighbours=False)
     a = na.align(
-        na.Document.from_sentences(left), na.Document.from_sentences(right), encoder="tfidf"
+        na.Document.from_sentences(left),
+        na.Document.from_sentences(right),
+        encoder="tfidf",
+        params=free,
     )
     b = na.align(
-        na.Document.from_sentences(left), na.Document.from_sentences(right[::-1]), encoder="tfidf"
+        na.Document.from_sentences(left),
+        na.Document.from_sentences(right[::-1]),
+        encoder="tfidf",
+        params=free,
     )
     n = len(right)
     assert {(x.left, tuple(sorted(n - 1 - j for j in x.right))) for x in b.links} == beads(a)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def test_leftover_sentence_joins_its_neighbours_link() -> None:
+    # Right 0 merges left 0 and left 1; left 1 also resembles right 1 (linked to left 2)
+    # more than right 0, so only its neighbour's link can take it.
+    a, b, d, f = np.eye(8)[[0, 1, 3, 4]]
+    left = np.stack([_unit(a), _unit(0.55 * b + 0.835 * d), _unit(d), _unit(f)])
+    right = np.stack([_unit(a + 0.9 * b), _unit(d + 0.1 * b), _unit(f)])
+    merged = na.align_embeddings(left, right)
+    assert beads(merged) == {((0, 1), (0,)), ((2,), (1,)), ((3,), (2,))}
+    apart = na.align_embeddings(left, right, params=na.AlignParams(attach_neighbours=False))
+    assert beads(apart) == {((0,), (0,)), ((2,), (1,)), ((3,), (2,))}

@@ -12,13 +12,13 @@ and figures.
 2. **Backbone.** Competitive linking: candidate pairs are taken best first while both
    sentences are free and the score reaches ``threshold``. This gives 1-1 links in any order,
    which is what rewrites need: they reorder freely.
-3. **Beads.** A sentence left over joins an existing link when it explains what the link's
-   other side says and its own side does not: its cosine with the *residual* of the other
-   side (the other side's vector minus its projection on this side's vector) must reach
-   ``attach_threshold``. Repeated, this builds 1-n, n-1 and n-m beads (up to ``max_bead``
-   sentences a side). In ``rewrite`` mode any link may be joined, so the result does not
-   depend on sentence order; in ``translation`` mode only a neighbour of the link's
-   sentences may join, as in Bertalign and Vecalign beads.
+3. **Beads.** A sentence left over joins an existing link when that raises the link's
+   score by at least ``attach_threshold`` (its side is then read as one passage, the
+   sentences joined and encoded). Repeated, this builds 1-n, n-1 and n-m beads (up to
+   ``max_bead`` sentences a side). In ``rewrite`` mode it may join the link of the sentence
+   it resembles most, wherever that is, or (``attach_neighbours``) the link of a sentence
+   next to it, since merges and splits join neighbours; with ``attach_neighbours=False``
+   the result does not depend on sentence order.
    **Translation mode** instead searches, by dynamic programming as Bertalign and Vecalign
    do, the best monotone sequence of 1-0, 0-1 and n-m beads in a band around the path
    traced by confident, mutually best pairs; a bead scores the cosine of its two passages
@@ -68,6 +68,9 @@ class AlignParams:
         attach_threshold: lowest residual cosine for a sentence to join an existing link.
         attach_floor: lowest plain cosine between a joining sentence and the other side.
         equivalent_threshold: links scoring at least this are ``"equivalent"``.
+        attach_neighbours: rewrite mode: a leftover sentence may join the link of the
+            sentence next to it as well as the link of its best candidate (merges and
+            splits mostly join neighbours).
         max_bead: most sentences on one side of a link.
         top_k: candidates kept per sentence and direction.
         lexical_weight: weight of the centred character n-gram overlap.
@@ -92,6 +95,7 @@ class AlignParams:
     attach_threshold: float = 0.015
     attach_floor: float = 0.0
     equivalent_threshold: float = 0.25
+    attach_neighbours: bool = True
     max_bead: int = 3
     top_k: int = 8
     lexical_weight: float = 0.30
@@ -659,7 +663,12 @@ class _Aligner:
             )
         # rewrite mode: the link of the sentence it resembles most, wherever that is
         partner = int(best[side][x])
-        return [int(other[partner])] if partner >= 0 and other[partner] >= 0 else []
+        out = [int(other[partner])] if partner >= 0 and other[partner] >= 0 else []
+        if self.p.attach_neighbours:  # a merge or split usually joins neighbours
+            for y in (x - 1, x + 1):
+                if 0 <= y < len(own) and own[y] >= 0 and int(own[y]) not in out:
+                    out.append(int(own[y]))
+        return out
 
     def _admissible(self, side: int, x: int, bead_id: int) -> bool:
         bead = self.beads[bead_id]
