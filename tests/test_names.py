@@ -156,7 +156,8 @@ def test_wikidata_fixture_recall() -> None:
 
 @pytest.mark.parametrize("qid", ["Q11983535", "Q20007284", "Q16056287", "Q13083721",
                                  "Q109830492", "Q12796187", "Q43172504", "Q43511085",
-                                 "Q110535959", "Q26157598", "Q56245669"])
+                                 "Q110535959", "Q26157598", "Q56245669", "Q37325453",
+                                 "Q33159450"])
 def test_wikidata_fixture_groups_fully_shared(qid: str) -> None:
     variants = dict(_fixture_groups())[qid]
     assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
@@ -178,6 +179,41 @@ def test_spelling_rules_fire_only_where_they_should() -> None:
     assert name_key("Caruk") == name_key("Tsaruk") == name_key("Царюк")
     assert name_key("Marcyniuk") == name_key("Марцинюк")
     assert name_key("Carter") != name_key("Tsarter")
+
+
+def test_german_ch_is_kh_only_in_german_words() -> None:
+    # A final ch after a, o, u or e in a word with the German eu or au is Cyrillic х.
+    assert name_key("Heubach") == name_key("Гойбах") == name_key("Хойбах")
+    assert name_key("Rauch") == name_key("Раух")
+    assert name_key("Knoblauch") == name_key("Кноблаух")
+    # English ou + ch and Slavic -ach stay ч; Cyrillic input is never touched.
+    assert name_key("Crouch") == name_key("Крауч") != name_key("Краух")
+    assert name_key("Tkach") == name_key("Ткач") != name_key("Тках")
+    assert name_key("Horbach") == name_key("Горбач")
+    assert not same_person("Heubach", "Heubatch")
+
+
+def test_lengthening_h_is_silent_only_before_a_syllable_end() -> None:
+    # German and Scandinavian h between a vowel and l, n, r that ends a syllable.
+    assert name_key("Wahlgren") == name_key("Вальгрен")
+    assert same_person("Helmut Kohl", "Гельмут Коль")
+    assert name_key("Otto Hahn") == name_key("Отто Ган")
+    assert name_key("Dahlström") == name_key("Дальстрём")
+    # Before a vowel the h is heard (Ukrainian h = г); before m it is not this rule.
+    assert name_key("Bahrii") == name_key("Багрій") != name_key("Барій")
+    assert name_key("Sahnovski") == name_key("Сахновский") != name_key("Сановский")
+    assert name_key("Ahmed") == name_key("Ахмед")
+    assert not same_person("Bahrii", "Barii")
+
+
+def test_belarusian_enka_is_enko() -> None:
+    # Belarusian akanye writes the suffix -enko as -enka.
+    assert name_key("Lukashenka") == name_key("Лукашенко") == name_key("Лукашэнка")
+    assert name_key("Sabalenka") == name_key("Соболенко")
+    assert name_key("Каваленка") == name_key("Kovalenko")
+    # Short words and the diminutive -енька are left alone.
+    assert name_key("Zelenka") != name_key("Zelenko")
+    assert name_key("Олесенька") != name_key("Олесенко")
 
 
 def test_different_wikidata_groups_rarely_collide() -> None:
@@ -486,7 +522,7 @@ def test_initials_titles_and_surnames() -> None:
 
 
 def test_wikidata_fixture_pair_recall() -> None:
-    """Pairs inside the hand-checked groups that share a key (0.926 when measured).
+    """Pairs inside the hand-checked groups that share a key (0.949 when measured).
 
     The groups helped build the equivalence table, so this is not a held-out figure; the
     benchmark reports the held-out test half apart.
@@ -494,7 +530,7 @@ def test_wikidata_fixture_pair_recall() -> None:
     pairs = [p for _, vs in _fixture_groups() for p in itertools.combinations(vs, 2)]
     agree = sum(name_key(a) == name_key(b) for a, b in pairs)
     assert len(pairs) == 583
-    assert agree / len(pairs) >= 0.92
+    assert agree / len(pairs) >= 0.945
 
 
 def test_different_names_are_not_merged() -> None:

@@ -495,6 +495,10 @@ def _hangul_loan(word: str) -> str:
     return "".join(out)
 
 
+# A Latin word ending in ch after a, o, u or e, with a German eu or au in it (not sch, tsch).
+_GERMAN_CH = re.compile(r"(?=.*(?:eu|au|äu))[a-zäöüß]*[aoue]ch")
+
+
 def _to_latin(word: str) -> str:
     """Transliterate a non-Hangul word to lower-case ASCII letters (others dropped)."""
     if any(c in "іІўЎ" for c in word):
@@ -502,6 +506,11 @@ def _to_latin(word: str) -> str:
         word = word.replace("ці", "ті").replace("дзі", "ді").replace("Ці", "Ті")
     if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in word):
         word = _greek_word(word)
+    if _GERMAN_CH.fullmatch(word.lower()):
+        # German ch after a, o, u, e is the ach sound, Cyrillic х (Heubach = Гойбах, Rauch =
+        # Раух); the diphthong eu or au marks the word as German. English writes ou and reads
+        # ch as ч (Crouch = Крауч), and Slavic -ach is ч with no eu / au (Tkach = Ткач).
+        word = word[:-2] + "kh"
     out: list[str] = []
     for ch in word.lower():
         if ch in _CYRILLIC:
@@ -522,7 +531,13 @@ def _to_latin(word: str) -> str:
                 out.append(base)
             else:
                 out.append("".join(c for c in base if "a" <= c <= "z"))
-    return "".join(out)
+    latin = "".join(out)
+    if len(latin) >= 8 and latin.endswith("enka") and not word.lower().endswith("ька"):
+        # Belarusian writes the unstressed o of the Ukrainian and Russian suffix -enko as a
+        # (akanye): Lukashenka = Лукашенко, Каваленка = Коваленко. Not the diminutive
+        # -енька (Олесенька), and not short words (Zelenka).
+        latin = latin[:-1] + "o"
+    return latin
 
 
 # ---------------------------------------------------------------------------------------
@@ -550,6 +565,9 @@ _VOWEL_LETTERS = frozenset("aeiouy")
 _JAPANESE = re.compile(r"(?!.*d[iu])(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f)[aiueo]|[yw]a|yu|yo){3,}")
 
 
+_LENGTHENING_H = re.compile(r"(?<=[aeiou])h(?=[lnr](?:[^aeiouyj]|$))")
+
+
 @lru_cache(maxsize=16384)
 def _skel_syms(word: str) -> tuple[str, ...]:
     """Consonant-class symbols and ``v<letter>`` vowels of one lower-case ASCII word."""
@@ -570,6 +588,10 @@ def _skel_syms(word: str) -> tuple[str, ...]:
         # A final e after a consonant is often silent and left out by other scripts
         # (Poutine, Clyde / Клайд); where it is heard both spellings keep it and agree.
         w = w[:-1]
+    # A German or Scandinavian lengthening h between a vowel and l, n or r that ends a
+    # syllable is silent, and Cyrillic leaves it out (Wahlgren = Вальгрен, Kohl = Коль,
+    # Hahn = Ган); before a vowel it is heard (Bahrii = Багрій, Sahnovski = Сахновский).
+    w = _LENGTHENING_H.sub("", w)
     if w.startswith("mc"):
         w = "mac" + w[2:]
     # German Zw- and Czech / Serbian c before v are ts (Zwetanow, Cvetanov = Цветанов); a
