@@ -15,7 +15,9 @@ What is timed (see benchmarks/README.md):
 * **end to end**: raw text -> ``Document.from_text`` (segment), then ``align(...)`` with an
   uncached USE-m3 encoder whose calls are timed: the sentence embeddings (embed) and the
   encodings of joined multi-sentence passages (passages) are reported apart from the rest
-  of ``align`` (align). Model loading is done once before and not counted.
+  of ``align`` (align). Each (size, mode) runs in a fresh child process; model loading
+  and one-time loads (imports, the name-equivalence table) are done before on a warm-up
+  text that shares no sentence with the documents, and not counted.
 
 Documents: Korean (left) and English (right) sentences of ``ko_en_news`` (dev + test, 3,000
 pairs) in order; beyond 3,000 the pool repeats with a little noise on the vectors. On the
@@ -100,6 +102,28 @@ def _current_rss_mib() -> float:
     return float("nan")
 
 
+# One-time process costs are not alignment time: lazy imports (scipy, scikit-learn), the
+# name-equivalence table, compiled patterns. The warm-up text shares no sentence with the
+# pool, so no per-sentence cache (name parses) is warm for the timed run.
+_WARM_LEFT = [
+    "Warm-up: Rep. Jane Doe said 3,000 troops moved on Monday.",
+    "이성권 의원은 1만명이 이동했다고 말했다.",
+    "Prices rose.",
+]
+_WARM_RIGHT = [
+    "Warm-up text: lawmaker Lee Seong-gwon said 10,000 had moved.",
+    "Director John Roe said 3,000 troops moved on Monday.",
+]
+
+
+def _warm_up(mode: str, encoder: na.Encoder | None) -> None:
+    vl = np.eye(len(_WARM_LEFT), 8, dtype=np.float32)
+    vr = np.eye(len(_WARM_RIGHT), 8, dtype=np.float32)
+    na.align_embeddings(vl, vr, left=_WARM_LEFT, right=_WARM_RIGHT, mode=mode)
+    if encoder is not None:
+        na.align(" ".join(_WARM_LEFT), " ".join(_WARM_RIGHT), encoder=encoder, mode=mode)
+
+
 # -- alignment alone (child process) ----------------------------------------------------
 def child_align(n: int, mode: str, shared: str | None, encoder: str) -> dict[str, Any]:
     ko, en, kv, ev = _pool_vectors(shared, encoder)
@@ -110,8 +134,7 @@ def child_align(n: int, mode: str, shared: str | None, encoder: str) -> dict[str
     lt = [ko[k] for k in li]
     rt = [en[k] for k in ri]
     lv, rv = lv.astype(np.float32), rv.astype(np.float32)
-    # warm up (lazy imports of scipy / scikit-learn are not alignment time)
-    na.align_embeddings(lv[:10], rv[:10], left=lt[:10], right=rt[:10], mode=mode)
+    _warm_up(mode, None)
     before = _current_rss_mib()
     t0 = time.perf_counter()
     al = na.align_embeddings(lv, rv, left=lt, right=rt, mode=mode)
@@ -177,6 +200,15 @@ def end_to_end(
     }  # fmt: skip
 
 
+def child_end_to_end(n: int, mode: str, shared: str | None, encoder: str) -> dict[str, Any]:
+    ko, en = _pool(shared)
+    inner = na.get_encoder(encoder)
+    inner = getattr(inner, "inner", inner)  # uncached: every run embeds for real
+    inner.encode(["warm up the model"])  # model loading is not counted
+    _warm_up(mode, inner)
+    return end_to_end(n, mode, ko, en, inner)
+
+
 def _slopes(rows: list[dict[str, Any]], key: str) -> list[float | None]:
     """Local growth exponent: log(t2 / t1) / log(n2 / n1) between consecutive sizes."""
     out: list[float | None] = [None]
@@ -186,6 +218,16 @@ def _slopes(rows: list[dict[str, Any]], key: str) -> list[float | None]:
             round(float(np.log(b[key] / a[key]) / np.log(nb / na_)), 2) if a[key] > 0 else None
         )
     return out
+
+
+def _run_child(flag: str, n: int, mode: str, args: argparse.Namespace) -> dict[str, Any]:
+    """One measurement in a fresh process, so no cache of an earlier one is warm."""
+    cmd = [sys.executable, "-m", "benchmarks.speed", "--encoder", args.encoder, flag, str(n), mode]
+    if args.shared:
+        cmd += ["--shared", args.shared]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    row: dict[str, Any] = json.loads(res.stdout.strip().splitlines()[-1])
+    return row
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -199,13 +241,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--modes", default="rewrite,translation")
     ap.add_argument("--out", default="speed.json")
     ap.add_argument("--child", nargs=2, metavar=("N", "MODE"), help=argparse.SUPPRESS)
+    ap.add_argument("--child-e2e", nargs=2, metavar=("N", "MODE"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         print(json.dumps(child_align(int(args.child[0]), args.child[1], args.shared, args.encoder)))
         return 0
+    if args.child_e2e:
+        print(json.dumps(child_end_to_end(int(args.child_e2e[0]), args.child_e2e[1], args.shared,
+                                          args.encoder)))  # fmt: skip
+        return 0
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     modes = args.modes.split(",")
-    ko, en, _, _ = _pool_vectors(args.shared, args.encoder)
+    _pool_vectors(args.shared, args.encoder)  # encoded once here; the children read the cache
     out: dict[str, Any] = {
         "env": environment(), "encoder": args.encoder,
         "params": dataclasses.asdict(na.AlignParams()), "align_alone": {}, "end_to_end": {},
@@ -213,36 +260,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for mode in modes:
         rows = []
         for n in [int(x) for x in args.sizes.split(",") if x]:
-            cmd = [
-                sys.executable,
-                "-m",
-                "benchmarks.speed",
-                "--encoder",
-                args.encoder,
-                "--child",
-                str(n),
-                mode,
-            ]
-            if args.shared:
-                cmd += ["--shared", args.shared]
-            res = subprocess.run(cmd, capture_output=True, text=True, check=True)
-            rows.append(json.loads(res.stdout.strip().splitlines()[-1]))
+            rows.append(_run_child("--child", n, mode, args))
             log.info("align alone %s %d: %s", mode, n, rows[-1])
         for row, slope in zip(rows, _slopes(rows, "seconds")):
             row["growth_exponent"] = slope
         out["align_alone"][mode] = rows
-    inner = na.get_encoder(args.encoder)
-    inner = getattr(inner, "inner", inner)  # uncached: every run embeds for real
-    inner.encode(["warm up the model"])
-    # warm up lazy imports (scipy, scikit-learn) so the first size does not pay for them
-    for mode in modes:
-        na.align(
-            "Warm up. Two sentences.", "Warm up. Two sentences here.", encoder=inner, mode=mode
-        )
     for mode in modes:
         rows = []
         for n in [int(x) for x in args.e2e_sizes.split(",") if x]:
-            rows.append(end_to_end(n, mode, ko, en, inner))
+            rows.append(_run_child("--child-e2e", n, mode, args))
             log.info("end to end %s %d: %s", mode, n, rows[-1])
         for row, slope in zip(rows, _slopes(rows, "total_s")):
             row["growth_exponent"] = slope

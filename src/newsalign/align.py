@@ -474,8 +474,7 @@ class _Scorer:
         if self.lex_l is not None:
             la = _indicator([a for a, _ in beads], self.n) @ self.lex_l
             lb = _indicator([b for _, b in beads], self.m) @ self.lex_r
-            nla = np.sqrt(np.asarray(la.multiply(la).sum(axis=1)).ravel())
-            nlb = np.sqrt(np.asarray(lb.multiply(lb).sum(axis=1)).ravel())
+            nla, nlb = _row_norms(la), _row_norms(lb)
             dot = np.asarray(la.multiply(lb).sum(axis=1)).ravel()
             ok = (nla > 0) & (nlb > 0)
             lex = np.where(ok, dot / np.where(ok, nla * nlb, 1.0), 0.0)
@@ -563,7 +562,7 @@ class _Scorer:
             r = np.repeat(np.arange(count), size)
             c = (np.arange(count)[:, None] + np.arange(size)[None, :]).ravel()
             summed = csr_matrix((ones, (r, c)), shape=(count, rows.shape[0])) @ rows
-            norms = np.sqrt(np.asarray(summed.multiply(summed).sum(axis=1)).ravel())
+            norms = _row_norms(summed)
             cached = (diags_array(1.0 / np.maximum(norms, 1e-12)) @ summed).tocsr()
             self._lex_cache[key] = cached
         return cached
@@ -685,6 +684,14 @@ def _shared(a: frozenset[Any], b: frozenset[Any]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / max(len(a), len(b))
+
+
+def _row_norms(m: Any) -> np.ndarray:
+    """Euclidean norm of each row of a sparse matrix (squares its stored values only)."""
+    sq = m.copy()
+    sq.data **= 2
+    norms: np.ndarray = np.sqrt(np.asarray(sq.sum(axis=1)).ravel())
+    return norms
 
 
 def _indicator(groups: Sequence[Sequence[int]], size: int) -> Any:

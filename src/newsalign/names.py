@@ -1309,6 +1309,10 @@ def _is_korean_shape(tokens: Sequence[str]) -> bool:
 def _english_spans(sentence: str) -> list[_Span]:
     spans: list[_Span] = []
     for m in _RUN.finditer(sentence):
+        if " " not in m.group() and "\u00a0" not in m.group() and not _CUE_BEFORE.search(
+            sentence[max(0, m.start() - 64) : m.start()]
+        ):
+            continue  # one word is a name only after a cue word (the rules below agree)
         toks = _tokens_with_offsets(m.group(), m.start())
         # A title inside the run ("Istanbul Gov. Muammer Guler") starts the name after it.
         cue = False
