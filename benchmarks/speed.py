@@ -257,22 +257,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "env": environment(), "encoder": args.encoder,
         "params": dataclasses.asdict(na.AlignParams()), "align_alone": {}, "end_to_end": {},
     }  # fmt: skip
-    for mode in modes:
-        rows = []
-        for n in [int(x) for x in args.sizes.split(",") if x]:
-            rows.append(_run_child("--child", n, mode, args))
-            log.info("align alone %s %d: %s", mode, n, rows[-1])
-        for row, slope in zip(rows, _slopes(rows, "seconds")):
-            row["growth_exponent"] = slope
-        out["align_alone"][mode] = rows
-    for mode in modes:
-        rows = []
-        for n in [int(x) for x in args.e2e_sizes.split(",") if x]:
-            rows.append(_run_child("--child-e2e", n, mode, args))
-            log.info("end to end %s %d: %s", mode, n, rows[-1])
-        for row, slope in zip(rows, _slopes(rows, "total_s")):
-            row["growth_exponent"] = slope
-        out["end_to_end"][mode] = rows
+    sections = (
+        ("align_alone", "align alone", "--child", args.sizes, "seconds"),
+        ("end_to_end", "end to end", "--child-e2e", args.e2e_sizes, "total_s"),
+    )
+    for section, label, flag, sizes, seconds_key in sections:
+        for mode in modes:
+            rows = []
+            for n in [int(x) for x in sizes.split(",") if x]:
+                rows.append(_run_child(flag, n, mode, args))
+                log.info("%s %s %d: %s", label, mode, n, rows[-1])
+            for row, slope in zip(rows, _slopes(rows, seconds_key)):
+                row["growth_exponent"] = slope
+            out[section][mode] = rows
     path = write_json(args.out, out)
     log.info("wrote %s", path)
     return 0

@@ -1310,7 +1310,7 @@ def _english_spans(sentence: str) -> list[_Span]:
     spans: list[_Span] = []
     for m in _RUN.finditer(sentence):
         if " " not in m.group() and "\u00a0" not in m.group() and not _CUE_BEFORE.search(
-            sentence[max(0, m.start() - 64) : m.start()]
+            _before(sentence, m.start())
         ):
             continue  # one word is a name only after a cue word (the rules below agree)
         toks = _tokens_with_offsets(m.group(), m.start())
@@ -1358,6 +1358,13 @@ _TITLE_NOUNS = frozenset({"general", "chief", "major", "justice", "leader"})
 _OCCUPATION = re.compile(r"(?:ist|ian|ant|ent|or|er|man|woman)$")
 
 
+def _before(sentence: str, start: int) -> str:
+    """The text a cue pattern may match before a name at ``start``. The cue patterns end at
+    the name and their longest match is far below 64 characters; searching the whole
+    prefix would make a long sentence quadratic."""
+    return sentence[max(0, start - 64) : start]
+
+
 def _find_person(words: list[str], toks: list[tuple[str, int, int]], sentence: str,
                  cue: bool) -> list[_Span]:
     n = len(words)
@@ -1375,9 +1382,7 @@ def _find_person(words: list[str], toks: list[tuple[str, int, int]], sentence: s
     if any(w.isupper() and len(w) > 1 for w in words):
         return []  # acronyms: NIS, KCNA
     start, end = toks[0][1], toks[-1][2]
-    # The cue patterns end at the name; their longest match is far below 64 characters,
-    # and searching the whole prefix would make a long sentence quadratic.
-    before = sentence[max(0, start - 64) : start]
+    before = _before(sentence, start)
     after = sentence[end:]
     strong = cue or bool(_CUE_BEFORE.search(before))
     speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
@@ -1402,9 +1407,6 @@ def _make_span(toks: Sequence[tuple[str, int, int]], sentence: str) -> _Span:
 
 _KO_PARTICLES = ("", "은", "는", "이", "가", "을", "를", "의", "에", "에게", "과", "와", "도", "만",
                  "께서", "께", "이다", "이었다", "으로", "로", "이라고", "라고", "측", "측은")
-
-
-_KO_TITLE_ANY = re.compile(_KO_TITLE_START.pattern)
 
 
 @lru_cache(maxsize=16384)
@@ -1432,7 +1434,7 @@ def _looks_loanword(syllable: str) -> bool:
 def _korean_spans(sentence: str) -> list[_Span]:
     """Hangul names (2-4 syllables, known surname) before a title or honorific."""
     spans: list[_Span] = []
-    if not _KO_TITLE_ANY.search(sentence):
+    if not _KO_TITLE_START.search(sentence):
         return spans  # every name found here stands before a title
     words = list(_HANGUL_WORD.finditer(sentence))
     for k, m in enumerate(words):
