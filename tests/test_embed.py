@@ -139,3 +139,10 @@ def test_char_ngram_counts_are_scikit_learns_char_wb_ngrams(ngram_range: tuple[i
     for row, text in enumerate(texts):
         expected = sorted(Counter(analyse(text)).values())
         assert sorted(counts[row].data.astype(int).tolist()) == expected, text
+
+
+def test_char_ngram_counts_of_text_shorter_than_the_longest_ngram() -> None:
+    # " a " is three characters: no 4- or 5-gram fits, the 3-gram counts once.
+    counts = char_ngram_counts(["a"], n_features=64, ngram_range=(3, 5))
+    assert counts.sum() == 1
+    assert char_ngram_counts(["a", "b"], n_features=64, ngram_range=(4, 6)).sum() == 2

@@ -306,7 +306,8 @@ def char_ngram_counts(
     h = np.zeros(len(cps), dtype=np.uint64)
     for n in range(1, hi + 1):
         # h[p] is the polynomial hash of cps[p : p + n] (garbage where room < n; masked)
-        h[: len(cps) - n + 1] = h[: len(cps) - n + 1] * _GOLDEN + cps[n - 1 :] + np.uint64(1)
+        live = max(len(cps) - n + 1, 0)  # no n-gram fits in a stream shorter than n
+        h[:live] = h[:live] * _GOLDEN + cps[n - 1 : n - 1 + live] + np.uint64(1)
         if n < lo:
             continue
         ok = room >= n
