@@ -58,7 +58,6 @@ _OPENER_WORDS = frozenset(
     according some many most all no one two three mr mrs ms dr president officials""".split()
 )
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _WORD_AFTER = re.compile(r"\s+[" + re.escape(_OPENERS) + r"]*([^\s" + re.escape(_OPENERS) + r"]*)")
 _SENTENCE_END = re.compile(rf"[.!?…。！？:][{re.escape(_CLOSERS)}]*$")
 
@@ -192,10 +191,9 @@ def _is_boundary(block: str, m: re.Match[str]) -> bool:
         return True
     if len(punct.rstrip(_CLOSERS)) > 1:  # an ellipsis "..." before a capital
         return True
-    before = _TOKEN_BEFORE.search(block[: m.start()])
-    if before is None:
+    if m.start() == 0 or block[m.start() - 1].isspace():
         return True
-    token = before.group(1).lstrip(_OPENERS)
+    token = _last_token(block, m.start()).lstrip(_OPENERS)
     low = token.lower()
     next_word_m = _WORD_AFTER.match(after)
     next_word = next_word_m.group(1) if next_word_m else ""
@@ -213,6 +211,18 @@ def _is_boundary(block: str, m: re.Match[str]) -> bool:
     if _DOTTED.match(token) or low in _MAYBE_FINAL:
         return next_opens
     return True
+
+
+def _last_token(block: str, end: int) -> str:
+    """The run of non-space characters that ends at ``end`` (found with a string split of a
+    widening window: a pattern anchored at the end would be tried at every position)."""
+    width = 64
+    while True:
+        head = block[max(0, end - width) : end]
+        parts = head.rsplit(None, 1)
+        if len(parts) == 2 or width >= end:
+            return parts[-1]
+        width *= 4
 
 
 def _starts_sentence(first: str, rest: str) -> bool:
