@@ -1254,13 +1254,23 @@ _SPEECH_AFTER = re.compile(
     r"emphasised|insisted|replied|remarked|confirmed|denied|urged|called|revealed)\b"
 )
 _SPEECH_BEFORE = re.compile(r"(?:said|says|according to|told by|asked)[ \u00a0]+$")
-_CUE_BEFORE = re.compile(
-    r"(?:lawmakers?|members?|director|minister|spokes(?:person|man|woman)|president|leader|"
-    r"chairman|chairwoman|chief|envoy|ambassador|representative|prosecutor|judge|official|"
-    r"professor|researcher|reporter|analyst|secretary|commissioner|governor|mayor|"
-    r"candidate|rep\.|sen\.|dr\.|mr\.|ms\.|mrs\.)[ \u00a0,]+$",
-    re.IGNORECASE,
+# Words that, right before a capitalised run (then spaces or a comma), make it a name.
+_CUE_WORDS = (
+    "lawmaker", "lawmakers", "member", "members", "director", "minister", "spokesperson",
+    "spokesman", "spokeswoman", "president", "leader", "chairman", "chairwoman", "chief",
+    "envoy", "ambassador", "representative", "prosecutor", "judge", "official", "professor",
+    "researcher", "reporter", "analyst", "secretary", "commissioner", "governor", "mayor",
+    "candidate", "rep.", "sen.", "dr.", "mr.", "ms.", "mrs.",
 )
+
+
+def _cue_before(before: str) -> bool:
+    """``before`` ends with a cue word (any case) and then spaces or commas: a string test
+    (a regular expression anchored at the end would try every position of ``before``)."""
+    tail = before.rstrip(" \u00a0,")
+    return len(tail) < len(before) and tail.lower().endswith(_CUE_WORDS)
+
+
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 _KO_TITLE_START = re.compile(
     "(?:" + "|".join(sorted((t for t in _TITLES_KO if t not in ("전", "前", "군", "양", "님")),
@@ -1309,7 +1319,7 @@ def _is_korean_shape(tokens: Sequence[str]) -> bool:
 def _english_spans(sentence: str) -> list[_Span]:
     spans: list[_Span] = []
     for m in _RUN.finditer(sentence):
-        if " " not in m.group() and "\u00a0" not in m.group() and not _CUE_BEFORE.search(
+        if " " not in m.group() and "\u00a0" not in m.group() and not _cue_before(
             _before(sentence, m.start())
         ):
             continue  # one word is a name only after a cue word (the rules below agree)
@@ -1384,7 +1394,7 @@ def _find_person(words: list[str], toks: list[tuple[str, int, int]], sentence: s
     start, end = toks[0][1], toks[-1][2]
     before = _before(sentence, start)
     after = sentence[end:]
-    strong = cue or bool(_CUE_BEFORE.search(before))
+    strong = cue or _cue_before(before)
     speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
     if (strong and n >= 1) or (speech and n >= 2):
         return [_make_span(toks, sentence)]
