@@ -256,3 +256,32 @@ def test_leftover_sentence_joins_its_neighbours_link() -> None:
     assert beads(merged) == {((0, 1), (0,)), ((2,), (1,)), ((3,), (2,))}
     apart = na.align_embeddings(left, right, params=na.AlignParams(attach_neighbours=False))
     assert beads(apart) == {((0,), (0,)), ((2,), (1,)), ((3,), (2,))}
+
+
+def test_lexical_anchor_scores_only_need_the_ngrams_both_sides_have() -> None:
+    # The scorer keeps the n-grams both sides have for its dot products and the full rows
+    # for the norms of passages: the lexical part of every score equals the full computation.
+    from newsalign.align import _Scorer
+    from newsalign.embed import lexical_vectors, normalize_rows
+
+    left = ["북한군 3천명이 러시아로 이동했다.", "Kim Jong-un 위원장은 말했다.", "날씨가 맑았다."]
+    right = ["North Korea sent 3,000 troops.", "Kim Jong-un said so.", "It rained."]
+    rng = np.random.default_rng(0)
+    p = na.AlignParams(number_weight=0.0, name_weight=0.0)
+    lv = normalize_rows(rng.standard_normal((3, 8))).astype(np.float32)
+    rv = normalize_rows(rng.standard_normal((3, 8))).astype(np.float32)
+    s = _Scorer(lv, rv, left, right, p)
+    assert s.dot_l.nnz < s.lex_l.nnz  # Hangul n-grams are gone from the dot rows
+    full = lexical_vectors([*left, *right]).toarray()
+    fl, fr = full[:3], full[3:]
+    lex_mean = float(fl.mean(axis=0) @ fr.mean(axis=0))
+    beads = [([0], [0]), ([0, 1], [1]), ([2], [1, 2]), ([0, 1, 2], [0, 1, 2])]
+    got = s.bead_scores(beads) * s.norm
+    for (a, b), score in zip(beads, got):
+        va, vb = fl[a].sum(axis=0), fr[b].sum(axis=0)
+        lex = va @ vb / (np.linalg.norm(va) * np.linalg.norm(vb))
+        cos = s.lv[a].sum(axis=0) @ s.rv[b].sum(axis=0)
+        cos /= np.linalg.norm(s.lv[a].sum(axis=0)) * np.linalg.norm(s.rv[b].sum(axis=0))
+        expected = s.rescale(cos) + p.lexical_weight * max(0.0, lex - lex_mean)
+        assert score == pytest.approx(expected, abs=1e-6)
+    assert s.lex_mean == pytest.approx(lex_mean, abs=1e-12)

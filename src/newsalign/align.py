@@ -315,6 +315,7 @@ class _Scorer:
         self.encode = encode if ltexts is not None and rtexts is not None else None
         self._joined: dict[tuple[int, tuple[int, ...]], np.ndarray] = {}
         self._lex_cache: dict[tuple[int, int], Any] = {}
+        self._bead_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         self.lv = lv.astype(np.float64)
         self.rv = rv.astype(np.float64)
         self.lv32 = lv
@@ -331,6 +332,11 @@ class _Scorer:
         self.norm = 1.0 + p.lexical_weight + p.number_weight + p.name_weight
         self.lex_l: Any = None
         self.lex_r: Any = None
+        # The same rows restricted to the n-grams both sides have: every dot product between
+        # the sides is the same on them, and across scripts they are a small fraction.
+        self.dot_l: Any = None
+        self.dot_r: Any = None
+        self.lex_norms: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
         self.lex_mean = 0.0
         self.num_l: list[frozenset[float]] = [frozenset()] * self.n
         self.num_r: list[frozenset[float]] = [frozenset()] * self.m
@@ -340,8 +346,11 @@ class _Scorer:
             if p.lexical_weight > 0:
                 lex = lexical_vectors([*ltexts, *rtexts])
                 self.lex_l, self.lex_r = lex[: self.n], lex[self.n :]
-                mean_l = np.asarray(self.lex_l.mean(axis=0)).ravel()
-                mean_r = np.asarray(self.lex_r.mean(axis=0)).ravel()
+                self.lex_norms = (_row_norms(self.lex_l), _row_norms(self.lex_r))
+                both = _used_columns(self.lex_l) & _used_columns(self.lex_r)
+                self.dot_l, self.dot_r = _keep_columns(self.lex_l, both), _keep_columns(self.lex_r, both)
+                mean_l = np.asarray(self.dot_l.mean(axis=0)).ravel()
+                mean_r = np.asarray(self.dot_r.mean(axis=0)).ravel()
                 self.lex_mean = float(mean_l @ mean_r)
             if p.number_weight > 0:
                 self.num_l = [number_values(t) for t in ltexts]
@@ -395,7 +404,7 @@ class _Scorer:
     def _anchor_bonus(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         bonus = np.zeros(len(i))
         if self.lex_l is not None and len(i):
-            lex = np.asarray(self.lex_l[i].multiply(self.lex_r[j]).sum(axis=1)).ravel()
+            lex = np.asarray(self.dot_l[i].multiply(self.dot_r[j]).sum(axis=1)).ravel()
             bonus += self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean)
         for weight, sets_l, sets_r in self._anchor_sets():
             has_l = np.fromiter(map(bool, sets_l), dtype=bool, count=len(sets_l))
@@ -458,23 +467,38 @@ class _Scorer:
         other.lv, other.rv, other.lv32, other.rv32 = self.rv, self.lv, self.rv32, self.lv32
         other.n, other.m = self.m, self.n
         other.lex_l, other.lex_r = self.lex_r, self.lex_l
+        other.dot_l, other.dot_r = self.dot_r, self.dot_l
+        other.lex_norms = (self.lex_norms[1], self.lex_norms[0])
         other.num_l, other.num_r = self.num_r, self.num_l
         other.names_l, other.names_r = self.names_r, self.names_l
         other._joined = {(1 - side, key): vec for (side, key), vec in self._joined.items()}
         other._lex_cache = {(1 - side, size): m for (side, size), m in self._lex_cache.items()}
+        other._bead_cache = {(b, a): score for (a, b), score in self._bead_cache.items()}
         return other
 
     def bead_scores(self, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
-        """Score of each bead: cosine of its two passages plus the anchors they share."""
-        keys = [(0, tuple(sorted(a))) for a, _ in beads] + [(1, tuple(sorted(b))) for _, b in beads]
+        """Score of each bead: cosine of its two passages plus the anchors they share.
+
+        A bead's score depends on nothing else, so each distinct bead is scored once (the
+        rounds of attachment and the final scoring ask again for the links left unchanged).
+        """
+        keys = [(tuple(sorted(a)), tuple(sorted(b))) for a, b in beads]
+        todo = [k for k in dict.fromkeys(keys) if k not in self._bead_cache]
+        if todo:
+            self._bead_cache.update(zip(todo, self._score_beads(todo).tolist()))
+        return np.array([self._bead_cache[k] for k in keys], dtype=np.float64)
+
+    def _score_beads(self, beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> np.ndarray:
+        keys = [(0, a) for a, _ in beads] + [(1, b) for _, b in beads]
         self.prepare(keys)
         lvec = np.stack([self.side_vector(0, a) for a, _ in beads])
         rvec = np.stack([self.side_vector(1, b) for _, b in beads])
         out = np.asarray(self.rescale(np.einsum("ij,ij->i", lvec, rvec)), dtype=np.float64)
         if self.lex_l is not None:
-            la = _indicator([a for a, _ in beads], self.n) @ self.lex_l
-            lb = _indicator([b for _, b in beads], self.m) @ self.lex_r
-            nla, nlb = _row_norms(la), _row_norms(lb)
+            lefts, rights = [a for a, _ in beads], [b for _, b in beads]
+            la = _indicator(lefts, self.n) @ self.dot_l
+            lb = _indicator(rights, self.m) @ self.dot_r
+            nla, nlb = self._passage_norms(0, lefts), self._passage_norms(1, rights)
             dot = np.asarray(la.multiply(lb).sum(axis=1)).ravel()
             ok = (nla > 0) & (nlb > 0)
             lex = np.where(ok, dot / np.where(ok, nla * nlb, 1.0), 0.0)
@@ -486,6 +510,18 @@ class _Scorer:
                 out[k] += weight * _shared(union_l, union_r)
         scores: np.ndarray = out / self.norm
         return scores
+
+    def _passage_norms(self, side: int, groups: Sequence[Sequence[int]]) -> np.ndarray:
+        """Norm of each group's summed character n-gram rows (all n-grams, not only the
+        shared ones); a one-sentence group has its row's norm."""
+        norms = self.lex_norms[side]
+        out = np.array([norms[g[0]] if len(g) == 1 else 0.0 for g in groups])
+        multi = [k for k, g in enumerate(groups) if len(g) > 1]
+        if multi:
+            rows = self.lex_l if side == 0 else self.lex_r
+            summed = _indicator([groups[k] for k in multi], len(norms)) @ rows
+            out[multi] = _row_norms(summed)
+        return out
 
     def anchor_chain(self) -> tuple[np.ndarray, np.ndarray]:
         """The longest monotone chain of confident, mutually best pairs."""
@@ -564,6 +600,8 @@ class _Scorer:
             summed = csr_matrix((ones, (r, c)), shape=(count, rows.shape[0])) @ rows
             norms = _row_norms(summed)
             cached = (diags_array(1.0 / np.maximum(norms, 1e-12)) @ summed).tocsr()
+            # only the n-grams of the other side can add to a dot product
+            cached = _keep_columns(cached, _used_columns(self.dot_r if side == 0 else self.dot_l))
             self._lex_cache[key] = cached
         return cached
 
@@ -692,6 +730,21 @@ def _row_norms(m: Any) -> np.ndarray:
     sq.data **= 2
     norms: np.ndarray = np.sqrt(np.asarray(sq.sum(axis=1)).ravel())
     return norms
+
+
+def _used_columns(m: Any) -> np.ndarray:
+    """Boolean mask of the columns of a sparse matrix that hold a stored value."""
+    used = np.zeros(m.shape[1], dtype=bool)
+    used[m.indices] = True
+    return used
+
+
+def _keep_columns(m: Any, keep: np.ndarray) -> Any:
+    """A copy of a CSR matrix without the stored values outside the ``keep`` columns."""
+    out = m.copy()
+    out.data[~keep[out.indices]] = 0.0
+    out.eliminate_zeros()
+    return out
 
 
 def _indicator(groups: Sequence[Sequence[int]], size: int) -> Any:
