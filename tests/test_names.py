@@ -216,6 +216,23 @@ def test_belarusian_enka_is_enko() -> None:
     assert name_key("Олесенька") != name_key("Олесенко")
 
 
+def test_mccune_reischauer_breves_are_read() -> None:
+    # MR writes ㅓ as ŏ and ㅡ as ŭ; with the breve the vowel is known.
+    assert name_key("Kim Chŏng-il") == name_key("Kim Jong-il") == name_key("김정일")
+    assert same_person("Pak Sŏn-wŏn", "박선원")
+    assert same_person("Chŏn Tu-hwan", "전두환") and same_person("Chŏn Tu-hwan", "Chun Doo-hwan")
+    assert same_person("Yi Sŭng-man", "이승만")
+    assert name_key("Kŭm") == name_key("금")
+    # MR yŏng is 영 (not a surname), so alone it reads as Yeong and Young do, not as 용.
+    assert name_key("yŏng") == name_key("Yeong") == name_key("영") != name_key("Yong")
+    # The breve rules ㅗ out, and ㅓ is never ㅗ: these stay apart.
+    assert not same_person("Kim Yŏng-nam", "김용남")
+    assert not same_person("Sŏ Hun", "소훈") and same_person("Sŏ Hun", "So Hun")
+    assert not same_person("Pak Sŏn-wŏn", "박순원")
+    # Belarusian Łacinka ŭ (ў) in a non-Korean word is left to the general folding.
+    assert name_key("Kraŭcoŭ") == "~krako"
+
+
 def test_different_wikidata_groups_rarely_collide() -> None:
     """Keys of different fixture groups (different names) seldom collide.
 
