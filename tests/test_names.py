@@ -216,6 +216,20 @@ def test_belarusian_enka_is_enko() -> None:
     assert name_key("Олесенька") != name_key("Олесенко")
 
 
+def test_belarusian_hiatus_v_is_dropped_only_in_belarusian_words() -> None:
+    # Belarusian writes в in the hiatus а-у that Russian leaves open (Наум = Навум).
+    assert name_key("Навуменка") == name_key("Науменко") == name_key("Naumenko")
+    assert name_key("Белавусаў") == name_key("Belavusau") == name_key("Белоусов")
+    assert name_key("Навумаў") == name_key("Наумов")
+    assert name_key("Navumienka") == name_key("Nawumienka") == name_key("Науменко")
+    # Without ў, э, -au or -enka the в stays: Ukrainian і alone, Russian, Polish, Czech.
+    assert name_key("Ржавускі") == name_key("Ржевуский") != name_key("Ржеуский")
+    assert name_key("Савушкін") == name_key("Савушкин") != name_key("Саушкин")
+    assert name_key("Павук") != name_key("Паук")
+    assert name_key("Kavun") == name_key("Кавун") != name_key("Kaun")
+    assert not same_person("Навум", "Наум")
+
+
 def test_mccune_reischauer_breves_are_read() -> None:
     # MR writes ㅓ as ŏ and ㅡ as ŭ; with the breve the vowel is known.
     assert name_key("Kim Chŏng-il") == name_key("Kim Jong-il") == name_key("김정일")

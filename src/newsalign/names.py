@@ -500,6 +500,10 @@ def _hangul_loan(word: str) -> str:
 _GERMAN_CH = re.compile(r"(?=.*(?:eu|au|äu))[a-zäöüß]*[aoue]ch")
 
 
+# Belarusian endings in Latin letters: -аў as -au / -aw after a consonant, and -enka.
+_BELARUSIAN_END = re.compile(r"(?:[^aeiouy]a[uw]|.{4}enka)$")
+
+
 def _to_latin(word: str) -> str:
     """Transliterate a non-Hangul word to lower-case ASCII letters (others dropped)."""
     if any(c in "іІўЎ" for c in word):
@@ -533,6 +537,13 @@ def _to_latin(word: str) -> str:
             else:
                 out.append("".join(c for c in base if "a" <= c <= "z"))
     latin = "".join(out)
+    if ("avu" in latin or "awu" in latin) and (
+            any(c in "ўЎэЭŭŬ" for c in word) or _BELARUSIAN_END.search(latin)):
+        # Belarusian fills the hiatus a-u with v where Russian and Ukrainian leave it open
+        # (Навуменка = Науменко, Белавусаў = Belavusau = Белоусов, Навумаў = Наумов). Only
+        # in a word that is Belarusian by ў, э, ŭ, the suffix -au (-аў) or the akanye
+        # suffix -enka: і alone is Ukrainian too, and Ржавускі = Ржевуский has a real в.
+        latin = latin.replace("avu", "au").replace("awu", "au")
     if len(latin) >= 8 and latin.endswith("enka") and not word.lower().endswith("ька"):
         # Belarusian writes the unstressed o of the Ukrainian and Russian suffix -enko as a
         # (akanye): Lukashenka = Лукашенко, Каваленка = Коваленко. Not the diminutive
