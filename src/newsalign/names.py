@@ -365,6 +365,7 @@ def _build_surnames() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 
 
 _HANGUL_SURNAMES, _LATIN_SURNAMES = _build_surnames()
+_FOLDED_SURNAMES = frozenset(_INITIAL_LAW.get(h, h) for h in _HANGUL_SURNAMES)
 
 # Spellings no rule derives (NAMES.md): a small alias table, Latin spelling -> Hangul.
 _ALIASES: dict[str, str] = {
@@ -499,6 +500,10 @@ def _hangul_loan(word: str) -> str:
 _GERMAN_CH = re.compile(r"(?=.*(?:eu|au|äu))[a-zäöüß]*[aoue]ch")
 
 
+# Belarusian endings in Latin letters: -аў as -au / -aw after a consonant, and -enka.
+_BELARUSIAN_END = re.compile(r"(?:[^aeiouy]a[uw]|.{4}enka)$")
+
+
 def _to_latin(word: str) -> str:
     """Transliterate a non-Hangul word to lower-case ASCII letters (others dropped)."""
     if any(c in "іІўЎ" for c in word):
@@ -532,6 +537,13 @@ def _to_latin(word: str) -> str:
             else:
                 out.append("".join(c for c in base if "a" <= c <= "z"))
     latin = "".join(out)
+    if ("avu" in latin or "awu" in latin) and (
+            any(c in "ўЎэЭŭŬ" for c in word) or _BELARUSIAN_END.search(latin)):
+        # Belarusian fills the hiatus a-u with v where Russian and Ukrainian leave it open
+        # (Навуменка = Науменко, Белавусаў = Belavusau = Белоусов, Навумаў = Наумов). Only
+        # in a word that is Belarusian by ў, э, ŭ, the suffix -au (-аў) or the akanye
+        # suffix -enka: і alone is Ukrainian too, and Ржавускі = Ржевуский has a real в.
+        latin = latin.replace("avu", "au").replace("awu", "au")
     if len(latin) >= 8 and latin.endswith("enka") and not word.lower().endswith("ька"):
         # Belarusian writes the unstressed o of the Ukrainian and Russian suffix -enko as a
         # (akanye): Lukashenka = Лукашенко, Каваленка = Коваленко. Not the diminutive
@@ -714,6 +726,16 @@ def _is_title(tok: str) -> bool:
     return bool(all(_is_hangul(c) for c in tok) and tok in _TITLES_KO)
 
 
+# McCune-Reischauer writes ㅓ as ŏ and ㅡ as ŭ (Revised Romanization eo, eu). With the breve
+# the vowel is known: MR yŏng is 영, not 용 (yong); without it, o is ㅗ or ㅓ.
+_MR_BREVES = str.maketrans({"ŏ": "eo", "ŭ": "eu"})
+
+
+def _mr_ascii(low: str) -> str:
+    """A lower-case token with MR breves spelled as RR vowels (``sŏn`` -> ``seon``)."""
+    return low.translate(_MR_BREVES) if "ŏ" in low or "ŭ" in low else low
+
+
 def _korean_given(tokens: Sequence[str]) -> tuple[_SylSet, ...] | None:
     """Parse given-name tokens (Latin or Hangul) into 1..3 syllables, or ``None``."""
     syls: list[_SylSet] = []
@@ -721,7 +743,7 @@ def _korean_given(tokens: Sequence[str]) -> tuple[_SylSet, ...] | None:
         if all(_is_hangul(c) for c in tok):
             syls.extend(_hangul_sylset(c) for c in tok)
             continue
-        low = tok.lower()
+        low = _mr_ascii(tok.lower())
         if not low.replace("-", "").isascii() or not low.replace("-", "").isalpha():
             return None
         # "wh" is a spelling of hw (Chang-wha = 창화).
@@ -749,7 +771,30 @@ def _surname_set(tok: str) -> frozenset[str] | None:
         if tok in _HANGUL_SURNAMES:
             return frozenset({_INITIAL_LAW.get(tok, tok)})
         return None
+    low = tok.lower()
+    if "ŏ" in low or "ŭ" in low:
+        return _mr_surname_set(_mr_ascii(low))
     return _LATIN_SURNAMES.get(_to_latin(tok))
+
+
+@lru_cache(maxsize=1024)
+def _mr_surname_set(low: str) -> frozenset[str] | None:
+    """The surnames an MR spelling with breves can write, read syllable by syllable.
+
+    The table lists MR surnames without breves (Chon = 전, Yong = 용); with the breve the
+    vowel is known, so the surnames are those whose jamo fit: Chŏn = {전, 천} (MR ch is ㅈ,
+    and ㅊ with its apostrophe dropped), Yŏng = none (영 is not a surname).
+    """
+    parts = (low,) if _rom_sylset(low) is not None else _rom_split(low)
+    if parts is None or len(parts) > 2:
+        return None
+    sets = [_rom_sylset(p) for p in parts]
+    found = {
+        han for han in _FOLDED_SURNAMES if len(han) == len(sets)
+        and all(s is not None and all(x & y for x, y in zip(s, _hangul_sylset(c), strict=True))
+                for s, c in zip(sets, han, strict=True))
+    }
+    return frozenset(found) or None
 
 
 def _surname_class(sur: frozenset[str]) -> str:
