@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import json
 import logging
 import resource
@@ -122,6 +123,9 @@ def _warm_up(mode: str, encoder: na.Encoder | None) -> None:
     na.align_embeddings(vl, vr, left=_WARM_LEFT, right=_WARM_RIGHT, mode=mode)
     if encoder is not None:
         na.align(" ".join(_WARM_LEFT), " ".join(_WARM_RIGHT), encoder=encoder, mode=mode)
+    # Imports leave tens of thousands of new objects behind; the first full collection
+    # after them would land in whichever stage happens to run next, so settle it here.
+    gc.collect()
 
 
 # -- alignment alone (child process) ----------------------------------------------------
