@@ -369,11 +369,12 @@ class _Scorer:
         rows_j: list[np.ndarray] = []
         for start in range(0, self.n, _BLOCK):
             block = self.lv32[start : start + _BLOCK] @ self.rv32.T
-            top = np.argpartition(-block, k_row - 1, axis=1)[:, :k_row]
+            top = np.argpartition(block, -k_row, axis=1)[:, -k_row:]
             rows_i.append(np.repeat(np.arange(start, start + len(block)), k_row))
             rows_j.append(top.ravel())
             kb = min(k_col, len(block))
-            part = np.argpartition(-block, kb - 1, axis=0)[:kb]
+            # along rows of the transposed copy: partitioning down columns is twice slower
+            part = np.argpartition(np.ascontiguousarray(block.T), -kb, axis=1)[:, -kb:].T
             vals = np.take_along_axis(block, part, axis=0)
             merged_vals = np.concatenate([col_vals, vals])
             merged_idx = np.concatenate([col_idx, part + start])
@@ -804,9 +805,10 @@ def _best_partners(
     best_l = np.full(n, -1, dtype=np.int64)
     best_r = np.full(m, -1, dtype=np.int64)
     order = np.lexsort((np.maximum(i, j), np.abs(i - j), -np.round(scores, 9)))
-    for k in order[::-1].tolist():  # worst first, so the best is written last
-        best_l[i[k]] = j[k]
-        best_r[j[k]] = i[k]
+    # best first: each sentence's first pair in this order is its best
+    for best, mine, theirs in ((best_l, i[order], j[order]), (best_r, j[order], i[order])):
+        _, first = np.unique(mine, return_index=True)
+        best[mine[first]] = theirs[first]
     return best_l, best_r
 
 
