@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -105,6 +106,8 @@ def test_bad_arguments(kwargs: dict[str, Any], message: str) -> None:
 def test_bad_params() -> None:
     with pytest.raises(na.ConfigError, match="max_bead"):
         na.AlignParams(max_bead=0)
+    with pytest.raises(na.ConfigError, match="merge_gap"):
+        na.AlignParams(merge_gap=-0.1)
 
 
 def test_embedding_shape_errors() -> None:
@@ -285,3 +288,24 @@ def test_lexical_anchor_scores_only_need_the_ngrams_both_sides_have() -> None:
         expected = s.rescale(cos) + p.lexical_weight * max(0.0, lex - lex_mean)
         assert score == pytest.approx(expected, abs=1e-6)
     assert s.lex_mean == pytest.approx(lex_mean, abs=1e-12)
+
+
+def test_half_of_a_merge_waits_for_the_beads() -> None:
+    # Right 1 merges left 1 and left 2. Left 2 also resembles right 3 a little; taken first,
+    # that weak pair would keep left 2 out of the merge. Left 2 scores much higher with
+    # right 1, whose best match is left 1 (its neighbour), so the pair waits.
+    e = np.eye(8)
+    left = np.stack([_unit(e[0]), _unit(e[1]), _unit(e[2]), _unit(e[3])])
+    right = np.stack(
+        [_unit(e[0] + 0.1 * e[6]), _unit(e[1] + 0.9 * e[2]), _unit(e[3]), _unit(0.45 * e[2] + e[7])]
+    )
+    merged = na.align_embeddings(left, right)
+    assert beads(merged) == {((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))}
+    assert merged.unmatched_right == (3,)
+    eager = na.align_embeddings(left, right, params=na.AlignParams(merge_gap=1.0))
+    assert beads(eager) == {((0,), (0,)), ((1,), (1,)), ((2,), (3,)), ((3,), (2,))}
+    # without neighbours nothing waits (the result must not depend on order)
+    free = na.AlignParams(attach_neighbours=False)
+    assert beads(na.align_embeddings(left, right, params=free)) == beads(
+        na.align_embeddings(left, right, params=replace(free, merge_gap=1.0))
+    )

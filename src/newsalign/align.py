@@ -11,7 +11,11 @@ and figures.
    In ``translation`` mode steps 2 and 3 are replaced by a bead search (see below).
 2. **Backbone.** Competitive linking: candidate pairs are taken best first while both
    sentences are free and the score reaches ``threshold``. This gives 1-1 links in any order,
-   which is what rewrites need: they reorder freely.
+   which is what rewrites need: they reorder freely. With ``attach_neighbours``, a pair
+   waits when one of its sentences scores more than ``merge_gap`` higher with its best
+   match, whose own best match is that sentence's neighbour: the sentence is likely half
+   of a merge or split there, so it gets the chance to join that link (step 3) before
+   the pairs that waited are linked, best first, among the sentences still free.
 3. **Beads.** A sentence left over joins an existing link when that raises the link's
    score by at least ``attach_threshold`` (its side is then read as one passage, the
    sentences joined and encoded). Repeated, this builds 1-n, n-1 and n-m beads (up to
@@ -71,6 +75,10 @@ class AlignParams:
         attach_neighbours: rewrite mode: a leftover sentence may join the link of the
             sentence next to it as well as the link of its best candidate (merges and
             splits mostly join neighbours).
+        merge_gap: rewrite mode with ``attach_neighbours``: a candidate pair waits until the
+            beads are built when one of its sentences scores more than this higher with its
+            best match, whose own best match is that sentence's neighbour (half of a merge
+            or split; it may join that link instead).
         max_bead: most sentences on one side of a link.
         top_k: candidates kept per sentence and direction.
         lexical_weight: weight of the centred character n-gram overlap.
@@ -96,6 +104,7 @@ class AlignParams:
     attach_floor: float = 0.0
     equivalent_threshold: float = 0.25
     attach_neighbours: bool = True
+    merge_gap: float = 0.07
     max_bead: int = 3
     top_k: int = 8
     lexical_weight: float = 0.30
@@ -122,7 +131,7 @@ class AlignParams:
         if self.max_bead_total < 2:
             raise ConfigError(f"max_bead_total must be >= 2, got {self.max_bead_total!r}")
         for name in (
-            "lexical_weight", "number_weight", "name_weight", "path_window",
+            "merge_gap", "lexical_weight", "number_weight", "name_weight", "path_window",
             "band", "skip_penalty", "margin_weight", "length_weight", "bead_penalty",
             "anchor_weight",
         ):  # fmt: skip
@@ -633,8 +642,16 @@ class _Aligner:
         """Rewrite mode: backbone, then beads (translation mode runs its own search)."""
         i, j = self.s.candidates()
         scores = self.s.pair_scores(i, j)
-        self._backbone(i, j, scores)
-        self._attach(i, j, scores)
+        best = _best_partners(i, j, scores, self.s.n, self.s.m)
+        eligible = scores >= self.p.threshold
+        held = self._held_back(i, j, scores, best)
+        self._backbone(i, j, scores, eligible & ~held)
+        self._attach(best)
+        if held.any():
+            # pairs held back get their turn once the beads are built, if still free
+            own_l, own_r = self.owner
+            self._backbone(i, j, scores, eligible & held & (own_l[i] < 0) & (own_r[j] < 0))
+            self._attach(best)
         return self.scored_batch()
 
     def scored_batch(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, LinkKind]]:
@@ -649,8 +666,24 @@ class _Aligner:
             out.append((tuple(left), tuple(right), round(score, 6), kind))
         return out
 
-    def _backbone(self, i: np.ndarray, j: np.ndarray, scores: np.ndarray) -> None:
-        keep = scores >= self.p.threshold
+    def _held_back(
+        self, i: np.ndarray, j: np.ndarray, scores: np.ndarray, best: tuple[np.ndarray, np.ndarray]
+    ) -> np.ndarray:
+        """Candidate pairs kept out of the first backbone: one of the two sentences scores
+        ``merge_gap`` more with its best match, and that match's own best is the sentence's
+        neighbour, so the sentence is likely half of a merge or split there."""
+        held = np.zeros(len(i), dtype=bool)
+        if not self.p.attach_neighbours or not len(i):
+            return held  # without neighbours the result must not depend on order
+        for side, (x, sizes) in enumerate(((i, self.s.n), (j, self.s.m))):
+            top = np.full(sizes, -np.inf)
+            np.maximum.at(top, x, scores)
+            partner = best[side][x]  # every candidate sentence has a best partner
+            back = best[1 - side][partner]  # ... and so has that partner
+            held |= (top[x] - scores > self.p.merge_gap) & (np.abs(back - x) == 1)
+        return held
+
+    def _backbone(self, i: np.ndarray, j: np.ndarray, scores: np.ndarray, keep: np.ndarray) -> None:
         i, j, scores = i[keep], j[keep], scores[keep]
         # Best first; exact ties go to the pair nearer the diagonal, then the lower indices,
         # so that align(a, b) and align(b, a) agree.
@@ -663,8 +696,7 @@ class _Aligner:
                 self.beads.append(([a], [b]))
 
     # leftover sentences join the link whose other side they help to match
-    def _attach(self, i: np.ndarray, j: np.ndarray, scores: np.ndarray) -> None:
-        best = _best_partners(i, j, scores, self.s.n, self.s.m)
+    def _attach(self, best: tuple[np.ndarray, np.ndarray]) -> None:
         for _ in range(2 * self.p.max_bead):
             proposals: list[tuple[int, int, int]] = []  # (side, sentence, bead)
             for side in (0, 1):
