@@ -341,8 +341,10 @@ class _Scorer:
         self.norm = 1.0 + p.lexical_weight + p.number_weight + p.name_weight
         self.lex_l: Any = None
         self.lex_r: Any = None
-        # The same rows restricted to the n-grams both sides have: every dot product between
-        # the sides is the same on them, and across scripts they are a small fraction.
+        # The same rows restricted to the n-grams both sides have (column k is n-gram
+        # shared_cols[k]): every dot product between the sides is the same on them, and
+        # across scripts they are a small fraction.
+        self.shared_cols = np.zeros(0, dtype=np.int64)
         self.dot_l: Any = None
         self.dot_r: Any = None
         self.lex_norms: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
@@ -356,8 +358,11 @@ class _Scorer:
                 lex = lexical_vectors([*ltexts, *rtexts])
                 self.lex_l, self.lex_r = lex[: self.n], lex[self.n :]
                 self.lex_norms = (_row_norms(self.lex_l), _row_norms(self.lex_r))
-                both = _used_columns(self.lex_l) & _used_columns(self.lex_r)
-                self.dot_l, self.dot_r = _keep_columns(self.lex_l, both), _keep_columns(self.lex_r, both)
+                used = np.zeros((2, lex.shape[1]), dtype=bool)
+                used[0, self.lex_l.indices] = used[1, self.lex_r.indices] = True
+                self.shared_cols = np.flatnonzero(used[0] & used[1])
+                self.dot_l = _take_columns(self.lex_l, self.shared_cols)
+                self.dot_r = _take_columns(self.lex_r, self.shared_cols)
                 mean_l = np.asarray(self.dot_l.mean(axis=0)).ravel()
                 mean_r = np.asarray(self.dot_r.mean(axis=0)).ravel()
                 self.lex_mean = float(mean_l @ mean_r)
@@ -414,7 +419,7 @@ class _Scorer:
     def _anchor_bonus(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         bonus = np.zeros(len(i))
         if self.lex_l is not None and len(i):
-            lex = np.asarray(self.dot_l[i].multiply(self.dot_r[j]).sum(axis=1)).ravel()
+            lex = _row_sums(self.dot_l[i].multiply(self.dot_r[j]))
             bonus += self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean)
         for weight, sets_l, sets_r in self._anchor_sets():
             has_l = np.fromiter(map(bool, sets_l), dtype=bool, count=len(sets_l))
@@ -509,7 +514,7 @@ class _Scorer:
             la = _indicator(lefts, self.n) @ self.dot_l
             lb = _indicator(rights, self.m) @ self.dot_r
             nla, nlb = self._passage_norms(0, lefts), self._passage_norms(1, rights)
-            dot = np.asarray(la.multiply(lb).sum(axis=1)).ravel()
+            dot = _row_sums(la.multiply(lb))
             ok = (nla > 0) & (nlb > 0)
             lex = np.where(ok, dot / np.where(ok, nla * nlb, 1.0), 0.0)
             out += np.where(ok, self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean), 0.0)
@@ -611,7 +616,7 @@ class _Scorer:
             norms = _row_norms(summed)
             cached = (diags_array(1.0 / np.maximum(norms, 1e-12)) @ summed).tocsr()
             # only the n-grams of the other side can add to a dot product
-            cached = _keep_columns(cached, _used_columns(self.dot_r if side == 0 else self.dot_l))
+            cached = _take_columns(cached, self.shared_cols)
             self._lex_cache[key] = cached
         return cached
 
@@ -761,32 +766,37 @@ def _row_norms(m: Any) -> np.ndarray:
     """Euclidean norm of each row of a sparse matrix (squares its stored values only)."""
     sq = m.copy()
     sq.data **= 2
-    norms: np.ndarray = np.sqrt(np.asarray(sq.sum(axis=1)).ravel())
+    norms: np.ndarray = np.sqrt(_row_sums(sq))
     return norms
 
 
-def _used_columns(m: Any) -> np.ndarray:
-    """Boolean mask of the columns of a sparse matrix that hold a stored value."""
-    used = np.zeros(m.shape[1], dtype=bool)
-    used[m.indices] = True
-    return used
+def _row_sums(m: Any) -> np.ndarray:
+    """Sum of each row of a CSR matrix, added in stored order as ``m @ ones`` does, without
+    scipy's per-call overhead (these run on small batches many times)."""
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    sums: np.ndarray = np.bincount(rows, weights=m.data, minlength=m.shape[0])
+    return sums
 
 
-def _keep_columns(m: Any, keep: np.ndarray) -> Any:
-    """A copy of a CSR matrix without the stored values outside the ``keep`` columns."""
-    out = m.copy()
-    out.data[~keep[out.indices]] = 0.0
-    out.eliminate_zeros()
-    return out
+def _take_columns(m: Any, cols: np.ndarray) -> Any:
+    """The columns ``cols`` (sorted) of a CSR matrix, as a CSR matrix of ``len(cols)``
+    columns; stored values keep their order."""
+    from scipy.sparse import csr_matrix
+
+    pos = np.searchsorted(cols, m.indices)
+    keep = pos < len(cols)
+    keep[keep] = cols[pos[keep]] == m.indices[keep]
+    indptr = np.concatenate([[0], np.cumsum(keep)])[m.indptr]
+    return csr_matrix((m.data[keep], pos[keep], indptr), shape=(m.shape[0], len(cols)))
 
 
 def _indicator(groups: Sequence[Sequence[int]], size: int) -> Any:
     """A CSR matrix with one row per group and ones at the group's members."""
     from scipy.sparse import csr_matrix
 
-    r = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-    c = np.array([x for g in groups for x in g], dtype=np.int64)
-    return csr_matrix((np.ones(len(c)), (r, c)), shape=(len(groups), size))
+    indptr = np.concatenate([[0], np.cumsum([len(g) for g in groups])])
+    members = np.fromiter((x for g in groups for x in g), dtype=np.int64, count=int(indptr[-1]))
+    return csr_matrix((np.ones(len(members)), members, indptr), shape=(len(groups), size))
 
 
 def _sparse_pair_dots(a: Any, b: Any, ri: np.ndarray, cj: np.ndarray) -> np.ndarray:
