@@ -16,8 +16,9 @@ What is timed (see benchmarks/README.md):
   uncached USE-m3 encoder whose calls are timed: the sentence embeddings (embed) and the
   encodings of joined multi-sentence passages (passages) are reported apart from the rest
   of ``align`` (align). Each (size, mode) runs in a fresh child process; model loading
-  and one-time loads (imports, the name-equivalence table) are done before on a warm-up
-  text that shares no sentence with the documents, and not counted.
+  and one-time loads (imports, the name-equivalence table, the garbage collection they
+  leave due) are done before on a warm-up text that shares no sentence with the
+  documents, and not counted.
 
 Documents: Korean (left) and English (right) sentences of ``ko_en_news`` (dev + test, 3,000
 pairs) in order; beyond 3,000 the pool repeats with a little noise on the vectors. On the
