@@ -306,8 +306,8 @@ def char_ngram_counts(
     h = np.zeros(len(cps), dtype=np.uint64)
     for n in range(1, hi + 1):
         # h[p] is the polynomial hash of cps[p : p + n] (garbage where room < n; masked)
-        live = max(len(cps) - n + 1, 0)  # no n-gram fits in a stream shorter than n
-        h[:live] = h[:live] * _GOLDEN + cps[n - 1 : n - 1 + live] + np.uint64(1)
+        fit = max(len(cps) - n + 1, 0)  # no n-gram fits in a stream shorter than n
+        h[:fit] = h[:fit] * _GOLDEN + cps[n - 1 : n - 1 + fit] + np.uint64(1)
         if n < lo:
             continue
         ok = room >= n
