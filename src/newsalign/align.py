@@ -783,9 +783,10 @@ def _take_columns(m: Any, cols: np.ndarray) -> Any:
     columns; stored values keep their order."""
     from scipy.sparse import csr_matrix
 
-    pos = np.searchsorted(cols, m.indices)
-    keep = pos < len(cols)
-    keep[keep] = cols[pos[keep]] == m.indices[keep]
+    new_index = np.full(m.shape[1], -1, dtype=np.int64)
+    new_index[cols] = np.arange(len(cols))
+    pos = new_index[m.indices]
+    keep = pos >= 0
     indptr = np.concatenate([[0], np.cumsum(keep)])[m.indptr]
     return csr_matrix((m.data[keep], pos[keep], indptr), shape=(m.shape[0], len(cols)))
 
