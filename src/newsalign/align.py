@@ -795,7 +795,7 @@ def _indicator(groups: Sequence[Sequence[int]], size: int) -> Any:
     """A CSR matrix with one row per group and ones at the group's members."""
     from scipy.sparse import csr_matrix
 
-    indptr = np.concatenate([[0], np.cumsum([len(g) for g in groups])])
+    indptr = np.concatenate([[0], np.cumsum([len(g) for g in groups], dtype=np.int64)])
     members = np.fromiter((x for g in groups for x in g), dtype=np.int64, count=int(indptr[-1]))
     return csr_matrix((np.ones(len(members)), members, indptr), shape=(len(groups), size))
 
