@@ -1298,7 +1298,8 @@ _SPEECH_AFTER = re.compile(
     r"explained|argued|wrote|writes|announced|warned|claimed|asked|stressed|emphasized|"
     r"emphasised|insisted|replied|remarked|confirmed|denied|urged|called|revealed)\b"
 )
-_SPEECH_BEFORE = re.compile(r"(?:said|says|according to|told by|asked)[ \u00a0]+$")
+# Verbs of saying right before a capitalised run (then spaces): a name ("said Jane Doe").
+_SPEECH_WORDS = ("said", "says", "according to", "told by", "asked")
 # Words that, right before a capitalised run (then spaces or a comma), make it a name.
 _CUE_WORDS = (
     "lawmaker", "lawmakers", "member", "members", "director", "minister", "spokesperson",
@@ -1309,11 +1310,19 @@ _CUE_WORDS = (
 )
 
 
+def _ends_with_word(before: str, words: tuple[str, ...], gap: str, *, any_case: bool) -> bool:
+    """``before`` ends with one of ``words`` and then one or more ``gap`` characters.
+
+    A string test: a regular expression anchored at the end would try every position of
+    ``before``.
+    """
+    tail = before.rstrip(gap)
+    return len(tail) < len(before) and (tail.lower() if any_case else tail).endswith(words)
+
+
 def _cue_before(before: str) -> bool:
-    """``before`` ends with a cue word (any case) and then spaces or commas: a string test
-    (a regular expression anchored at the end would try every position of ``before``)."""
-    tail = before.rstrip(" \u00a0,")
-    return len(tail) < len(before) and tail.lower().endswith(_CUE_WORDS)
+    """``before`` ends with a cue word (any case) and then spaces or commas."""
+    return _ends_with_word(before, _CUE_WORDS, " \u00a0,", any_case=True)
 
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")
@@ -1440,7 +1449,9 @@ def _find_person(words: list[str], toks: list[tuple[str, int, int]], sentence: s
     before = _before(sentence, start)
     after = sentence[end:]
     strong = cue or _cue_before(before)
-    speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+    speech = bool(_SPEECH_AFTER.match(after)) or _ends_with_word(
+        before, _SPEECH_WORDS, " \u00a0", any_case=False
+    )
     if (strong and n >= 1) or (speech and n >= 2):
         return [_make_span(toks, sentence)]
     return []
