@@ -29,6 +29,16 @@ def _f(x: Any, nd: int = 3) -> str:
     return "–" if x is None else f"{x:.{nd}f}"
 
 
+def _pair_table(rows: list[dict[str, Any]]) -> list[str]:
+    """The table of a task scored by sentence pairs (Korean-English, seeds)."""
+    cells = [
+        (r["system"], _f(r["pairs"]["precision"]), _f(r["pairs"]["recall"]),
+         _f(r["pairs"]["f1"]), _f(r["strict"]["f1"]), _f(r["lax"]["f1"]))
+        for r in rows
+    ]  # fmt: skip
+    return _table(("system", "pair P", "pair R", "pair F1", "strict F1", "lax F1"), cells)
+
+
 def _table(head: Sequence[str], rows: list[Sequence[Any]]) -> list[str]:
     out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
@@ -164,12 +174,7 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
                 "a figure for this task.",
                 "",
             ]
-            rows = [
-                (r["system"], _f(r["pairs"]["precision"]), _f(r["pairs"]["recall"]),
-                 _f(r["pairs"]["f1"]), _f(r["strict"]["f1"]), _f(r["lax"]["f1"]))
-                for r in ko["rows"]
-            ]  # fmt: skip
-            lines += _table(("system", "pair P", "pair R", "pair F1", "strict F1", "lax F1"), rows)
+            lines += _pair_table(ko["rows"])
         sd = ds.get("seeds")
         if sd:
             lines += [
@@ -186,12 +191,7 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
                 "figure.",
                 "",
             ]
-            rows = [
-                (r["system"], _f(r["pairs"]["precision"]), _f(r["pairs"]["recall"]),
-                 _f(r["pairs"]["f1"]), _f(r["strict"]["f1"]), _f(r["lax"]["f1"]))
-                for r in sd["rows"]
-            ]  # fmt: skip
-            lines += _table(("system", "pair P", "pair R", "pair F1", "strict F1", "lax F1"), rows)
+            lines += _pair_table(sd["rows"])
 
     if speed:
         lines += [
