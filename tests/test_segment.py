@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsalign as na
-from newsalign.segment import detect_lang, segment
+from newsalign.text import detect_lang, segment
 
 
 def texts(text: str) -> list[str]:

@@ -58,9 +58,8 @@ from .names import (
 )
 from .records import LINK_KINDS, Alignment, Document, Link, Sentence
 from .render import render, render_html, render_json, render_text
-from .segment import segment
-
-__version__ = "0.1.0"
+from .text import segment
+from .version import __version__
 
 __all__ = [
     "DIFF_TAGS",

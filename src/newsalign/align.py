@@ -50,9 +50,10 @@ import numpy as np
 
 from .embed import Encoder, get_encoder, lexical_vectors, normalize_rows
 from .errors import ConfigError, InputError
-from .facts import number_values
 from .names import sentence_name_keys
 from .records import Alignment, Document, Link, LinkKind, sort_links
+from .text import number_values
+from .validate import check_at_least, check_unit
 
 __all__ = ["MODES", "AlignParams", "Mode", "align", "align_embeddings"]
 
@@ -121,22 +122,16 @@ class AlignParams:
 
     def __post_init__(self) -> None:
         for name in ("threshold", "attach_threshold", "attach_floor", "equivalent_threshold"):
-            value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
-                raise ConfigError(f"{name} must be in [0, 1], got {value!r}")
-        if self.max_bead < 1:
-            raise ConfigError(f"max_bead must be >= 1, got {self.max_bead!r}")
-        if self.top_k < 1:
-            raise ConfigError(f"top_k must be >= 1, got {self.top_k!r}")
-        if self.max_bead_total < 2:
-            raise ConfigError(f"max_bead_total must be >= 2, got {self.max_bead_total!r}")
+            check_unit(name, getattr(self, name))
+        check_at_least("max_bead", self.max_bead, 1)
+        check_at_least("top_k", self.top_k, 1)
+        check_at_least("max_bead_total", self.max_bead_total, 2)
         for name in (
             "merge_gap", "lexical_weight", "number_weight", "name_weight", "path_window",
             "band", "skip_penalty", "margin_weight", "length_weight", "bead_penalty",
             "anchor_weight",
         ):  # fmt: skip
-            if getattr(self, name) < 0:
-                raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)!r}")
+            check_at_least(name, getattr(self, name), 0)
 
 
 _BLOCK = 1024  # rows per block of the similarity computation: 1024 x m float32 at a time
@@ -247,9 +242,7 @@ def _check_mode(mode: str) -> Mode:
 def _params(params: AlignParams | None, threshold: float | None) -> AlignParams:
     p = params or AlignParams()
     if threshold is not None:
-        if not isinstance(threshold, (int, float)) or not 0.0 <= float(threshold) <= 1.0:
-            raise ConfigError(f"threshold must be in [0, 1], got {threshold!r}")
-        p = replace(p, threshold=float(threshold))
+        p = replace(p, threshold=check_unit("threshold", threshold))
     return p
 
 

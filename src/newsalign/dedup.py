@@ -73,9 +73,9 @@ import numpy as np
 
 from .embed import Encoder, get_encoder
 from .errors import ConfigError, InputError, MissingDependencyError
-from .facts import number_values
 from .records import Document, Link, sort_links
-from .segment import detect_lang
+from .text import MONTHS, detect_lang, number_values
+from .validate import check_at_least, check_unit
 
 __all__ = [
     "RELATIONS",
@@ -196,9 +196,7 @@ class DedupParams:
             "min_cosine",
             "weak_min_cosine",
         ):
-            value = getattr(self, name)
-            if not isinstance(value, (int, float)) or not 0.0 <= float(value) <= 1.0:
-                raise ConfigError(f"{name} must be in [0, 1], got {value!r}")
+            check_unit(name, getattr(self, name))
         for name in (
             "shingle_size",
             "num_perm",
@@ -206,8 +204,7 @@ class DedupParams:
             "pairs_per_components",
             "min_shared_features",
         ):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"{name} must be >= 1, got {getattr(self, name)!r}")
+            check_at_least(name, getattr(self, name), 1)
         for name in (
             "story_min_links",
             "min_equivalent_links",
@@ -217,20 +214,17 @@ class DedupParams:
             "lead_sentences",
             "sample_sentences",
         ):
-            if getattr(self, name) < 0:
-                raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)!r}")
+            check_at_least(name, getattr(self, name), 0)
         if self.lead_sentences + self.sample_sentences < 1:
             raise ConfigError("lead_sentences + sample_sentences must be >= 1")
-        if self.max_days is not None and self.max_days < 0:
-            raise ConfigError(f"max_days must be >= 0 or None, got {self.max_days!r}")
+        if self.max_days is not None:
+            check_at_least("max_days", self.max_days, 0)
 
 
 def _params(params: DedupParams | None, threshold: float | None) -> DedupParams:
     p = params or DedupParams()
     if threshold is not None:
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
-            raise ConfigError(f"threshold must be in [0, 1], got {threshold!r}")
-        p = replace(p, threshold=float(threshold))
+        p = replace(p, threshold=check_unit("threshold", threshold))
     return p
 
 
@@ -538,18 +532,8 @@ def _minhash_values(text: str, p: DedupParams) -> np.ndarray:
     return np.asarray(mh.hashvalues)
 
 
-_MONTHS = {
-    m: k + 1
-    for k, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")]
-    )
-    for m in names
-}  # fmt: skip
 _EN_DATE = re.compile(
-    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.I
+    r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.I
 )
 _KO_DATE = re.compile(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
@@ -587,7 +571,7 @@ def signature(text: str, *, sentences: Sequence[str] | None = None) -> frozenset
         if v >= 10 or v != int(v):
             feats.add(f"n:{v:g}")
     for m in _EN_DATE.finditer(text):
-        month = _MONTHS[m.group(1).lower()]
+        month = MONTHS[m.group(1).lower()]
         feats.add(f"d:{month}-{int(m.group(2))}")
         if month >= 10:
             feats.add(f"n:{month}")  # "10월" gives the number 10 on the Korean side

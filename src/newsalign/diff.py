@@ -58,6 +58,7 @@ from .facts import (
     same_fact,
 )
 from .records import Alignment, Document, Link
+from .text import TYPOGRAPHY
 
 __all__ = [
     "DIFF_TAGS",
@@ -389,14 +390,9 @@ def _tag(link: Link, left: Document, right: Document) -> DiffTag:
     return "regrouped"
 
 
-_TYPOGRAPHY = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "“": '"', "”": '"', "\u2013": "-", "\u2014": "-"}
-)
-
-
 def _normalise(text: str) -> str:
     """Case, spacing, Unicode form, typographic quotes and dashes do not make a change."""
-    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).casefold()
+    text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY).casefold()
     return re.sub(r"\s+", " ", text).strip()
 
 

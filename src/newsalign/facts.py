@@ -40,6 +40,7 @@ from typing import Any, Literal
 
 from .errors import InputError
 from .records import Document
+from .text import MONTHS, TYPOGRAPHY, number_spans, number_values, parse_number
 
 __all__ = [
     "CONFLICT_KINDS",
@@ -214,121 +215,6 @@ def _span(fact: Fact | None) -> list[int] | None:
 
 
 # =======================================================================================
-# Numbers (the aligner's anchor)
-# =======================================================================================
-_WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
-}  # fmt: skip
-_SCALES = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "bn": 1e9, "mn": 1e6,
-}  # fmt: skip
-_KO_SCALES = {"십": 10, "백": 100, "천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12}
-
-# A digit group (1,500 / 12.3 / 3000), optionally followed by an English scale word.
-_NUM = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?",
-    re.IGNORECASE,
-)
-# Korean numerals written with digits and scale syllables: 1만, 1억1천만, 12조3천억, 3천.
-_KO_NUM = re.compile(
-    r"\d+(?:\.\d+)?[십백천만억조]+(?:\d+(?:\.\d+)?[십백천만억조]+)*(?:\d+(?![\d.]))?"
-)
-_KO_TOKEN = re.compile(r"\d+(?:\.\d+)?|[십백천만억조]")
-_WORD_NUM = re.compile(
-    r"\b(" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
-    r"(?:[\s-]+(thousand|million|billion|trillion))?\b",
-    re.IGNORECASE,
-)
-# The same words for lower-cased text: matching case-sensitively is three times faster.
-_WORD_NUM_LOWER = re.compile(_WORD_NUM.pattern)
-_DIGIT = re.compile(r"\d")
-
-
-def parse_number(token: str) -> float | None:
-    """Parse one number as written in news: ``"1,500"``, ``"1.5 million"``, ``"1억1천만"``.
-
-    Returns ``None`` when ``token`` is not a number.
-
-    Example:
-        >>> parse_number("1억1천만")
-        110000000.0
-        >>> parse_number("2.5 billion")
-        2500000000.0
-    """
-    token = token.strip()
-    if _KO_NUM.fullmatch(token):
-        return _parse_korean(token)
-    m = _NUM.fullmatch(token)
-    if m:
-        value = float(m.group(1).replace(",", ""))
-        if m.group(2):
-            value *= _SCALES[m.group(2).lower()]
-        return value
-    w = _WORD_NUM.fullmatch(token)
-    if w:
-        value = float(_WORD_NUMBERS[w.group(1).lower()])
-        if w.group(2):
-            value *= _SCALES[w.group(2).lower()]
-        return value
-    return None
-
-
-def _parse_korean(token: str) -> float:
-    # 1억1천만 = 1*10^8 + (1*10^3)*10^4: the small scales (십 백 천) build a section that
-    # the next large scale (만 억 조) multiplies.
-    total = section = current = 0.0
-    for tok in _KO_TOKEN.findall(token):
-        unit = _KO_SCALES.get(tok)
-        if unit is None:
-            current = float(tok)
-        elif unit < 1e4:
-            section += (current or 1.0) * unit
-            current = 0.0
-        else:
-            total += ((section + current) or 1.0) * unit
-            section = current = 0.0
-    return total + section + current
-
-
-def number_values(text: str) -> frozenset[float]:
-    """Every number in ``text`` as a float, years and ordinals included.
-
-    Digits with thousands separators, decimals, English scale words ("1.5 million"),
-    small number words ("three thousand") and Korean scale syllables ("1만", "3천") are
-    understood.
-
-    Example:
-        >>> sorted(number_values("over 3,000 troops, 10,000 by December"))
-        [3000.0, 10000.0]
-        >>> sorted(number_values("북한군 3천명, 12월까지 1만명"))
-        [12.0, 3000.0, 10000.0]
-    """
-    values: set[float] = set()
-    consumed: list[tuple[int, int]] = []
-    if _DIGIT.search(text):
-        for m in _KO_NUM.finditer(text):
-            values.add(_parse_korean(m.group()))
-            consumed.append(m.span())
-        for m in _NUM.finditer(text):
-            if any(a <= m.start() < b for a, b in consumed):
-                continue
-            value = float(m.group(1).replace(",", ""))
-            if m.group(2):
-                value *= _SCALES[m.group(2).lower()]
-            values.add(value)
-    for m in _WORD_NUM_LOWER.finditer(text.lower()):
-        value = float(_WORD_NUMBERS[m.group(1)])
-        if m.group(2):
-            value *= _SCALES[m.group(2)]
-        values.add(value)
-    return frozenset(values)
-
-
-# =======================================================================================
 # Extraction
 # =======================================================================================
 def extract_facts(text: str, *, sentence: int | None = None) -> tuple[Fact, ...]:
@@ -393,13 +279,8 @@ def _fold(text: str) -> str:
     """Lower case, accents and typographic quotes removed, whitespace collapsed."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.translate(_TYPOGRAPHY).casefold()
+    text = text.translate(TYPOGRAPHY).casefold()
     return " ".join(text.split())
-
-
-_TYPOGRAPHY = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "“": '"', "”": '"', "\u2013": "-", "\u2014": "-"}
-)
 
 
 # -- quantities ---------------------------------------------------------------------------
@@ -498,27 +379,6 @@ _UNIT_AFTER_RE = re.compile(
 _CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|€|£|¥|₩)\s*$")
 
 
-def _number_spans(text: str) -> list[tuple[int, int, float]]:
-    spans: list[tuple[int, int, float]] = []
-    for m in _KO_NUM.finditer(text):
-        spans.append((m.start(), m.end(), _parse_korean(m.group())))
-    for m in _NUM.finditer(text):
-        if _overlaps(m.start(), m.end(), [(a, b) for a, b, _ in spans]):
-            continue
-        value = float(m.group(1).replace(",", ""))
-        if m.group(2):
-            value *= _SCALES[m.group(2).lower()]
-        spans.append((m.start(), m.end(), value))
-    for m in _WORD_NUM.finditer(text):
-        if _overlaps(m.start(), m.end(), [(a, b) for a, b, _ in spans]):
-            continue
-        value = float(_WORD_NUMBERS[m.group(1).lower()])
-        if m.group(2):
-            value *= _SCALES[m.group(2).lower()]
-        spans.append((m.start(), m.end(), value))
-    return sorted(spans)
-
-
 def _format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
@@ -528,7 +388,7 @@ def _format_number(value: float) -> str:
 def _quantities(text: str, sentence: int | None, taken: list[tuple[int, int]]) -> list[Fact]:
     out: list[Fact] = []
     prev_end = 0
-    for start, end, value in _number_spans(text):
+    for start, end, value in number_spans(text):
         if _overlaps(start, end, taken) or re.match(r"(?:st|nd|rd|th)\b", text[end:]):
             prev_end = end
             continue  # part of a date, or an ordinal (the 11th Storm Corps)
@@ -629,15 +489,8 @@ def _role_in_clause(text: str, prev_end: int, start: int) -> tuple[str | None, s
 
 
 # -- dates --------------------------------------------------------------------------------
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_RE = "(?:" + "|".join(
-    sorted((m.capitalize() + (r"\.?" if len(m) <= 4 and m != "may" else "") for m in _MONTHS),
+    sorted((m.capitalize() + (r"\.?" if len(m) <= 4 and m != "may" else "") for m in MONTHS),
            key=len, reverse=True)
 ) + ")"  # fmt: skip
 _PREP = (
@@ -721,7 +574,7 @@ def _dates(text: str, sentence: int | None) -> list[Fact]:
 def _date_value(kind: str, m: re.Match[str]) -> str | None:
     g = m.groupdict()
     raw_month = g.get("month") or ""
-    month = int(raw_month) if raw_month.isdigit() else _MONTHS.get(raw_month.rstrip(".").lower())
+    month = int(raw_month) if raw_month.isdigit() else MONTHS.get(raw_month.rstrip(".").lower())
     year = f" {g['year']}" if g.get("year") else ""
     if kind == "range":
         a, b = int(g["a"]), int(g["b"])

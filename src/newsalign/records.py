@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .errors import ConfigError, InputError
+from .text import Sentence, segment
+from .validate import check_unit
 
 __all__ = [
     "LINK_KINDS",
@@ -29,23 +31,6 @@ LinkKind = Literal["equivalent", "partial"]
 #: The closed set of link kinds: ``equivalent`` links carry the same content,
 #: ``partial`` links overlap in content (one side says more, or they share a part).
 LINK_KINDS: tuple[LinkKind, ...] = ("equivalent", "partial")
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence of a document.
-
-    Attributes:
-        text: the sentence, exactly ``document.text[start:end]``.
-        start: offset of the first character in the document text.
-        end: offset one past the last character.
-        paragraph: 0-based paragraph number (paragraphs are separated by line breaks).
-    """
-
-    text: str
-    start: int
-    end: int
-    paragraph: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +84,6 @@ class Document:
             >>> Document.from_text("Rep. Kim spoke. He left.").texts
             ('Rep. Kim spoke.', 'He left.')
         """
-        from .segment import segment  # segment builds on these records
-
         return cls(text=text, sentences=segment(text, lang=lang), lang=lang, name=name)
 
     @classmethod
@@ -193,8 +176,7 @@ class Link:
     def __post_init__(self) -> None:
         if not self.left or not self.right:
             raise ConfigError(f"a link needs sentences on both sides, got {self.left}:{self.right}")
-        if not 0.0 <= self.score <= 1.0:
-            raise ConfigError(f"link score must be in [0, 1], got {self.score!r}")
+        check_unit("link score", self.score)
         if self.kind not in LINK_KINDS:
             raise ConfigError(f"link kind must be one of {LINK_KINDS}, got {self.kind!r}")
 
@@ -282,8 +264,7 @@ class Alignment:
 
     def with_min_score(self, threshold: float) -> Alignment:
         """A new alignment keeping only links whose score is at least ``threshold``."""
-        if not 0.0 <= threshold <= 1.0:
-            raise ConfigError(f"threshold must be in [0, 1], got {threshold!r}")
+        check_unit("threshold", threshold)
         kept = tuple(link for link in self.links if link.score >= threshold)
         return replace(self, links=kept)
 

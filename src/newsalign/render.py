@@ -26,6 +26,7 @@ from .diff import Diff, DiffOp
 from .errors import InputError
 from .facts import CONFLICT_KINDS, FactDifference
 from .multi import Cluster, MultiAlignment
+from .version import __version__
 
 __all__ = ["FORMATS", "render", "render_html", "render_json", "render_text"]
 
@@ -332,8 +333,6 @@ def render_html(result: Diff | MultiAlignment, *, title: str | None = None) -> s
         (False, True)
     """
     _check(result)
-    from . import __version__
-
     if isinstance(result, MultiAlignment):
         names = [doc.name or f"version {k + 1}" for k, doc in enumerate(result.documents)]
         page_title = title or f"newsalign: {len(names)} versions"

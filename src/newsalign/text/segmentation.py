@@ -28,11 +28,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from itertools import pairwise
 
-from .records import Sentence
+__all__ = ["Sentence", "detect_lang", "segment"]
 
-__all__ = ["detect_lang", "segment"]
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a document.
+
+    Attributes:
+        text: the sentence, exactly ``document.text[start:end]``.
+        start: offset of the first character in the document text.
+        end: offset one past the last character.
+        paragraph: 0-based paragraph number (paragraphs are separated by line breaks).
+    """
+
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+
 
 _CLOSERS = "\"'”’»」』)]"
 _OPENERS = "\"'“‘«「『(["
