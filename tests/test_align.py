@@ -264,7 +264,7 @@ def test_leftover_sentence_joins_its_neighbours_link() -> None:
 def test_lexical_anchor_scores_only_need_the_ngrams_both_sides_have() -> None:
     # The scorer keeps the n-grams both sides have for its dot products and the full rows
     # for the norms of passages: the lexical part of every score equals the full computation.
-    from newsalign.align import _Scorer
+    from newsalign.alignment.aligner import _Scorer
     from newsalign.embed import lexical_vectors, normalize_rows
 
     left = ["북한군 3천명이 러시아로 이동했다.", "Kim Jong-un 위원장은 말했다.", "날씨가 맑았다."]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import newsalign as na
 from newsalign.cli import main
-from newsalign.diff import _in_place
+from newsalign.diffing.ops import _in_place
 from newsalign.facts import CONFLICT_KINDS
 
 HAS_NAMES = importlib.util.find_spec("newsalign.names") is not None

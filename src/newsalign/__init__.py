@@ -10,7 +10,7 @@ Example:
 
 from __future__ import annotations
 
-from .align import MODES, AlignParams, align, align_embeddings
+from .alignment import MODES, AlignParams, align, align_embeddings
 
 # Importing dedup loads neither datasketch nor dask: they load when a run starts.
 from .dedup import (
@@ -24,7 +24,21 @@ from .dedup import (
     dedup,
 )
 from .dedup_dask import dedup_dask
-from .diff import DIFF_TAGS, Diff, DiffOp, DiffSummary, diff, diff_alignment
+from .diffing import (
+    DIFF_TAGS,
+    Cluster,
+    Diff,
+    DiffOp,
+    DiffSummary,
+    MultiAlignment,
+    align_many,
+    diff,
+    diff_alignment,
+    render,
+    render_html,
+    render_json,
+    render_text,
+)
 from .embed import (
     CachedEncoder,
     Encoder,
@@ -43,7 +57,6 @@ from .facts import (
     compare_facts,
     extract_facts,
 )
-from .multi import Cluster, MultiAlignment, align_many
 from .names import (
     Mention,
     NameMatch,
@@ -57,7 +70,6 @@ from .names import (
     same_person,
 )
 from .records import LINK_KINDS, Alignment, Document, Link, Sentence
-from .render import render, render_html, render_json, render_text
 from .text import segment
 from .version import __version__
 

@@ -757,7 +757,7 @@ def _verify_semantic(
     jobs: Sequence[_Job], encoder: str | Encoder | None, p: DedupParams
 ) -> list[_Outcome]:
     """Sentence alignment (:func:`newsalign.align`) of signature + embedding candidates."""
-    from .align import align
+    from .alignment import align
 
     enc = get_encoder(encoder)
     cache = _DocCache()

@@ -46,10 +46,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from .align import AlignParams, align
-from .embed import Encoder
-from .errors import InputError
-from .facts import (
+from ..alignment import AlignParams, align
+from ..embed import Encoder
+from ..errors import InputError
+from ..facts import (
     CONFLICT_KINDS,
     Fact,
     FactDifference,
@@ -57,8 +57,8 @@ from .facts import (
     document_facts,
     same_fact,
 )
-from .records import Alignment, Document, Link
-from .text import TYPOGRAPHY
+from ..records import Alignment, Document, Link
+from ..text import TYPOGRAPHY
 
 __all__ = [
     "DIFF_TAGS",

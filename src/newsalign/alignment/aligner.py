@@ -48,12 +48,12 @@ from typing import Any, Literal
 
 import numpy as np
 
-from .embed import Encoder, get_encoder, lexical_vectors, normalize_rows
-from .errors import ConfigError, InputError
-from .names import sentence_name_keys
-from .records import Alignment, Document, Link, LinkKind, sort_links
-from .text import number_values
-from .validate import check_at_least, check_unit
+from ..embed import Encoder, get_encoder, lexical_vectors, normalize_rows
+from ..errors import ConfigError, InputError
+from ..names import sentence_name_keys
+from ..records import Alignment, Document, Link, LinkKind, sort_links
+from ..text import number_values
+from ..validate import check_at_least, check_unit
 
 __all__ = ["MODES", "AlignParams", "Mode", "align", "align_embeddings"]
 

@@ -22,11 +22,11 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Literal
 
-from .diff import Diff, DiffOp
-from .errors import InputError
-from .facts import CONFLICT_KINDS, FactDifference
+from ..errors import InputError
+from ..facts import CONFLICT_KINDS, FactDifference
+from ..version import __version__
 from .multi import Cluster, MultiAlignment
-from .version import __version__
+from .ops import Diff, DiffOp
 
 __all__ = ["FORMATS", "render", "render_html", "render_json", "render_text"]
 

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .align import AlignParams, align
-from .embed import Encoder, get_encoder
-from .errors import InputError
-from .records import Document
+from ..alignment import AlignParams, align
+from ..embed import Encoder, get_encoder
+from ..errors import InputError
+from ..records import Document
 
 __all__ = ["Cluster", "MultiAlignment", "align_many"]
 

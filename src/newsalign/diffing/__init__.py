@@ -1,0 +1,30 @@
+"""Diffs of versions: an alignment plus facts -> tagged operations, and their renderers.
+
+Public names: :func:`diff` and :func:`diff_alignment` (two versions -> :class:`Diff`),
+:func:`align_many` (three or more -> :class:`MultiAlignment` of :class:`Cluster`), and the
+renderers :func:`render`, :func:`render_text`, :func:`render_json`, :func:`render_html`.
+"""
+
+from __future__ import annotations
+
+from .multi import Cluster, MultiAlignment, align_many
+from .ops import DIFF_TAGS, Diff, DiffOp, DiffSummary, DiffTag, diff, diff_alignment
+from .render import FORMATS, render, render_html, render_json, render_text
+
+__all__ = [
+    "DIFF_TAGS",
+    "FORMATS",
+    "Cluster",
+    "Diff",
+    "DiffOp",
+    "DiffSummary",
+    "DiffTag",
+    "MultiAlignment",
+    "align_many",
+    "diff",
+    "diff_alignment",
+    "render",
+    "render_html",
+    "render_json",
+    "render_text",
+]
