@@ -264,7 +264,7 @@ def test_leftover_sentence_joins_its_neighbours_link() -> None:
 def test_lexical_anchor_scores_only_need_the_ngrams_both_sides_have() -> None:
     # The scorer keeps the n-grams both sides have for its dot products and the full rows
     # for the norms of passages: the lexical part of every score equals the full computation.
-    from newsalign.alignment.aligner import _Scorer
+    from newsalign.alignment import Scorer
     from newsalign.embed import lexical_vectors, normalize_rows
 
     left = ["북한군 3천명이 러시아로 이동했다.", "Kim Jong-un 위원장은 말했다.", "날씨가 맑았다."]
@@ -273,7 +273,7 @@ def test_lexical_anchor_scores_only_need_the_ngrams_both_sides_have() -> None:
     p = na.AlignParams(number_weight=0.0, name_weight=0.0)
     lv = normalize_rows(rng.standard_normal((3, 8))).astype(np.float32)
     rv = normalize_rows(rng.standard_normal((3, 8))).astype(np.float32)
-    s = _Scorer(lv, rv, left, right, p)
+    s = Scorer(lv, rv, left, right, p)
     assert s.dot_l.nnz < s.lex_l.nnz  # Hangul n-grams are gone from the dot rows
     full = lexical_vectors([*left, *right]).toarray()
     fl, fr = full[:3], full[3:]

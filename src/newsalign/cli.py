@@ -11,11 +11,11 @@ import json
 import os
 import shutil
 import sys
-import textwrap
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 import newsalign as na
+from newsalign.diffing import format_alignment
 
 __all__ = ["main"]
 
@@ -27,7 +27,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line, like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+        # "newsalign: error: ..." for every command, as docs/cli.md documents it
+        hint = f"see {self.prog} --help"
+        self.exit(EXIT_USAGE, f"newsalign: error: {message} ({hint})\n")
 
 
 def read_input(path: str, *, role: str = "input") -> str:
@@ -92,56 +94,15 @@ def _width(out: TextIO) -> int:
     return 100
 
 
-def format_alignment(al: na.Alignment, *, width: int = 100) -> str:
-    """A side-by-side listing: every link, then the sentences only one side has.
-
-    Every sentence of both documents appears exactly once.
-    """
-    col = max(20, (width - 3) // 2)
-    lines: list[str] = []
-    shared = sum(len(link.left) for link in al.links)
-    lines.append(
-        f"{al.left.name or 'left'} ({len(al.left)} sentences)  <->  "
-        f"{al.right.name or 'right'} ({len(al.right)} sentences)"
-    )
-    lines.append(
-        f"encoder {al.encoder}, mode {al.mode}: {len(al.links)} links, "
-        f"{shared}/{len(al.left)} left and "
-        f"{sum(len(link.right) for link in al.links)}/{len(al.right)} right sentences linked"
-    )
-    for link in al.links:
-        head = (
-            f"L{','.join(map(str, link.left))} <-> R{','.join(map(str, link.right))}  "
-            f"{link.kind} {link.score:.2f}"
-        )
-        lines += ["", head]
-        lines += _columns(
-            [f"[{i}] {al.left[i].text}" for i in link.left],
-            [f"[{j}] {al.right[j].text}" for j in link.right],
-            col,
-        )
-    if al.unmatched_left:
-        lines += ["", f"only in left ({len(al.unmatched_left)})"]
-        lines += _columns([f"[{i}] {al.left[i].text}" for i in al.unmatched_left], [], col)
-    if al.unmatched_right:
-        lines += ["", f"only in right ({len(al.unmatched_right)})"]
-        lines += _columns([], [f"[{j}] {al.right[j].text}" for j in al.unmatched_right], col)
-    return "\n".join(lines) + "\n"
-
-
-def _columns(left: Sequence[str], right: Sequence[str], col: int) -> list[str]:
-    wrap_l = [w for s in left for w in textwrap.wrap(s, col) or [""]]
-    wrap_r = [w for s in right for w in textwrap.wrap(s, col) or [""]]
-    rows = max(len(wrap_l), len(wrap_r))
-    wrap_l += [""] * (rows - len(wrap_l))
-    wrap_r += [""] * (rows - len(wrap_r))
-    return [f"{a:<{col}} | {b}".rstrip() for a, b in zip(wrap_l, wrap_r, strict=False)]
-
-
 # -- dedup ------------------------------------------------------------------------------
 def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
     from newsalign.dedup import DedupParams, dedup, write_jsonl
 
+    if args.threshold is not None:
+        raise na.ConfigError(
+            "dedup has no --threshold (an alignment score for align and diff); "
+            "the aligned share of a near duplicate is --share"
+        )
     params = DedupParams(semantic=not args.near_only)
     progress = bool(args.progress or sys.stderr.isatty())
     if os.path.isdir(args.input):
@@ -154,7 +115,7 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
         result = dedup_dask(
             args.input,
             scheduler=args.scheduler,
-            threshold=args.threshold,
+            threshold=args.share,
             encoder=args.encoder,
             params=params,
             progress=progress,
@@ -162,7 +123,7 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
     else:
         result = dedup(
             args.input,
-            threshold=args.threshold,
+            threshold=args.share,
             encoder=args.encoder,
             params=params,
             progress=progress,
@@ -253,7 +214,12 @@ def _add_alignment_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
     )
-    p.add_argument("--mode", default="rewrite", help="rewrite (any order, default) or translation")
+    p.add_argument(
+        "--mode",
+        choices=na.MODES,
+        default="rewrite",
+        help="rewrite (any order, default) or translation (exploits order)",
+    )
     p.add_argument(
         "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
     )
@@ -327,11 +293,12 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", default="-", metavar="OUT.jsonl", help="output file ('-': stdout)"
     )
     p.add_argument(
-        "--threshold",
+        "--share",
         type=float,
         default=None,
         help="aligned share that makes a near duplicate, in [0, 1] (default 0.8)",
     )
+    p.add_argument("--threshold", type=float, default=None, help=argparse.SUPPRESS)
     p.add_argument(
         "--scheduler",
         default=None,

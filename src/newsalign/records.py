@@ -20,12 +20,20 @@ from .validate import check_unit
 
 __all__ = [
     "LINK_KINDS",
+    "MODES",
     "Alignment",
     "Document",
     "Link",
     "LinkKind",
+    "Mode",
     "Sentence",
 ]
+
+Mode = Literal["rewrite", "translation"]
+
+
+#: The alignment modes: ``rewrite`` assumes nothing about order, ``translation`` exploits it.
+MODES: tuple[Mode, ...] = ("rewrite", "translation")
 
 LinkKind = Literal["equivalent", "partial"]
 #: The closed set of link kinds: ``equivalent`` links carry the same content,
@@ -218,7 +226,7 @@ class Alignment:
     right: Document
     links: tuple[Link, ...]
     encoder: str = "precomputed"
-    mode: str = "rewrite"
+    mode: Mode = "rewrite"
     _unmatched: tuple[tuple[int, ...], tuple[int, ...]] = field(
         init=False, repr=False, compare=False
     )

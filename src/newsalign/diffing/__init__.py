@@ -7,9 +7,11 @@ renderers :func:`render`, :func:`render_text`, :func:`render_json`, :func:`rende
 
 from __future__ import annotations
 
+from .formats import FORMATS, render, render_json
+from .html_page import render_html
 from .multi import Cluster, MultiAlignment, align_many
 from .ops import DIFF_TAGS, Diff, DiffOp, DiffSummary, DiffTag, diff, diff_alignment
-from .render import FORMATS, render, render_html, render_json, render_text
+from .terminal import format_alignment, render_text
 
 __all__ = [
     "DIFF_TAGS",
@@ -23,6 +25,7 @@ __all__ = [
     "align_many",
     "diff",
     "diff_alignment",
+    "format_alignment",
     "render",
     "render_html",
     "render_json",

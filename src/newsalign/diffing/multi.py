@@ -21,7 +21,7 @@ from typing import Any
 from ..alignment import AlignParams, align
 from ..embed import Encoder, get_encoder
 from ..errors import InputError
-from ..records import Document
+from ..records import Document, Mode
 
 __all__ = ["Cluster", "MultiAlignment", "align_many"]
 
@@ -83,7 +83,7 @@ class MultiAlignment:
     documents: tuple[Document, ...]
     clusters: tuple[Cluster, ...]
     encoder: str = "precomputed"
-    mode: str = "rewrite"
+    mode: Mode = "rewrite"
     _where: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -146,7 +146,7 @@ def align_many(
     documents: Sequence[Document | str],
     *,
     encoder: str | Encoder | None = None,
-    mode: str = "rewrite",
+    mode: Mode = "rewrite",
     threshold: float | None = None,
     params: AlignParams | None = None,
 ) -> MultiAlignment:

@@ -57,7 +57,7 @@ from ..facts import (
     document_facts,
     same_fact,
 )
-from ..records import Alignment, Document, Link
+from ..records import Alignment, Document, Link, Mode
 from ..text import TYPOGRAPHY
 
 __all__ = [
@@ -275,7 +275,7 @@ def diff(
     right: Document | str,
     *,
     encoder: str | Encoder | None = None,
-    mode: str = "rewrite",
+    mode: Mode = "rewrite",
     threshold: float | None = None,
     params: AlignParams | None = None,
 ) -> Diff:

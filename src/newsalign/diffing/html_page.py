@@ -1,234 +1,18 @@
-"""Renderers for a :class:`~newsalign.diff.Diff` and a :class:`~newsalign.multi.MultiAlignment`.
-
-Three formats, each a function that returns a string and writes nothing:
-
-* :func:`render_text`: a terminal view, one block per op, colour (ANSI) on request;
-* :func:`render_json`: the ``to_dict()`` form as JSON (schema in ``docs/diff.md``);
-* :func:`render_html`: one self-contained HTML file (inline CSS and a few lines of inline
-  script; no external assets, nothing fetched from the network): the two versions side by
-  side, linked sentences highlighted together, moved links marked, fact differences marked
-  inline and listed under each op, and a summary at the top.
-
-For three or more versions, pass a :class:`~newsalign.multi.MultiAlignment`: one row per
-cluster, one column per version.
-"""
+"""The HTML view: one self-contained page, the versions side by side, nothing fetched."""
 
 from __future__ import annotations
 
-import json
 import string
-import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from html import escape
-from typing import Literal
 
-from ..errors import InputError
 from ..facts import CONFLICT_KINDS, FactDifference
 from ..version import __version__
+from .labels import FACT_LABELS, check_result
 from .multi import Cluster, MultiAlignment
 from .ops import Diff, DiffOp
 
-__all__ = ["FORMATS", "render", "render_html", "render_json", "render_text"]
-
-Format = Literal["text", "json", "html"]
-_Paint = Callable[[str, str], str]  # (style, text) -> text, with or without ANSI codes
-#: The output formats :func:`render` accepts.
-FORMATS: tuple[Format, ...] = ("text", "json", "html")
-
-_MARKERS = {
-    "equal": "=", "paraphrase": "~", "partial": "≈", "split": "<", "merged": ">",
-    "regrouped": "#", "deleted": "-", "inserted": "+",
-}  # fmt: skip
-_FD_LABELS = {
-    "conflict": "conflict", "qualifier": "qualifier differs", "role": "role differs",
-    "unit": "unit differs", "restated": "restated", "name_variant": "name variant",
-    "left_only": "only left", "right_only": "only right",
-}  # fmt: skip
-_ANSI = {
-    "reset": "\033[0m", "bold": "\033[1m", "dim": "\033[2m", "red": "\033[31m",
-    "green": "\033[32m", "yellow": "\033[33m", "blue": "\033[34m", "magenta": "\033[35m",
-    "cyan": "\033[36m",
-}  # fmt: skip
-_TAG_COLOUR = {
-    "equal": "dim", "paraphrase": "blue", "partial": "magenta", "split": "blue",
-    "merged": "blue", "regrouped": "blue", "deleted": "red", "inserted": "green",
-}  # fmt: skip
-
-
-def render(result: Diff | MultiAlignment, format: str = "text", *, color: bool = False) -> str:
-    """Render a diff or a multi-version alignment in one of :data:`FORMATS`.
-
-    Raises:
-        InputError: an unknown format, or a result of another type.
-
-    Example:
-        >>> from newsalign.diff import diff
-        >>> d = diff("A cat sat.", "A cat sat.", encoder="tfidf")
-        >>> render(d, "json").startswith("{")
-        True
-    """
-    if format == "text":
-        return render_text(result, color=color)
-    if format == "json":
-        return render_json(result)
-    if format == "html":
-        return render_html(result)
-    raise InputError(f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
-
-
-def _check(result: object) -> None:
-    if not isinstance(result, (Diff, MultiAlignment)):
-        raise InputError(f"expected a Diff or a MultiAlignment, got {type(result).__name__}")
-
-
-# -- JSON -------------------------------------------------------------------------------
-def render_json(result: Diff | MultiAlignment, *, indent: int | None = 2) -> str:
-    """The JSON form of ``result.to_dict()`` (UTF-8 text, not ASCII-escaped).
-
-    Example:
-        >>> from newsalign.diff import diff
-        >>> d = diff("A cat sat.", "A dog ran.", encoder="tfidf")
-        >>> sorted(json.loads(render_json(d))["ops"][0])
-        ['fact_differences', 'left', 'moved', 'right', 'score', 'tag']
-    """
-    _check(result)
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=indent) + "\n"
-
-
-# -- text -------------------------------------------------------------------------------
-def render_text(result: Diff | MultiAlignment, *, color: bool = False, width: int = 100) -> str:
-    """A terminal view: a summary, then one block per op (or per cluster).
-
-    Args:
-        result: a :class:`~newsalign.diff.Diff` or a :class:`~newsalign.multi.MultiAlignment`.
-        color: add ANSI colours (the CLI turns them on when stdout is a terminal).
-        width: wrap lines at this many characters.
-
-    Example:
-        >>> from newsalign.diff import diff
-        >>> d = diff("Troops left. Talks failed. It rained.",
-        ...          "Talks failed. Troops left. It snowed all day in Seoul.", encoder="tfidf")
-        >>> for line in render_text(d).splitlines():
-        ...     if line.startswith(("=", "-", "+")):
-        ...         print(line)
-        = L0 R1  equal
-        = L1 R0  equal  moved
-        - L2  deleted
-        + R2  inserted
-    """
-    _check(result)
-    paint = _painter(color)
-    if isinstance(result, MultiAlignment):
-        return _multi_text(result, paint, width)
-    d = result
-    s = d.summary
-    lines = [
-        paint("bold", f"{d.left.name or 'left'} ({s.left_sentences} sentences)  ->  "
-                      f"{d.right.name or 'right'} ({s.right_sentences} sentences)"),
-        f"shared {s.shared_ratio:.0%}: {s.shared_left}/{s.left_sentences} left and "
-        f"{s.shared_right}/{s.right_sentences} right sentences linked",
-        f"{s.deleted} deleted, {s.inserted} inserted, {s.moved} moved; "
-        f"{s.conflicts} fact conflicts, {s.name_variants} name variants, "
-        f"{s.left_only_facts} facts only left, {s.right_only_facts} only right",
-        "",
-    ]  # fmt: skip
-    for op in d.ops:
-        lines += _op_text(op, paint, width)
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _painter(color: bool) -> _Paint:
-    def paint(style: str, text: str) -> str:
-        if not color or not text:
-            return text
-        return f"{_ANSI[style]}{text}{_ANSI['reset']}"
-
-    return paint
-
-
-def _op_text(op: DiffOp, paint: _Paint, width: int) -> list[str]:
-    refs = " ".join(
-        part
-        for part in (
-            ",".join(f"L{i}" for i in op.left) if op.left else "",
-            ",".join(f"R{j}" for j in op.right) if op.right else "",
-        )
-        if part
-    )
-    head = f"{_MARKERS[op.tag]} {refs}  {op.tag}"
-    if op.score is not None and op.tag != "equal":
-        head += f" {op.score:.2f}"
-    if op.moved:
-        head += "  " + paint("cyan", "moved")
-    lines = [paint(_TAG_COLOUR[op.tag], head) if not op.moved else head]
-    body = width - 8
-    if op.tag != "equal":
-        for side, idx, texts, style in (
-            ("L", op.left, op.left_texts, "red"),
-            ("R", op.right, op.right_texts, "green"),
-        ):
-            for k, text in zip(idx, texts, strict=True):
-                label = f"{side}{k}"
-                for n, chunk in enumerate(textwrap.wrap(text, body) or [""]):
-                    prefix = f"  {label:>5} " if n == 0 else " " * 8
-                    coloured = chunk if op.tag == "paraphrase" else paint(style, chunk)
-                    lines.append(prefix + coloured)
-    else:
-        for n, chunk in enumerate(textwrap.wrap(op.left_texts[0], body) if op.left_texts else []):
-            lines.append(" " * 8 + paint("dim", chunk) if n < 2 else "")
-        lines = [line for line in lines if line]
-    if op.tag in ("inserted", "deleted") and op.fact_differences:
-        # the whole sentence is one-sided: list its facts in one line
-        facts = "; ".join(
-            f"{fd.fact} {fd.left_value or fd.right_value!s}"
-            + (f" (also {'R' if op.left else 'L'}{','.join(map(str, fd.elsewhere))})"
-               if fd.elsewhere else "")
-            for fd in op.fact_differences
-        )  # fmt: skip
-        for n, chunk in enumerate(textwrap.wrap("facts: " + facts, body)):
-            lines.append(("        " if n == 0 else "          ") + paint("dim", chunk))
-    for fd in op.fact_differences:
-        if op.tag in ("inserted", "deleted"):
-            continue
-        style = "yellow" if fd.kind in CONFLICT_KINDS else "dim"
-        mark = "!" if fd.kind in CONFLICT_KINDS else "·"
-        text = f"{mark} {_FD_LABELS[fd.kind]} ({fd.fact}): {fd.explanation}"
-        if fd.elsewhere:
-            side = "left" if fd.kind == "right_only" else "right"
-            text += f" [also in {side} {', '.join(map(str, fd.elsewhere))}]"
-        for n, chunk in enumerate(textwrap.wrap(text, body)):
-            lines.append(("        " if n == 0 else "          ") + paint(style, chunk))
-    lines.append("")
-    return lines
-
-
-def _doc_labels(n: int) -> list[str]:
-    letters = string.ascii_uppercase
-    return [letters[k] if k < 26 else f"D{k}" for k in range(n)]
-
-
-def _multi_text(ma: MultiAlignment, paint: _Paint, width: int) -> str:
-    labels = _doc_labels(len(ma.documents))
-    n = len(ma.documents)
-    lines = [paint("bold", f"{n} versions, {len(ma.clusters)} clusters")]
-    for label, doc in zip(labels, ma.documents, strict=True):
-        lines.append(f"  {label}: {doc.name or 'version'} ({len(doc)} sentences)")
-    everywhere = sum(len(c.members) == n for c in ma.clusters)
-    lines += [f"carried by all {n}: {everywhere}; by one only: "
-              f"{sum(len(c.members) == 1 for c in ma.clusters)}", ""]  # fmt: skip
-    for cluster in ma.clusters:
-        present = "".join(labels[d] if d in cluster.documents else "." for d in range(n))
-        count = len(cluster.members)
-        style = "green" if count == n else ("red" if count == 1 else "blue")
-        lines.append(paint(style, f"[{present}] {len(cluster.members)}/{n}"))
-        for d, sentences in cluster.members:
-            for s in sentences:
-                text = ma.documents[d][s].text
-                for k, chunk in enumerate(textwrap.wrap(text, width - 8) or [""]):
-                    prefix = f"  {labels[d]}{s:<4} " if k == 0 else " " * 8
-                    lines.append(prefix + chunk)
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+__all__ = ["render_html"]
 
 
 # -- HTML -------------------------------------------------------------------------------
@@ -279,6 +63,7 @@ td.absent { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px, #
 footer { padding: 12px 24px; color: #80868b; font-size: 12px; }
 """
 
+
 # Hovering a sentence lights up every element of its op (the linked sentences).
 _JS = """
 document.addEventListener('mouseover', function (event) {
@@ -289,6 +74,7 @@ document.addEventListener('mouseover', function (event) {
     .forEach(function (el) { el.classList.add('hl'); });
 });
 """
+
 
 _PAGE = string.Template("""<!DOCTYPE html>
 <html lang="en">
@@ -322,17 +108,17 @@ def render_html(result: Diff | MultiAlignment, *, title: str | None = None) -> s
     class="fd KIND">`` in the sentence plus an ``<li class="fd-item KIND">`` under the op.
 
     Args:
-        result: a :class:`~newsalign.diff.Diff` or a :class:`~newsalign.multi.MultiAlignment`.
+        result: a :class:`~newsalign.Diff` or a :class:`~newsalign.MultiAlignment`.
         title: the page title (default: the two document names).
 
     Example:
-        >>> from newsalign.diff import diff
+        >>> from newsalign import diff
         >>> page = render_html(diff("Over 3,000 left. It rained.", "About 3,000 left. It rained.",
         ...                         encoder="tfidf"))
         >>> "<script src" in page, 'class="fd qualifier conflict"' in page
         (False, True)
     """
-    _check(result)
+    check_result(result)
     if isinstance(result, MultiAlignment):
         names = [doc.name or f"version {k + 1}" for k, doc in enumerate(result.documents)]
         page_title = title or f"newsalign: {len(names)} versions"
@@ -467,7 +253,7 @@ def _fd_item(fd: FactDifference) -> str:
     value_html = f' <span class="values">[{values}]</span>' if values else ""
     return (
         f'<li class="{classes}" data-kind="{fd.kind}" data-fact="{fd.fact}">'
-        f'<span class="kind">{escape(_FD_LABELS[fd.kind])}</span> · {text}{value_html}</li>'
+        f'<span class="kind">{escape(FACT_LABELS[fd.kind])}</span> · {text}{value_html}</li>'
     )
 
 

@@ -1,0 +1,95 @@
+"""The aligner's settings and modes: one record, checked once, defaults tuned on dev data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..errors import ConfigError
+from ..records import MODES, Mode
+from ..validate import check_at_least, check_unit
+
+__all__ = ["MODES", "AlignParams", "Mode", "check_mode", "resolve_params"]
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    """Settings of the aligner. Defaults come from tuning on development data.
+
+    Attributes:
+        threshold: lowest score for a 1-1 backbone link (the score of a candidate pair).
+        attach_threshold: lowest residual cosine for a sentence to join an existing link.
+        attach_floor: lowest plain cosine between a joining sentence and the other side.
+        equivalent_threshold: links scoring at least this are ``"equivalent"``.
+        attach_neighbours: rewrite mode: a leftover sentence may join the link of the
+            sentence next to it as well as the link of its best candidate (merges and
+            splits mostly join neighbours).
+        merge_gap: rewrite mode with ``attach_neighbours``: a candidate pair waits until the
+            beads are built when one of its sentences scores more than this higher with its
+            best match, whose own best match is that sentence's neighbour (half of a merge
+            or split; it may join that link instead).
+        max_bead: most sentences on one side of a link.
+        top_k: candidates kept per sentence and direction.
+        lexical_weight: weight of the centred character n-gram overlap.
+        number_weight: weight of the share of numbers two sentences have in common.
+        name_weight: weight of the share of people (name keys, any spelling or script)
+            two sentences have in common.
+        path_window: translation mode: distance from the path (in sentences) that is "near".
+        band: translation mode: half width (in sentences) of the band around the anchor
+            path that the bead search explores.
+        skip_penalty: translation mode: cost of leaving a sentence unmatched in the search.
+        margin_weight: translation mode: weight of the neighbours' similarity subtracted
+            from a bead's cosine (Bertalign's margin).
+        length_weight: translation mode: exponent of the length agreement factor
+            ``log2(1 + short / long)`` that multiplies a bead's similarity.
+        bead_penalty: translation mode: cost of each sentence a bead has beyond one a side.
+        max_bead_total: translation mode: most sentences in a bead, both sides together.
+        anchor_weight: translation mode: weight of the character n-gram overlap of a bead's
+            two passages (shared names, figures) in the search.
+    """
+
+    threshold: float = 0.11
+    attach_threshold: float = 0.015
+    attach_floor: float = 0.0
+    equivalent_threshold: float = 0.25
+    attach_neighbours: bool = True
+    merge_gap: float = 0.07
+    max_bead: int = 3
+    top_k: int = 8
+    lexical_weight: float = 0.30
+    number_weight: float = 0.10
+    name_weight: float = 0.10
+    path_window: float = 3.0
+    band: float = 8.0
+    skip_penalty: float = 0.1
+    margin_weight: float = 0.0
+    length_weight: float = 1.0
+    bead_penalty: float = 0.0
+    max_bead_total: int = 5
+    anchor_weight: float = 0.3
+
+    def __post_init__(self) -> None:
+        for name in ("threshold", "attach_threshold", "attach_floor", "equivalent_threshold"):
+            check_unit(name, getattr(self, name))
+        check_at_least("max_bead", self.max_bead, 1)
+        check_at_least("top_k", self.top_k, 1)
+        check_at_least("max_bead_total", self.max_bead_total, 2)
+        for name in (
+            "merge_gap", "lexical_weight", "number_weight", "name_weight", "path_window",
+            "band", "skip_penalty", "margin_weight", "length_weight", "bead_penalty",
+            "anchor_weight",
+        ):  # fmt: skip
+            check_at_least(name, getattr(self, name), 0)
+
+
+# -- helpers for the public functions ---------------------------------------------------
+def check_mode(mode: str) -> Mode:
+    if mode not in MODES:
+        raise ConfigError(f"unknown mode {mode!r}; valid modes: {', '.join(MODES)}")
+    return mode
+
+
+def resolve_params(params: AlignParams | None, threshold: float | None) -> AlignParams:
+    p = params or AlignParams()
+    if threshold is not None:
+        p = replace(p, threshold=check_unit("threshold", threshold))
+    return p

@@ -1,0 +1,471 @@
+"""Scores of sentence pairs and of beads: cosine, rescaled, plus lexical, number and name anchors.
+
+The :class:`Scorer` is the one place that turns vectors and texts into scores; the rewrite
+linker and the translation bead search both ask it. It is public as a seam for tests.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..embed import lexical_vectors, normalize_rows
+from ..names import sentence_name_keys
+from ..text import number_values
+from .params import AlignParams
+
+__all__ = ["Scorer"]
+
+
+_CHUNK = 16384  # cells of a band scored at a time (bounded memory for long documents)
+_BLOCK = 1024  # rows per block of the similarity computation: 1024 x m float32 at a time
+
+
+# -- scoring --------------------------------------------------------------------------
+class Scorer:
+    """Scores of sentence pairs and of beads: cosine plus anchors."""
+
+    def __init__(
+        self,
+        lv: np.ndarray,
+        rv: np.ndarray,
+        ltexts: Sequence[str] | None,
+        rtexts: Sequence[str] | None,
+        p: AlignParams,
+        encode: Callable[[list[str]], np.ndarray] | None = None,
+    ) -> None:
+        self.texts = (ltexts, rtexts)
+        self.encode = encode if ltexts is not None and rtexts is not None else None
+        self._joined: dict[tuple[int, tuple[int, ...]], np.ndarray] = {}
+        self._lex_cache: dict[tuple[int, int], Any] = {}
+        self._bead_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+        self.lv = lv.astype(np.float64)
+        self.rv = rv.astype(np.float64)
+        self.lv32 = lv
+        self.rv32 = rv
+        self.p = p
+        self.n, self.m = len(lv), len(rv)
+        # The mean cosine over all pairs: what two sentences of these documents share anyway
+        # (same topic, same language). Scores are measured from there, so one threshold
+        # serves a same-language rewrite (baseline ~0.3) and a translation (~0.15) alike.
+        baseline = float(self.lv.mean(axis=0) @ self.rv.mean(axis=0))
+        self.baseline = min(max(baseline, 0.0), 0.9)
+        # The anchors add up to lexical_weight + number_weight + name_weight; dividing by
+        # the largest possible total keeps every score in [0, 1].
+        self.norm = 1.0 + p.lexical_weight + p.number_weight + p.name_weight
+        self.lex_l: Any = None
+        self.lex_r: Any = None
+        # The same rows restricted to the n-grams both sides have (column k is n-gram
+        # shared_cols[k]): every dot product between the sides is the same on them, and
+        # across scripts they are a small fraction.
+        self.shared_cols = np.zeros(0, dtype=np.int64)
+        self.dot_l: Any = None
+        self.dot_r: Any = None
+        self.lex_norms: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+        self.lex_mean = 0.0
+        self.num_l: list[frozenset[float]] = [frozenset()] * self.n
+        self.num_r: list[frozenset[float]] = [frozenset()] * self.m
+        self.names_l: list[frozenset[str]] = [frozenset()] * self.n
+        self.names_r: list[frozenset[str]] = [frozenset()] * self.m
+        if ltexts is not None and rtexts is not None:
+            if p.lexical_weight > 0:
+                lex = lexical_vectors([*ltexts, *rtexts])
+                self.lex_l, self.lex_r = lex[: self.n], lex[self.n :]
+                self.lex_norms = (_row_norms(self.lex_l), _row_norms(self.lex_r))
+                used = np.zeros((2, lex.shape[1]), dtype=bool)
+                used[0, self.lex_l.indices] = used[1, self.lex_r.indices] = True
+                self.shared_cols = np.flatnonzero(used[0] & used[1])
+                self.dot_l = _take_columns(self.lex_l, self.shared_cols)
+                self.dot_r = _take_columns(self.lex_r, self.shared_cols)
+                mean_l = np.asarray(self.dot_l.mean(axis=0)).ravel()
+                mean_r = np.asarray(self.dot_r.mean(axis=0)).ravel()
+                self.lex_mean = float(mean_l @ mean_r)
+            if p.number_weight > 0:
+                self.num_l = [number_values(t) for t in ltexts]
+                self.num_r = [number_values(t) for t in rtexts]
+            if p.name_weight > 0:
+                self.names_l = [sentence_name_keys(t) for t in ltexts]
+                self.names_r = [sentence_name_keys(t) for t in rtexts]
+
+    def candidates(self) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (I, J) among each row's and each column's ``top_k`` cosines."""
+        k_row = min(self.p.top_k, self.m)
+        k_col = min(self.p.top_k, self.n)
+        col_vals = np.full((k_col, self.m), -np.inf, dtype=np.float32)
+        col_idx = np.zeros((k_col, self.m), dtype=np.int64)
+        rows_i: list[np.ndarray] = []
+        rows_j: list[np.ndarray] = []
+        for start in range(0, self.n, _BLOCK):
+            block = self.lv32[start : start + _BLOCK] @ self.rv32.T
+            top = np.argpartition(block, -k_row, axis=1)[:, -k_row:]
+            rows_i.append(np.repeat(np.arange(start, start + len(block)), k_row))
+            rows_j.append(top.ravel())
+            kb = min(k_col, len(block))
+            # along rows of the transposed copy: partitioning down columns is twice slower
+            part = np.argpartition(np.ascontiguousarray(block.T), -kb, axis=1)[:, -kb:].T
+            vals = np.take_along_axis(block, part, axis=0)
+            merged_vals = np.concatenate([col_vals, vals])
+            merged_idx = np.concatenate([col_idx, part + start])
+            best = np.argpartition(-merged_vals, k_col - 1, axis=0)[:k_col]
+            col_vals = np.take_along_axis(merged_vals, best, axis=0)
+            col_idx = np.take_along_axis(merged_idx, best, axis=0)
+        ok = np.isfinite(col_vals)
+        ci = col_idx[ok]
+        cj = np.broadcast_to(np.arange(self.m), col_idx.shape)[ok]
+        pairs = np.unique(
+            np.concatenate(
+                [np.concatenate(rows_i) * self.m + np.concatenate(rows_j), ci * self.m + cj]
+            )
+        )
+        return pairs // self.m, pairs % self.m
+
+    def pair_scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Cosine plus anchors for pairs (computed in float64, the same from either side)."""
+        # gathered in float32 (half the memory traffic), multiplied and summed in float64
+        cos = np.einsum("ij,ij->i", self.lv32[i], self.rv32[j], dtype=np.float64)
+        scores: np.ndarray = (self.rescale(cos) + self._anchor_bonus(i, j)) / self.norm
+        return scores
+
+    def rescale(self, cos: Any) -> Any:
+        """Map a cosine to the score scale: the documents' baseline is 0, identity is 1."""
+        return (cos - self.baseline) / (1.0 - self.baseline)
+
+    def _anchor_bonus(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        bonus = np.zeros(len(i))
+        if self.lex_l is not None and len(i):
+            lex = _row_sums(self.dot_l[i].multiply(self.dot_r[j]))
+            bonus += self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean)
+        for weight, sets_l, sets_r in self._anchor_sets():
+            has_l = np.fromiter(map(bool, sets_l), dtype=bool, count=len(sets_l))
+            has_r = np.fromiter(map(bool, sets_r), dtype=bool, count=len(sets_r))
+            for k in np.flatnonzero(has_l[i] & has_r[j]).tolist():
+                bonus[k] += weight * _shared(sets_l[i[k]], sets_r[j[k]])
+        return bonus
+
+    def _anchor_sets(self) -> list[tuple[float, list[Any], list[Any]]]:
+        return [
+            (w, sl, sr)
+            for w, sl, sr in (
+                (self.p.number_weight, self.num_l, self.num_r),
+                (self.p.name_weight, self.names_l, self.names_r),
+            )
+            if w > 0
+        ]
+
+    def side_vector(self, side: int, members: Sequence[int]) -> np.ndarray:
+        """Unit vector of some sentences of one side read as one passage.
+
+        With an encoder, the passage is encoded as the sentences joined in document order
+        (what Bertalign does for its beads); without one, the sentence vectors are summed.
+        """
+        rows = self.lv if side == 0 else self.rv
+        if len(members) == 1:
+            row: np.ndarray = rows[members[0]]
+            return row
+        key = (side, tuple(sorted(members)))
+        vec = self._joined.get(key)
+        if vec is None:
+            self.prepare([key])
+            vec = self._joined[key]
+        return vec
+
+    def prepare(self, keys: Sequence[tuple[int, tuple[int, ...]]]) -> None:
+        """Compute the vectors of several multi-sentence passages in one encoder call."""
+        todo = sorted({k for k in keys if len(k[1]) > 1 and k not in self._joined})
+        if not todo:
+            return
+        if self.encode is not None:
+            texts = [" ".join(self.texts[side][x] for x in members) for side, members in todo]  # type: ignore[index]
+            vecs = normalize_rows(self.encode(texts)).astype(np.float64)
+        else:
+            vecs = np.stack(
+                [
+                    (self.lv if side == 0 else self.rv)[list(members)].sum(axis=0)
+                    for side, members in todo
+                ]
+            )
+            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+        for key, vec in zip(todo, vecs):
+            self._joined[key] = vec
+
+    # -- translation mode ------------------------------------------------------------
+    def swapped(self) -> Scorer:
+        """The scorer of the problem with the sides swapped, sharing what was computed."""
+        other = copy.copy(self)
+        other.texts = (self.texts[1], self.texts[0])
+        other.lv, other.rv, other.lv32, other.rv32 = self.rv, self.lv, self.rv32, self.lv32
+        other.n, other.m = self.m, self.n
+        other.lex_l, other.lex_r = self.lex_r, self.lex_l
+        other.dot_l, other.dot_r = self.dot_r, self.dot_l
+        other.lex_norms = (self.lex_norms[1], self.lex_norms[0])
+        other.num_l, other.num_r = self.num_r, self.num_l
+        other.names_l, other.names_r = self.names_r, self.names_l
+        other._joined = {(1 - side, key): vec for (side, key), vec in self._joined.items()}
+        other._lex_cache = {(1 - side, size): m for (side, size), m in self._lex_cache.items()}
+        other._bead_cache = {(b, a): score for (a, b), score in self._bead_cache.items()}
+        return other
+
+    def bead_scores(self, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+        """Score of each bead: cosine of its two passages plus the anchors they share.
+
+        A bead's score depends on nothing else, so each distinct bead is scored once (the
+        rounds of attachment and the final scoring ask again for the links left unchanged).
+        """
+        keys = [(tuple(sorted(a)), tuple(sorted(b))) for a, b in beads]
+        todo = [k for k in dict.fromkeys(keys) if k not in self._bead_cache]
+        if todo:
+            self._bead_cache.update(zip(todo, self._score_beads(todo).tolist()))
+        return np.array([self._bead_cache[k] for k in keys], dtype=np.float64)
+
+    def _score_beads(self, beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> np.ndarray:
+        keys = [(0, a) for a, _ in beads] + [(1, b) for _, b in beads]
+        self.prepare(keys)
+        lvec = np.stack([self.side_vector(0, a) for a, _ in beads])
+        rvec = np.stack([self.side_vector(1, b) for _, b in beads])
+        out = np.asarray(self.rescale(np.einsum("ij,ij->i", lvec, rvec)), dtype=np.float64)
+        if self.lex_l is not None:
+            lefts, rights = [a for a, _ in beads], [b for _, b in beads]
+            la = _indicator(lefts, self.n) @ self.dot_l
+            lb = _indicator(rights, self.m) @ self.dot_r
+            nla, nlb = self._passage_norms(0, lefts), self._passage_norms(1, rights)
+            dot = _row_sums(la.multiply(lb))
+            ok = (nla > 0) & (nlb > 0)
+            lex = np.where(ok, dot / np.where(ok, nla * nlb, 1.0), 0.0)
+            out += np.where(ok, self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean), 0.0)
+        for weight, sets_l, sets_r in self._anchor_sets():
+            for k, (a, b) in enumerate(beads):
+                union_l = frozenset().union(*(sets_l[x] for x in a))
+                union_r = frozenset().union(*(sets_r[x] for x in b))
+                out[k] += weight * _shared(union_l, union_r)
+        scores: np.ndarray = out / self.norm
+        return scores
+
+    def _passage_norms(self, side: int, groups: Sequence[Sequence[int]]) -> np.ndarray:
+        """Norm of each group's summed character n-gram rows (all n-grams, not only the
+        shared ones); a one-sentence group has its row's norm."""
+        norms = self.lex_norms[side]
+        out = np.array([norms[g[0]] if len(g) == 1 else 0.0 for g in groups])
+        multi = [k for k, g in enumerate(groups) if len(g) > 1]
+        if multi:
+            rows = self.lex_l if side == 0 else self.lex_r
+            summed = _indicator([groups[k] for k in multi], len(norms)) @ rows
+            out[multi] = _row_norms(summed)
+        return out
+
+    def anchor_chain(self) -> tuple[np.ndarray, np.ndarray]:
+        """The longest monotone chain of confident, mutually best pairs."""
+        i, j = self.candidates()
+        return _confident_chain(i, j, self.pair_scores(i, j), self.n, self.m, self.p.threshold)
+
+    def windows(self, side: int, size: int) -> np.ndarray:
+        """Vectors of every run of ``size`` consecutive sentences of one side (float32)."""
+        rows = self.lv32 if side == 0 else self.rv32
+        if size == 1:
+            return rows
+        count = len(rows) - size + 1
+        if count <= 0:
+            return np.zeros((0, rows.shape[1]), dtype=np.float32)
+        keys = [(side, tuple(range(k, k + size))) for k in range(count)]
+        self.prepare(keys)
+        out: np.ndarray = np.stack([self._joined[key] for key in keys]).astype(np.float32)
+        return out
+
+    def _char_cumsum(self, side: int) -> np.ndarray | None:
+        texts = self.texts[side]
+        if texts is None:
+            return None
+        return np.concatenate([[0], np.cumsum([len(t) + 1 for t in texts])]).astype(np.float64)
+
+    def band_scores(self, rows: np.ndarray, cols: np.ndarray, a: int, b: int) -> np.ndarray:
+        """Score of the bead of ``a`` left and ``b`` right sentences ending at each cell.
+
+        A cell ``(i, j)`` means ``i`` left and ``j`` right sentences consumed, so the bead
+        is left ``i-a .. i-1`` against right ``j-b .. j-1``.
+        """
+        p = self.p
+        out = np.full(len(rows), -np.inf)
+        ok = np.flatnonzero((rows >= a) & (cols >= b))
+        if not len(ok):
+            return out
+        sw, tw = self.windows(0, a), self.windows(1, b)
+        s1, t1 = self.lv32, self.rv32
+        cs_l, cs_r = self._char_cumsum(0), self._char_cumsum(1)
+        ratio = 1.0
+        if cs_l is not None and cs_r is not None:
+            ratio = float(cs_l[-1] / max(cs_r[-1], 1.0))
+        for start in range(0, len(ok), _CHUNK):
+            idx = ok[start : start + _CHUNK]
+            i, j = rows[idx], cols[idx]
+            u, v = sw[i - a], tw[j - b]
+            cos = np.einsum("ij,ij->i", u, v).astype(np.float64)
+            if p.margin_weight > 0:
+                near_t = _neighbour_sim(u, t1, j - b - 1, j, self.m)
+                near_s = _neighbour_sim(v, s1, i - a - 1, i, self.n)
+                cos = cos - p.margin_weight * (near_t + near_s) / 2
+            if cs_l is not None and cs_r is not None and p.length_weight > 0:
+                ls = cs_l[i] - cs_l[i - a] - 1
+                lt = (cs_r[j] - cs_r[j - b] - 1) * ratio
+                agree = np.log2(1.0 + np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1.0))
+                cos = cos * agree**p.length_weight
+            if p.anchor_weight > 0 and self.lex_l is not None:
+                lw, rw = self._lex_windows(0, a), self._lex_windows(1, b)
+                lex = _sparse_pair_dots(lw, rw, i - a, j - b)
+                cos = cos + p.anchor_weight * np.maximum(0.0, lex - self.lex_mean)
+            out[idx] = cos - p.bead_penalty * (a + b - 2)
+        return out
+
+    def _lex_windows(self, side: int, size: int) -> Any:
+        """Character n-gram rows of every run of ``size`` sentences (L2-normalised CSR)."""
+        key = (side, size)
+        cached = self._lex_cache.get(key)
+        if cached is None:
+            from scipy.sparse import csr_matrix, diags_array
+
+            rows = self.lex_l if side == 0 else self.lex_r
+            count = max(rows.shape[0] - size + 1, 0)
+            ones = np.ones(count * size)
+            r = np.repeat(np.arange(count), size)
+            c = (np.arange(count)[:, None] + np.arange(size)[None, :]).ravel()
+            summed = csr_matrix((ones, (r, c)), shape=(count, rows.shape[0])) @ rows
+            norms = _row_norms(summed)
+            cached = (diags_array(1.0 / np.maximum(norms, 1e-12)) @ summed).tocsr()
+            # only the n-grams of the other side can add to a dot product
+            cached = _take_columns(cached, self.shared_cols)
+            self._lex_cache[key] = cached
+        return cached
+
+    def attach_deltas(
+        self, moves: Sequence[tuple[tuple[list[int], list[int]], int, int]]
+    ) -> list[float]:
+        """For each (bead, side, sentence): bead score with the sentence minus without it."""
+        before = [(left, right) for (left, right), _, _ in moves]
+        after = [
+            ([*left, x], right) if side == 0 else (left, [*right, x])
+            for (left, right), side, x in moves
+        ]
+        scores = self.bead_scores([*before, *after])
+        deltas: list[float] = (scores[len(moves) :] - scores[: len(moves)]).tolist()
+        return deltas
+
+
+def _shared(a: frozenset[Any], b: frozenset[Any]) -> float:
+    """Share of anchors in common: |a & b| / max(|a|, |b|), 0 when either side has none."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
+def _row_norms(m: Any) -> np.ndarray:
+    """Euclidean norm of each row of a sparse matrix (squares its stored values only)."""
+    sq = m.copy()
+    sq.data **= 2
+    norms: np.ndarray = np.sqrt(_row_sums(sq))
+    return norms
+
+
+def _row_sums(m: Any) -> np.ndarray:
+    """Sum of each row of a CSR matrix, added in stored order as ``m @ ones`` does, without
+    scipy's per-call overhead (these run on small batches many times)."""
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    sums: np.ndarray = np.bincount(rows, weights=m.data, minlength=m.shape[0])
+    return sums
+
+
+def _take_columns(m: Any, cols: np.ndarray) -> Any:
+    """The columns ``cols`` (sorted) of a CSR matrix, as a CSR matrix of ``len(cols)``
+    columns; stored values keep their order."""
+    from scipy.sparse import csr_matrix
+
+    new_index = np.full(m.shape[1], -1, dtype=np.int64)
+    new_index[cols] = np.arange(len(cols))
+    pos = new_index[m.indices]
+    keep = pos >= 0
+    indptr = np.concatenate([[0], np.cumsum(keep)])[m.indptr]
+    return csr_matrix((m.data[keep], pos[keep], indptr), shape=(m.shape[0], len(cols)))
+
+
+def _indicator(groups: Sequence[Sequence[int]], size: int) -> Any:
+    """A CSR matrix with one row per group and ones at the group's members."""
+    from scipy.sparse import csr_matrix
+
+    indptr = np.concatenate([[0], np.cumsum([len(g) for g in groups], dtype=np.int64)])
+    members = np.fromiter((x for g in groups for x in g), dtype=np.int64, count=int(indptr[-1]))
+    return csr_matrix((np.ones(len(members)), members, indptr), shape=(len(groups), size))
+
+
+def _sparse_pair_dots(a: Any, b: Any, ri: np.ndarray, cj: np.ndarray) -> np.ndarray:
+    """``a[ri[k]] . b[cj[k]]`` for CSR matrices, by blocks of rows (``ri`` sorted) against
+    the span of columns they need, so the work follows the band, not ``len(a) x len(b)``."""
+    out = np.zeros(len(ri))
+    step = 256
+    if not len(ri):
+        return out
+    starts = np.searchsorted(ri, np.arange(ri[0], ri[-1] + 1, step)).tolist()
+    bounds: list[int] = [*starts, len(ri)]
+    for s0, s1 in itertools.pairwise(bounds):
+        if s1 <= s0:
+            continue
+        r0, r1 = int(ri[s0]), int(ri[s1 - 1]) + 1
+        c0, c1 = int(cj[s0:s1].min()), int(cj[s0:s1].max()) + 1
+        block = (a[r0:r1] @ b[c0:c1].T).toarray()
+        out[s0:s1] = block[ri[s0:s1] - r0, cj[s0:s1] - c0]
+    return out
+
+
+def _neighbour_sim(
+    vec: np.ndarray, rows: np.ndarray, before: np.ndarray, after: np.ndarray, size: int
+) -> np.ndarray:
+    """Mean cosine of each ``vec`` row with the sentences just before and after a passage."""
+    has_b = before >= 0
+    has_a = after < size
+    sim_b = np.einsum("ij,ij->i", vec, rows[np.where(has_b, before, 0)]) * has_b
+    sim_a = np.einsum("ij,ij->i", vec, rows[np.where(has_a, after, 0)]) * has_a
+    count = np.maximum(has_b.astype(np.int64) + has_a, 1)
+    out: np.ndarray = (sim_b + sim_a).astype(np.float64) / count
+    return out
+
+
+def _confident_chain(
+    i: np.ndarray, j: np.ndarray, scores: np.ndarray, n: int, m: int, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The heaviest chain, increasing on both sides, of mutually best pairs above threshold.
+
+    Mutually best pairs form a matching, so the chain is found in O(k log k) with a Fenwick
+    tree of running maxima over right indices. Weighing by score (rather than taking the
+    longest chain) makes the result unique for tie-free scores, and the same whichever
+    document is called left.
+    """
+    best_l = np.full(n, -np.inf)
+    best_r = np.full(m, -np.inf)
+    np.maximum.at(best_l, i, scores)
+    np.maximum.at(best_r, j, scores)
+    mutual = (scores >= threshold) & (scores >= best_l[i]) & (scores >= best_r[j])
+    order = np.argsort(i[mutual], kind="stable")
+    mi, mj, ms = i[mutual][order], j[mutual][order], scores[mutual][order]
+    tree_val = [0.0] * (m + 1)  # Fenwick tree over right indices: best chain weight
+    tree_arg = [-1] * (m + 1)  # ... and the pair that ends it
+    prev = [-1] * len(mi)
+    total = [0.0] * len(mi)
+    for k, (jj, w) in enumerate(zip(mj.tolist(), ms.tolist())):
+        best, arg, x = 0.0, -1, jj  # query the prefix of right indices < jj
+        while x > 0:
+            if tree_val[x] > best:
+                best, arg = tree_val[x], tree_arg[x]
+            x -= x & -x
+        total[k], prev[k] = best + w, arg
+        x = jj + 1
+        while x <= m:
+            if total[k] > tree_val[x]:
+                tree_val[x], tree_arg[x] = total[k], k
+            x += x & -x
+    chain: list[int] = []
+    k = int(np.argmax(total)) if total else -1
+    while k >= 0:
+        chain.append(k)
+        k = prev[k]
+    chain.reverse()
+    return mi[chain].astype(np.float64), mj[chain].astype(np.float64)
