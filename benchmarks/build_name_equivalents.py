@@ -1,4 +1,4 @@
-"""Build ``src/newsalign/data/name_equivalents.tsv`` from the Wikidata name-variant groups.
+"""Build ``src/newsalign/names/data/name_equivalents.tsv`` from the Wikidata name-variant groups.
 
 Run from the repository root::
 
@@ -40,10 +40,10 @@ from pathlib import Path
 
 from rapidfuzz.distance import Indel
 
-from newsalign import names as n
+from newsalign.names import rule_skeleton, skeleton
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "newsalign" / "data" / "name_equivalents.tsv"
+OUT = ROOT / "src" / "newsalign" / "names" / "data" / "name_equivalents.tsv"
 FIXTURE = ROOT / "tests" / "data" / "names_wikidata_groups.txt"
 _SCRIPT = re.compile(r"^(?:[A-Za-zÀ-ɏ'’.-]+|[Ѐ-ӿ'’-]+|[Ͱ-Ͽἀ-῿'’-]+|[가-힣]+)$")
 HEADER = (
@@ -73,13 +73,7 @@ def skeleton_of(word: str) -> str:
     """The table-free skeleton name_key gives a one-word non-Korean name, or ``""``."""
     if " " in word or not _SCRIPT.match(word):
         return ""
-    parsed = n._parse_once(word)
-    if parsed.kind != "general" or len(parsed.tokens) != 1:
-        return ""
-    toks = n._clean_tokens(word)
-    if len(toks) != 1:
-        return ""
-    return n._raw_skeletons(toks)[0] if n._raw_skeletons(toks) else ""
+    return rule_skeleton(word)
 
 
 def build(data: Path) -> dict[str, str]:
@@ -104,7 +98,7 @@ def build(data: Path) -> dict[str, str]:
     targets: dict[str, set[str]] = defaultdict(set)
     first: dict[str, str] = {}
     for i, (canon, skels) in enumerate(canon_of):
-        if n._skeleton(canon) != canon:
+        if skeleton(canon) != canon:
             continue
         for s in set(skels) - {canon}:
             if s in canonicals:

@@ -66,7 +66,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from newsalign.names import match_names, name_key, same_person
+from newsalign.names import korean_surnames, match_names, name_key, same_person
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results" / "names.json"
@@ -160,16 +160,15 @@ def load_groups(d: Path) -> list[tuple[str, list[str]]]:
 
 
 def load_hangul_english(d: Path) -> list[tuple[str, str]]:
-    from newsalign.names import _HANGUL_SURNAMES  # the filter needs the surname list
-
     pat = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
+    surnames = korean_surnames()  # the filter needs the surname list
     rows = []
     for line in (d / "wikidata_en_hangul_names.tsv").open(encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
         if len(parts) != 2:
             continue
         en, ko = parts
-        if pat.match(en) and re.fullmatch(r"[가-힣]{3}", ko) and ko[0] in _HANGUL_SURNAMES:
+        if pat.match(en) and re.fullmatch(r"[가-힣]{3}", ko) and ko[0] in surnames:
             rows.append((en, ko))
     return rows
 

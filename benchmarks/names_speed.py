@@ -30,15 +30,7 @@ RESULTS = ROOT / "results" / "names_speed.json"
 
 
 def _clear() -> None:
-    for fn in (
-        names._parse,
-        names._parse_once,
-        names._skeleton,
-        names._skel_syms,
-        names._rom_sylset,
-        names._rom_split,
-    ):
-        fn.cache_clear()
+    names.clear_caches()
 
 
 def _per_sentence(sentences: list[str]) -> dict[str, float]:

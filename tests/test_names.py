@@ -23,10 +23,14 @@ from newsalign.names import (
     extract_people,
     format_people,
     match_names,
+    name_equivalents,
     name_key,
     name_similarity,
+    romanized_spellings,
     same_person,
     sentence_name_keys,
+    skeleton,
+    syllable_class,
 )
 from newsalign.records import Document
 
@@ -471,12 +475,23 @@ def test_shared_data_variants() -> None:
 
 
 def test_docstring_examples_run() -> None:
+    """The examples in the docstrings of every public name of the package run."""
     import doctest
+    import inspect
 
     import newsalign.names as names_module
 
-    result = doctest.testmod(names_module)
-    assert result.attempted >= 15 and result.failed == 0
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+    found = False
+    for name in names_module.__all__:
+        obj = getattr(names_module, name)
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            # The examples see the package's namespace, as a user's session would.
+            for test in finder.find(obj, name, globs=dict(vars(names_module))):
+                runner.run(test)
+                found = found or test.name == name
+    result = runner.summarize(verbose=False)
+    assert found and result.attempted >= 15 and result.failed == 0
 
 
 def test_docs_page_examples_and_api() -> None:
@@ -495,18 +510,17 @@ def test_docs_page_examples_and_api() -> None:
 
 def test_every_romanised_spelling_stays_in_one_sound_class() -> None:
     """If a spelling could stand for jamo of two classes, 'same' would not imply equal keys."""
-    from newsalign import names as n
-
-    for spelling, vowels in n._R_VOWELS.items():
-        assert len({n._VOWEL_CLASS[v] for v in vowels}) == 1, spelling
-    for spelling, leads in n._R_LEADS.items():
+    for spelling, vowels in romanized_spellings("vowel").items():
+        # With no onset and no final, a syllable's class is its vowel's class.
+        assert len({syllable_class({"ㅇ"}, {v}, {""}) for v in vowels}) == 1, spelling
+    for spelling, leads in romanized_spellings("lead").items():
         for vowel in ("ㅏ", "ㅣ"):
             # Each onset of the set, widened by the initial-sound law, gives the same class.
-            classes = {n._sylset_class((n._lead_variants(frozenset({lead}), frozenset(vowel)),
-                                        frozenset(vowel), frozenset({""}))) for lead in leads}
+            classes = {syllable_class({lead}, {vowel}, {""}) for lead in leads}
             assert len(classes) == 1, (spelling, vowel, classes)
-    for spelling, tails in n._R_TAILS.items():
-        assert len({n._TAIL_CLASS.get(t, t if t != "ㄹ" else "l") for t in tails}) == 1, spelling
+    for spelling, tails in romanized_spellings("tail").items():
+        # After a fixed onset and vowel the class differs only by the final's class.
+        assert len({syllable_class({"ㅇ"}, {"ㅏ"}, {t}) for t in tails}) == 1, spelling
 
 
 def test_same_implies_equal_keys_on_korean_spellings() -> None:
@@ -586,16 +600,14 @@ def test_equal_keys_with_disagreeing_vowels_are_ambiguous() -> None:
 
 
 def test_equivalence_table_is_sound() -> None:
-    from newsalign import names as n
-
-    table = n._equivalents()
+    table = name_equivalents()
     assert len(table) > 1000
-    text = (ROOT / "src" / "newsalign" / "data" / "name_equivalents.tsv").read_text(
+    text = (ROOT / "src" / "newsalign" / "names" / "data" / "name_equivalents.tsv").read_text(
         encoding="utf-8")
     assert "MIT License" in text.split("\n", 4)[2] and len(text.encode()) < 1_000_000
     for src, dst in itertools.islice(table.items(), 0, None, 25):
         assert dst not in table, (src, dst)  # no chains: keys stay idempotent
-        assert n._skeleton(dst) == dst
+        assert skeleton(dst) == dst
     assert name_key("Volodymyr") == name_key("Vladimir")
 
 

@@ -1,0 +1,158 @@
+"""Reading a non-Korean name: folded surname as the key, given names and initials kept apart."""
+
+# Tables and examples hold Cyrillic, Greek and Hangul letters that look like Latin ones
+# on purpose (RUF001 and RUF003 are off project-wide).
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from .equivalents import name_equivalents
+from .hangul import _is_hangul
+from .parsed import _EMPTY, _Parsed
+from .skeleton import _VOWEL_LETTERS, skeleton
+from .translit import _hangul_loan, _to_latin
+
+# Ukrainian and Belarusian given names are translations, not spellings, of Russian ones.
+_GIVEN_EQUIV = {
+    "volodymyr": "vladimir", "volodimir": "vladimir", "uladzimir": "vladimir",
+    "uladimir": "vladimir",
+    "oleksandr": "aleksandr", "oleksiy": "aleksei", "oleksii": "aleksei", "mykola": "nikolai",
+    "mykhailo": "mikhail", "mykhaylo": "mikhail", "kyrylo": "kirill", "serhiy": "sergei",
+    "serhii": "sergei", "andriy": "andrei", "andrii": "andrei", "dmytro": "dmitri",
+    "yuriy": "yuri", "yurii": "yuri", "pavlo": "pavel", "petro": "pyotr", "vasyl": "vasili",
+    "hryhoriy": "grigori", "olena": "elena", "tetiana": "tatiana", "nataliya": "natalia",
+}
+_PATRONYMIC = re.compile(
+    r"(?:ovich|evich|ovych|evych|ovitch|evitch|owitsch|ewitsch|owitsj|ovitsj|ovitj|evitj|"
+    r"ovitx|ovics|ovici|owicz|ewicz|ovits|obichi|ebichi|avich|aviç|ovic|ovna|evna|ovnа|"
+    r"ivna|yivna|ovychi|ovichu)$"
+)
+_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "van", "von", "der", "de",
+                        "la", "le", "da", "di", "du", "abd", "abu"})
+
+
+def _word_latin(tok: str) -> list[str]:
+    """One token as lower-case ASCII words (a hyphen splits: al-Gaddafi -> al, gaddafi)."""
+    if all(_is_hangul(c) for c in tok):
+        words = [_hangul_loan(tok)]
+    else:
+        words = [_to_latin(p) for p in tok.split("-") if p]
+    return [w for w in (re.sub(r"[^a-z]", "", w) for w in words) if w]
+
+
+def _raw_skeletons(tokens: Sequence[str]) -> list[str]:
+    """Skeletons of the words of ``tokens`` before the equivalence table (for its builder)."""
+    out = []
+    for tok in tokens:
+        for w in _word_latin(tok):
+            sk = skeleton(_GIVEN_EQUIV.get(w, w))
+            if sk:
+                out.append(sk)
+    return out
+
+
+def _fold(word: str) -> str:
+    sk = skeleton(_GIVEN_EQUIV.get(word, word))
+    return name_equivalents().get(sk, sk)
+
+
+def _initial_class(sk: str) -> str:
+    # Vowels fold to one class at the start of a word (E. for Elena, whose skeleton is ala).
+    return "a" if sk[:1] in ("a", "i", "o") else sk[:1]
+
+
+# Common given names, as skeletons: a last word that is one of these is not the surname
+# when the first word is not one ("Путин Владимир"). Family-first order is otherwise marked
+# by a comma ("Putin, Vladimir") or capitals ("PUTIN Vladimir").
+_COMMON_GIVEN = frozenset(skeleton(w) for w in (
+    "vladimir aleksandr alexander aleksei alexei sergei dmitri nikolai mikhail ivan andrei "
+    "yuri pavel pyotr peter vasili grigori boris igor oleg viktor victor anatoli yevgeni "
+    "evgeni gennadi valentin valeri vitali konstantin leonid maksim nikita roman ruslan "
+    "elena olga tatiana natalia irina svetlana anna maria yulia ekaterina lyudmila galina "
+    "john james robert michael william david richard joseph thomas charles george paul mark "
+    "donald kim muammar mohammed muhammad ahmed ali hassan hussein omar"
+).split()) - {""}
+
+
+def _general_parse(tokens: list[str]) -> _Parsed:
+    """A non-Korean name: key = folded surname; given names and initials kept apart.
+
+    The surname is the last word, unless the name is written family-first: marked by a
+    comma (handled by the caller), a word in capitals among others (``PUTIN Vladimir``), a
+    patronymic at the end (``Putin Vladimir Vladimirovich``) or a common given name at the
+    end (``Путин Владимир``).
+    """
+    initials: list[str] = []
+    entries: list[tuple[str, bool]] = []  # (latin word, written in capitals)
+    native: set[str] = set()  # words written in Latin letters, not transliterated
+    for tok in tokens:
+        letters = [c for c in tok if c.isalpha()]
+        if len(letters) == 1:
+            initials.extend(_word_latin(tok)[:1])
+            continue
+        upper = len(letters) > 1 and all(c.isupper() for c in letters)
+        entries.extend((w, upper) for w in _word_latin(tok))
+        if _is_latin(tok):
+            native.update(_word_latin(tok))
+    # Particles (al-, van) come and go; patronymics are often left out.
+    core = [(w, c) for w, c in entries if len(w) > 1 and w not in _PARTICLES]
+    patronymic_last = False
+    if len(core) > 1:
+        kept = [(w, c) for w, c in core if not _PATRONYMIC.search(w) or len(w) < 7]
+        patronymic_last = len(kept) < len(core) and bool(_PATRONYMIC.search(core[-1][0]))
+        core = kept or core
+    if not core:
+        core = [(w, False) for w, _ in entries] or [(w, False) for w in initials]
+        initials = []
+    if not core:
+        return _EMPTY
+    words = _baltic([w for w, _ in core])
+    sur = len(words) - 1
+    if len(words) > 1:
+        capitalised = [i for i, (_, upper) in enumerate(core) if upper]
+        if len(capitalised) == 1:
+            sur = capitalised[0]
+        elif patronymic_last or (skeleton(words[-1]) in _COMMON_GIVEN
+                                 and skeleton(words[0]) not in _COMMON_GIVEN):
+            sur = 0
+    folded = [_fold(w) for w in words]
+    surname = folded[sur]
+    if not surname:
+        return _EMPTY
+    given = tuple(f for i, f in enumerate(folded) if i != sur and f)
+    inits = "" if given else "".join(_initial_class(skeleton(w)) for w in initials)
+    return _Parsed("general", _GENERAL_SIGIL + surname, fine=" ".join(sorted(words)),
+                   tokens=(surname, *given), given_names=given, initials=inits,
+                   spelled=words[sur] if core[sur][0] in native else "")
+
+
+def _is_latin(tok: str) -> bool:
+    return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in tok if c.isalpha())
+
+
+def _baltic(words: list[str]) -> list[str]:
+    """Undo Lithuanian and Latvian case endings when every word of a name carries one.
+
+    ``Vladimiras Putinas`` and ``Vladimirs Putins`` are ``Vladimir Putin``. One word alone
+    is left as it is (``Thomas``, ``Boris``).
+    """
+    if len(words) < 2 or not all(w.endswith("s") and not w.endswith("ss") and len(w) > 4
+                                 for w in words):
+        return words
+    out = []
+    for w in words:
+        if w[-2] in "aiuy" and w[-3] not in _VOWEL_LETTERS:
+            out.append(w[:-2])
+        elif w[-2] not in _VOWEL_LETTERS:
+            out.append(w[:-1])
+        else:
+            return words
+    return out
+
+
+# Keys of non-Korean names start with this sigil, so that a skeleton never reads as a Korean
+# name when the key is folded again ("ai" -> "i" is not Lee).
+_GENERAL_SIGIL = "~"

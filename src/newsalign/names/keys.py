@@ -1,0 +1,36 @@
+"""The key that spelling variants of one person share: :func:`name_key`."""
+
+from __future__ import annotations
+
+from .parse import _parse
+
+
+def name_key(name: str, *, lang: str | None = None) -> str:
+    """The canonical key that spelling variants of one person share.
+
+    Korean names (Hangul, or a known Korean surname with romanised given-name syllables, in
+    either order) become ``"<surname class> <syllable-syllable>"``; other names become their
+    sorted consonant skeletons. Titles and honorifics (Rep., Dr., President, 의원, 대통령)
+    are dropped, as are initials and patronymics. Never raises; an input with no letters gives
+    ``""``.
+
+    Args:
+        name: a person's name in any script, with or without a title.
+        lang: an ISO 639-1 hint; accepted for symmetry with the rest of the API and
+            currently unused (the script decides).
+
+    Returns:
+        The key, a lower-case ASCII string.
+
+    Example:
+        >>> name_key("Lee Seong-gwon") == name_key("Lee Seong Kwon") == name_key("이성권")
+        True
+        >>> name_key("Rep. Park Sun Won")
+        'pak son-won'
+        >>> name_key("Muammar Qadhafi") == name_key("Moammar Gadhafi")
+        True
+    """
+    del lang
+    if not isinstance(name, str):
+        return ""
+    return _parse(name).key

@@ -1,0 +1,93 @@
+"""Reading a Korean name: a known surname and one to three given-name syllables, any order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .hangul import _hangul_sylset, _is_hangul, _SylSet, _sylset_class
+from .parsed import _Parsed
+from .romanization import _mr_ascii, _rom_split, _rom_sylset
+from .surnames import _HANGUL_SURNAMES, _INITIAL_LAW, _SURNAME_RANK, _surname_class, _surname_set
+from .translit import _to_latin
+
+
+def _korean_given(tokens: Sequence[str]) -> tuple[_SylSet, ...] | None:
+    """Parse given-name tokens (Latin or Hangul) into 1..3 syllables, or ``None``."""
+    syls: list[_SylSet] = []
+    for tok in tokens:
+        if all(_is_hangul(c) for c in tok):
+            syls.extend(_hangul_sylset(c) for c in tok)
+            continue
+        low = _mr_ascii(tok.lower())
+        if not low.replace("-", "").isascii() or not low.replace("-", "").isalpha():
+            return None
+        # "wh" is a spelling of hw (Chang-wha = 창화).
+        chunks = ["hw" + c[2:] if c.startswith("wh") else c for c in low.split("-") if c]
+        for chunk in chunks:
+            s = _rom_sylset(chunk)
+            if s is not None:
+                syls.append(s)
+                continue
+            parts = _rom_split(chunk)
+            if parts is None:
+                return None
+            for part in parts:
+                ps = _rom_sylset(part)
+                if ps is None:  # pragma: no cover - _rom_split only returns parsable parts
+                    return None
+                syls.append(ps)
+    if not 1 <= len(syls) <= 3:
+        return None
+    return tuple(syls)
+
+
+def _korean_parse(tokens: list[str]) -> _Parsed | None:
+    """Try to read ``tokens`` as a Korean name (either order, any script)."""
+    if len(tokens) == 1 and all(_is_hangul(c) for c in tokens[0]):
+        tok = tokens[0]
+        if tok in _HANGUL_SURNAMES:  # a surname alone: 김, 최, 남궁
+            return _korean_record(frozenset({_INITIAL_LAW.get(tok, tok)}), (), tokens)
+        if not 2 <= len(tok) <= 5:
+            return None
+        for n in (2, 1):
+            if len(tok) > n and tok[:n] in _HANGUL_SURNAMES and len(tok) - n <= 3:
+                if n == 1 and len(tok) == 5:
+                    continue
+                sur = frozenset({_INITIAL_LAW.get(tok[:n], tok[:n])})
+                given = tuple(_hangul_sylset(c) for c in tok[n:])
+                return _korean_record(sur, given, tokens)
+        return None
+    if len(tokens) == 1:
+        alone = _surname_set(tokens[0])
+        return None if alone is None else _korean_record(alone, (), tokens)
+    if not 2 <= len(tokens) <= 4:
+        return None
+    first, last = _surname_set(tokens[0]), _surname_set(tokens[-1])
+    options: list[tuple[int, frozenset[str], list[str]]] = []
+    if first is not None:
+        options.append((0, first, tokens[1:]))
+    if last is not None:
+        options.append((1, last, tokens[:-1]))
+    if len(options) == 2:
+        # "Seong-kwon Lee": a hyphenated first token is a given name; otherwise the more
+        # common surname wins ("Sun Won Park").
+        if "-" in tokens[0] and "-" not in tokens[-1]:
+            options.reverse()
+        elif "-" not in tokens[0] or "-" in tokens[-1]:
+            r0 = min(_SURNAME_RANK.get(h, 999) for h in options[0][1])
+            r1 = min(_SURNAME_RANK.get(h, 999) for h in options[1][1])
+            if r1 < r0:
+                options.reverse()
+    for _, surname, rest in options:
+        syllables = _korean_given(rest)
+        if syllables is not None:
+            return _korean_record(surname, syllables, tokens)
+    return None
+
+
+def _korean_record(sur: frozenset[str], given: tuple[_SylSet, ...], tokens: list[str]) -> _Parsed:
+    key = _surname_class(sur)
+    if given:
+        key += " " + "-".join(_sylset_class(s) for s in given)
+    fine = " ".join(_to_latin(t) if not all(_is_hangul(c) for c in t) else t for t in tokens)
+    return _Parsed("korean", key, sur, given, fine.lower())

@@ -1,0 +1,161 @@
+"""Comparing two names: :func:`match_names`, :func:`same_person` and :func:`name_similarity`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rapidfuzz.distance import JaroWinkler
+
+from .general import _initial_class
+from .hangul import _SylSet
+from .parse import _parse
+from .parsed import _EMPTY, _Parsed
+from .records import NameMatch, Verdict
+from .skeleton import _vowels_disagree
+
+
+def _syl_relation(a: _SylSet, b: _SylSet) -> Literal["same", "overlap", "disjoint"]:
+    rel: Literal["same", "overlap", "disjoint"] = "same"
+    for x, y in zip(a, b, strict=True):
+        if not x & y:
+            return "disjoint"
+        if not (x <= y or y <= x):
+            rel = "overlap"
+    return rel
+
+
+def match_names(a: str, b: str) -> NameMatch:
+    """Compare two names: the same person, different people, or cannot tell.
+
+    Korean names are compared surname against surname and given-name syllable against
+    syllable, each romanised syllable standing for the set of Hangul sounds it can spell: a
+    syllable whose sets are disjoint means different people; sets where one contains the
+    other mean the same spelling; sets that only overlap make the verdict ``"ambiguous"``.
+    A surname alone against a full name is ``"ambiguous"`` too. Other names are the same
+    when their keys (surnames) are equal and their given names or initials agree, unless
+    two Latin spellings of the surname disagree in most of their vowels (``Blat`` /
+    ``Blythe``), which is ``"ambiguous"``.
+
+    Example:
+        >>> match_names("Park Seon-won", "박선원").verdict
+        'same'
+        >>> match_names("Kim Jong-un", "Kim Jong-il").verdict
+        'different'
+        >>> match_names("Kim Dae-jung", "Kim Dae-jong").verdict
+        'ambiguous'
+    """
+    pa = _parse(a) if isinstance(a, str) else _EMPTY
+    pb = _parse(b) if isinstance(b, str) else _EMPTY
+    score = _score(pa, pb)
+    if pa.kind == "empty" or pb.kind == "empty":
+        return NameMatch("different", 0.0, "a name without letters")
+    if pa.kind == "korean" and pb.kind == "korean":
+        return _match_korean(pa, pb)
+    if pa.key == pb.key:
+        match = _match_given(pa, pb, score)
+        if match.verdict == "same" and _vowels_disagree(pa.spelled, pb.spelled):
+            # Equal keys, clearly different spellings (Blat / Blythe): cannot tell.
+            return NameMatch(
+                "ambiguous", _scale(score, "ambiguous"), "one surname key, but the vowels disagree"
+            )
+        return match
+    ta, tb = set(pa.tokens), set(pb.tokens)
+    if (ta < tb or tb < ta) and min(len(ta), len(tb)) >= 1:
+        return NameMatch("ambiguous", _scale(score, "ambiguous"), "one name is part of the other")
+    return NameMatch("different", _scale(score, "different"), "different keys")
+
+
+def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
+    """Two non-Korean names with one surname key: compare given names and initials."""
+    ga, gb = pa.given_names, pb.given_names
+    if pa.kind != "general" or pb.kind != "general":
+        return NameMatch("same", _scale(score, "same"), "equal keys")
+    if ga and gb:
+        if set(ga) == set(gb):
+            return NameMatch("same", _scale(score, "same"), "same surname and given names")
+        if ga[0] == gb[0] or set(ga) <= set(gb) or set(gb) <= set(ga):
+            return NameMatch(
+                "ambiguous", _scale(score, "ambiguous"), "given names only partly agree"
+            )
+        return NameMatch("different", _scale(score, "different"), "different given names")
+    ia = pa.initials or "".join(_initial_class(g) for g in ga)
+    ib = pb.initials or "".join(_initial_class(g) for g in gb)
+    if not ia and not ib:
+        return NameMatch("same", _scale(score, "same"), "same surname, no given name")
+    if not ia or not ib:
+        return NameMatch("ambiguous", _scale(score, "ambiguous"), "surname only")
+    if ia[0] != ib[0]:
+        return NameMatch("different", _scale(score, "different"), "different initials")
+    if ga or gb or ia != ib:
+        return NameMatch("ambiguous", _scale(score, "ambiguous"), "initials agree")
+    return NameMatch("same", _scale(score, "same"), "same surname and initials")
+
+
+def _match_korean(pa: _Parsed, pb: _Parsed) -> NameMatch:
+    fine = JaroWinkler.normalized_similarity(pa.fine, pb.fine)
+    if not pa.surname & pb.surname:
+        return NameMatch("different", _scale(fine, "different"), "different surnames")
+    if not pa.given or not pb.given:
+        if pa.given == pb.given:
+            return NameMatch("same", _scale(fine, "same"), "same surname, no given name")
+        return NameMatch("ambiguous", _scale(fine, "ambiguous"), "surname only")
+    if len(pa.given) != len(pb.given):
+        return NameMatch("different", _scale(fine, "different"), "given names differ in length")
+    verdict: Verdict = "same"
+    for k, (x, y) in enumerate(zip(pa.given, pb.given, strict=True)):
+        rel = _syl_relation(x, y)
+        if rel == "disjoint":
+            return NameMatch("different", _scale(fine, "different"), f"syllable {k + 1} differs")
+        if rel == "overlap":
+            verdict = "ambiguous"
+    if verdict == "same" and not (pa.surname <= pb.surname or pb.surname <= pa.surname):
+        verdict = "ambiguous"
+    reason = "every syllable compatible" if verdict == "same" else "syllables only overlap"
+    return NameMatch(verdict, _scale(fine, verdict), reason)
+
+
+def _score(pa: _Parsed, pb: _Parsed) -> float:
+    if not pa.key or not pb.key:
+        return 0.0
+    return float(JaroWinkler.normalized_similarity(pa.fine, pb.fine))
+
+
+def _scale(raw: float, verdict: Verdict) -> float:
+    # Verdict bands: same in [0.9, 1], ambiguous in [0.5, 0.8], different in [0, 0.5).
+    raw = min(max(raw, 0.0), 1.0)
+    if verdict == "same":
+        return 0.9 + 0.1 * raw
+    if verdict == "ambiguous":
+        return 0.5 + 0.3 * raw
+    return 0.49 * raw
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names are spellings of one person (:func:`match_names` says ``"same"``).
+
+    ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``; ambiguous pairs are
+    ``False``.
+
+    Example:
+        >>> same_person("Lee Seong-gwon", "Lee Seong Kwon")
+        True
+        >>> same_person("Lee Jae-myung", "Lee Jae-yong")
+        False
+    """
+    return match_names(a, b).verdict == "same"
+
+
+def name_similarity(a: str, b: str) -> float:
+    """A similarity in [0, 1] whose bands follow :func:`match_names`.
+
+    ``"same"`` pairs score in [0.9, 1], ``"ambiguous"`` in [0.5, 0.8], ``"different"``
+    below 0.5; inside a band the Jaro-Winkler similarity of the transliterated names orders
+    the pairs.
+
+    Example:
+        >>> name_similarity("Zelensky", "Зеленский") >= 0.9
+        True
+        >>> name_similarity("Kim Jong-un", "Kim Yo-jong") < 0.5
+        True
+    """
+    return match_names(a, b).score

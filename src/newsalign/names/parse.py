@@ -1,0 +1,133 @@
+"""Parsing a name: tokens without titles, then the Korean or the general reader, to a fixed point.
+
+Public seams: :func:`rule_skeleton` and :func:`clear_caches`.
+"""
+
+# Tables and examples hold Cyrillic, Greek and Hangul letters that look like Latin ones
+# on purpose (RUF001 and RUF003 are off project-wide).
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from functools import lru_cache
+
+from .general import _GENERAL_SIGIL, _general_parse, _raw_skeletons
+from .hangul import _is_hangul
+from .korean import _korean_parse
+from .parsed import _EMPTY, _Parsed
+from .romanization import _rom_split, _rom_sylset
+from .skeleton import _skel_syms, skeleton
+from .surnames import _mr_surname_set
+from .titles import _TITLE_KO_RE, _is_title
+
+_TOKEN_SPLIT = re.compile(r"[\s,;:/|·・()\[\]{}\"“”«»]+")
+
+
+def _clean_tokens(name: str) -> list[str]:
+    text = unicodedata.normalize("NFC", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "").replace("'", "").replace("ʼ", "").replace("`", "")
+    text = text.replace("‘", "").replace("ʻ", "").replace("‐", "-").replace("‑", "-")
+    text = text.replace("–", "-").replace("—", "-").replace("_", " ")
+    out: list[str] = []
+    for raw in _TOKEN_SPLIT.split(text):
+        tok = raw.strip(".-")
+        if not tok:
+            continue
+        if all(_is_hangul(c) for c in tok) and len(tok) > 2:
+            m = _TITLE_KO_RE.search(tok)
+            if m is not None and len(m.group()) >= 2 and m.start() >= 3:
+                tok = tok[: m.start()]
+        out.append(tok)
+    # Drop titles and honorifics wherever they stand, but never the last token left.
+    kept = [t for t in out if not _is_title(t)]
+    return kept or out[-1:] if out else []
+
+
+# Spellings no rule derives (NAMES.md): a small alias table, Latin spelling -> Hangul.
+_ALIASES: dict[str, str] = {
+    "syngman rhee": "이승만",
+    "rhee syngman": "이승만",
+    "jay y lee": "이재용",
+    "jay lee": "이재용",
+    "kim il sung": "김일성",
+    "kim il-sung": "김일성",
+    "park chung hee": "박정희",
+    "chiang kai shek": "장제스",
+}
+
+
+@lru_cache(maxsize=16384)
+def _parse_once(name: str) -> _Parsed:
+    if name.startswith(_GENERAL_SIGIL):
+        words = name[len(_GENERAL_SIGIL) :].split()
+        if words and all(w.isascii() and w.isalpha() and w.islower() for w in words):
+            # A key is not a spelling: its vowels say nothing.
+            return replace(_general_parse(words), spelled="")
+    tokens = _clean_tokens(name)
+    head, comma, tail = name.partition(",")
+    if not tokens:
+        return _EMPTY
+    alias = " ".join(t.lower() for t in tokens).replace("-", " ")
+    if alias in _ALIASES:
+        tokens = [_ALIASES[alias]]
+    parsed = _korean_parse(tokens)
+    if parsed is not None:
+        return parsed
+    if comma:
+        # "Putin, Vladimir": family name first; put it last, where the parser looks.
+        tokens = (_clean_tokens(tail) + _clean_tokens(head)) or tokens
+    return _general_parse(tokens)
+
+
+@lru_cache(maxsize=16384)
+def _parse(name: str) -> _Parsed:
+    parsed = _parse_once(name)
+    # A key is itself a name. Fold until it is a fixed point, so keys are idempotent even
+    # where a rule fires again on its own output (a Baltic ending, a particle).
+    for _ in range(4):
+        again = _parse_once(parsed.key)
+        if again.key == parsed.key:
+            break
+        tokens = parsed.tokens
+        if parsed.kind == "general":
+            tokens = (again.key[len(_GENERAL_SIGIL) :], *parsed.given_names)
+        parsed = replace(parsed, key=again.key, tokens=tokens)
+    return parsed
+
+
+def rule_skeleton(word: str) -> str:
+    """The skeleton the rules alone give a one-word non-Korean name, or ``""``.
+
+    What :func:`~newsalign.names.name_key` folds the word to before the equivalence table
+    (:func:`~newsalign.names.name_equivalents`) maps it; ``benchmarks/build_name_equivalents.py``
+    builds that table from these. A Korean name, or a word that does not read as one name
+    token, gives ``""``.
+
+    Example:
+        >>> rule_skeleton("Qadhafi"), rule_skeleton("Kim")
+        ('katafi', '')
+    """
+    parsed = _parse_once(word)
+    if parsed.kind != "general" or len(parsed.tokens) != 1:
+        return ""
+    toks = _clean_tokens(word)
+    if len(toks) != 1:
+        return ""
+    raw = _raw_skeletons(toks)
+    return raw[0] if raw else ""
+
+
+def clear_caches() -> None:
+    """Empty the memo caches that reading a name goes through, so a timing starts cold.
+
+    The parses, skeletons and romanised syllables are cached; the equivalence table, once
+    loaded, is kept. A seam for benchmarks; results do not change.
+
+    Example:
+        >>> clear_caches()
+    """
+    for fn in (_parse, _parse_once, skeleton, _skel_syms, _rom_sylset, _rom_split, _mr_surname_set):
+        fn.cache_clear()

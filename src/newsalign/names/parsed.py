@@ -1,0 +1,24 @@
+"""The internal record of a parsed name, shared by the readers, the matcher and the finders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .hangul import _SylSet
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    kind: Literal["korean", "general", "empty"]
+    key: str
+    surname: frozenset[str] = frozenset()  # Hangul surnames it can spell (Korean)
+    given: tuple[_SylSet, ...] = ()  # Korean given-name syllables
+    fine: str = ""  # lower-case ASCII form for string scores
+    tokens: tuple[str, ...] = ()  # general: surname skeleton, then given-name skeletons
+    given_names: tuple[str, ...] = ()  # general: given-name skeletons, in order
+    initials: str = ""  # general: folded initials when no given name is written out
+    spelled: str = ""  # general: the surname as written, in lower-case ASCII
+
+
+_EMPTY = _Parsed("empty", "")

@@ -1,0 +1,52 @@
+"""Titles and honorifics, English and Korean: dropped from names, and cues in text."""
+
+# Tables and examples hold Cyrillic, Greek and Hangul letters that look like Latin ones
+# on purpose (RUF001 and RUF003 are off project-wide).
+
+from __future__ import annotations
+
+import re
+
+from .hangul import _is_hangul
+
+_TITLES_EN = frozenset(
+    [
+        "rep", "representative", "sen", "senator", "dr", "adm", "admiral", "gen", "general",
+        "president", "presidente", "präsident", "prasident", "predsjednik", "presedintele",
+        "președintele", "presiden", "prezident", "prezydent", "président", "elnök", "elnok",
+        "президент", "президента", "премьер", "mr", "mrs", "ms", "miss", "mx", "sir", "dame",
+        "lord", "lady", "prof", "professor", "lawmaker", "lawmakers", "director", "chairman",
+        "chairwoman", "chair", "ceo", "gov", "governor", "mayor", "judge", "justice", "lt", "col",
+        "maj", "capt", "cmdr", "sgt", "minister", "premier", "secretary", "ambassador",
+        "commissioner", "spokesperson", "spokesman", "spokeswoman", "chief", "leader", "comrade",
+        "king", "queen", "prince", "princess", "marshal", "rev", "pastor", "father", "sheikh",
+        "sheik", "imam", "ayatollah", "emir", "colonel", "captain", "major", "lieutenant", "nis",
+        "vice", "deputy", "former", "acting", "prime", "foreign", "defense", "defence",
+        "unification", "interior", "finance", "envoy", "prosecutor", "jr", "sr", "ii", "iii",
+        "rabbi", "examiner", "superintendent", "inspector", "detective", "officer", "sergeant",
+        "iv",
+    ]
+)
+_TITLES_KO = (
+    "국무위원장", "국정원장", "국무총리", "위원장", "비서실장", "대변인", "부위원장", "원내대표",
+    "대통령", "총비서", "부부장", "당선인", "의원", "원장", "장관", "차관", "대표", "기자",
+    "총리", "위원", "의장", "사장", "회장", "교수", "박사", "총재", "단장", "청장", "실장",
+    "비서관", "후보", "씨", "군", "양", "님", "여사", "총장", "지사", "시장", "검사", "판사",
+    "전", "前",
+)
+_TITLE_KO_RE = re.compile("(?:" + "|".join(sorted(_TITLES_KO, key=len, reverse=True)) + ")$")
+
+
+def _is_title(tok: str) -> bool:
+    low = tok.lower().rstrip(".")
+    if low in _TITLES_EN:
+        return True
+    return bool(all(_is_hangul(c) for c in tok) and tok in _TITLES_KO)
+
+
+# Korean titles a name may stand before in running text (not the bare prefixes 전 and 前,
+# nor the one-syllable 군, 양, 님, which are common word endings).
+_KO_TITLE_START = re.compile(
+    "(?:" + "|".join(sorted((t for t in _TITLES_KO if t not in ("전", "前", "군", "양", "님")),
+                            key=len, reverse=True)) + ")"
+)

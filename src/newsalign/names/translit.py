@@ -1,0 +1,136 @@
+"""Transliteration of other scripts to Latin letters (own tables; the Hangul path is arithmetic).
+
+Cyrillic (with Ukrainian, Belarusian and South Slavic letters), Greek with its digraphs,
+Arabic and Persian letters, Latin letters with marks, and Hangul loanwords.
+"""
+
+# Tables and examples hold Cyrillic, Greek and Hangul letters that look like Latin ones
+# on purpose (RUF001 and RUF003 are off project-wide).
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .hangul import _LEADS, _VOWELS, _decompose, _is_hangul
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "a", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i",
+    "ї": "yi", "є": "ye", "ґ": "g", "ў": "v", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj",
+    "ћ": "c", "џ": "dzh", "ѓ": "g", "ќ": "k", "ѕ": "dz",
+}
+_GREEK_DIGRAPHS = (("ντ", "d"), ("μπ", "b"), ("γκ", "g"), ("γγ", "ng"), ("ου", "u"),
+                   ("αι", "e"), ("ει", "i"), ("οι", "i"), ("αυ", "av"), ("ευ", "ev"))
+_GREEK = {
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i",
+    "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s",
+    "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "kh", "ψ": "ps", "ω": "o",
+}
+_ARABIC = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
+    "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
+    "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "و": "u", "ي": "i", "ى": "a", "ة": "a", "ء": "", "ؤ": "",
+    "ئ": "", "پ": "p", "چ": "ch", "ژ": "zh", "ک": "k", "گ": "g", "ی": "i", "ٹ": "t", "ڈ": "d",
+    "ں": "n", "ے": "e", "ه‍": "h",
+}
+_LATIN_SPECIAL = {
+    "č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ś": "s", "ž": "zh", "ź": "z", "ż": "z",
+    "ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "dj", "ð": "d", "þ": "th",
+    "ı": "i", "ŭ": "u", "ŏ": "o", "ğ": "g", "ț": "ts", "ţ": "ts", "ș": "sh", "ş": "sh",
+}
+_HANGUL_LOAN_LEAD = dict(zip(_LEADS, ["g", "k", "n", "d", "t", "l", "m", "b", "p", "s", "s", "",
+                                      "j", "j", "ch", "k", "t", "p", "h"], strict=True))
+_HANGUL_LOAN_VOWEL = dict(zip(_VOWELS, ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa",
+                                        "we", "we", "yo", "u", "wo", "we", "wi", "yu", "",
+                                        "ui", "i"], strict=True))
+_HANGUL_LOAN_TAIL = {"": "", "ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p", "ㅅ": "t",
+                     "ㅇ": "ng"}
+
+
+def _strip_marks(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def _greek_word(word: str) -> str:
+    w = _strip_marks(word).lower()
+    if w.startswith("γου") and len(w) > 3:
+        # γου writes an English w (Γουίλιαμ = William; Γούντμαν = Woodman).
+        w = ("w" if w[3] in "αεηιοωυ" else "wu") + w[3:]
+    for a, b in _GREEK_DIGRAPHS:
+        w = w.replace(a, b)
+    return "".join(_GREEK.get(c, c) for c in w)
+
+
+def _hangul_loan(word: str) -> str:
+    """Read a Hangul loanword (블라디미르 -> bladimir), dropping the epenthetic ㅡ."""
+    out: list[str] = []
+    prev_tail = ""
+    for ch in word:
+        if not _is_hangul(ch):
+            continue
+        lead, vowel, tail = _decompose(ch)
+        # A lone ㄹ between vowels writes r; ㄹㄹ writes l (블라디미르 -> bladimir).
+        onset = "r" if lead == "ㄹ" and prev_tail != "ㄹ" else _HANGUL_LOAN_LEAD[lead]
+        out.append(onset + _HANGUL_LOAN_VOWEL[vowel] + _HANGUL_LOAN_TAIL.get(tail, ""))
+        prev_tail = tail
+    return "".join(out)
+
+
+# A Latin word ending in ch after a, o, u or e, with a German eu or au in it (not sch, tsch).
+_GERMAN_CH = re.compile(r"(?=.*(?:eu|au|äu))[a-zäöüß]*[aoue]ch")
+
+
+# Belarusian endings in Latin letters: -аў as -au / -aw after a consonant, and -enka.
+_BELARUSIAN_END = re.compile(r"(?:[^aeiouy]a[uw]|.{4}enka)$")
+
+
+def _to_latin(word: str) -> str:
+    """Transliterate a non-Hangul word to lower-case ASCII letters (others dropped)."""
+    if any(c in "іІўЎ" for c in word):
+        # Belarusian palatalises т and д before і (Пуцін = Путин, Уладзімір = Владимир).
+        word = word.replace("ці", "ті").replace("дзі", "ді").replace("Ці", "Ті")
+    if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in word):
+        word = _greek_word(word)
+    if _GERMAN_CH.fullmatch(word.lower()):
+        # German ch after a, o, u, e is the ach sound, Cyrillic х (Heubach = Гойбах, Rauch =
+        # Раух); the diphthong eu or au marks the word as German. English writes ou and reads
+        # ch as ч (Crouch = Крауч), and Slavic -ach is ч with no eu / au (Tkach = Ткач).
+        word = word[:-2] + "kh"
+    out: list[str] = []
+    for ch in word.lower():
+        if ch in _CYRILLIC:
+            out.append(_CYRILLIC[ch])
+        elif ch in _ARABIC:
+            out.append(_ARABIC[ch])
+        elif ch in _LATIN_SPECIAL:
+            out.append(_LATIN_SPECIAL[ch])
+        elif "a" <= ch <= "z":
+            out.append(ch)
+        else:
+            base = _strip_marks(ch)
+            if base in _CYRILLIC:
+                out.append(_CYRILLIC[base])
+            elif base in _LATIN_SPECIAL:
+                out.append(_LATIN_SPECIAL[base])
+            elif len(base) == 1 and "a" <= base <= "z":
+                out.append(base)
+            else:
+                out.append("".join(c for c in base if "a" <= c <= "z"))
+    latin = "".join(out)
+    if ("avu" in latin or "awu" in latin) and (
+            any(c in "ўЎэЭŭŬ" for c in word) or _BELARUSIAN_END.search(latin)):
+        # Belarusian fills the hiatus a-u with v where Russian and Ukrainian leave it open
+        # (Навуменка = Науменко, Белавусаў = Belavusau = Белоусов, Навумаў = Наумов). Only
+        # in a word that is Belarusian by ў, э, ŭ, the suffix -au (-аў) or the akanye
+        # suffix -enka: і alone is Ukrainian too, and Ржавускі = Ржевуский has a real в.
+        latin = latin.replace("avu", "au").replace("awu", "au")
+    if len(latin) >= 8 and latin.endswith("enka") and not word.lower().endswith("ька"):
+        # Belarusian writes the unstressed o of the Ukrainian and Russian suffix -enko as a
+        # (akanye): Lukashenka = Лукашенко, Каваленка = Коваленко. Not the diminutive
+        # -енька (Олесенька), and not short words (Zelenka).
+        latin = latin[:-1] + "o"
+    return latin
