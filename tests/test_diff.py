@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -15,8 +14,6 @@ import newsalign as na
 from newsalign.cli import main
 from newsalign.diffing.ops import _in_place
 from newsalign.facts import CONFLICT_KINDS
-
-HAS_NAMES = importlib.util.find_spec("newsalign.names") is not None
 
 
 # -- the seeds bar ----------------------------------------------------------------------
@@ -115,9 +112,8 @@ def test_seeds_diff_is_lossless_and_summarised(seeds_diff: na.Diff, gold: dict[s
     assert s.inserted == len(seeds_diff.alignment.unmatched_right)
 
 
-@pytest.mark.skipif(not HAS_NAMES, reason="newsalign.names is not in this tree (branch names)")
 def test_seeds_names_through_the_names_module(seeds_diff: na.Diff) -> None:
-    from newsalign import names  # type: ignore[attr-defined]
+    from newsalign import names
 
     variants = [fd for fd in seeds_diff.fact_differences() if fd.kind == "name_variant"]
     assert len(variants) == 2

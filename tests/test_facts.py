@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsalign.facts import number_values, parse_number
+from newsalign.text import number_values, parse_number
 
 
 @pytest.mark.parametrize(
@@ -36,8 +36,6 @@ def test_no_numbers() -> None:
 
 
 # -- facts a reader compares ------------------------------------------------------------
-import importlib.util  # noqa: E402
-
 from newsalign.facts import (  # noqa: E402
     FACT_DIFFERENCE_KINDS,
     FACT_KINDS,
@@ -48,8 +46,6 @@ from newsalign.facts import (  # noqa: E402
     extract_facts,
 )
 from newsalign.records import Document  # noqa: E402
-
-HAS_NAMES = importlib.util.find_spec("newsalign.names") is not None
 
 
 def quantities(text: str) -> list[Fact]:
@@ -219,9 +215,8 @@ def test_different_people_are_one_sided_not_variants() -> None:
     assert kinds(diffs) == [("left_only", "person"), ("right_only", "person")]
 
 
-@pytest.mark.skipif(not HAS_NAMES, reason="newsalign.names is not in this tree (branch names)")
 def test_people_come_from_the_names_module() -> None:
-    from newsalign import names  # type: ignore[attr-defined]
+    from newsalign import names
 
     (a,) = [f for f in extract_facts("Rep. Lee Seong-gwon spoke.") if f.kind == "person"]
     (b,) = [f for f in extract_facts("Rep. Lee Seong Kwon spoke.") if f.kind == "person"]
