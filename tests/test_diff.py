@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import newsalign as na
 from newsalign.cli import main
-from newsalign.diffing.ops import _in_place
+from newsalign.diffing import links_in_place
 from newsalign.facts import CONFLICT_KINDS
 
 
@@ -183,7 +183,7 @@ def _chain_weight_brute_force(links: list[na.Link]) -> int:
 @settings(max_examples=60, deadline=None)
 def test_in_place_chain_matches_brute_force(perm: list[int], cut: int) -> None:
     links = [na.Link((i,), (perm[i],), 1.0) for i in range(12) if i != cut]
-    chain = _in_place(links)
+    chain = links_in_place(links)
     weight = sum(len(links[k].left) + len(links[k].right) for k in chain)
     assert weight == _chain_weight_brute_force(links)
     rights = [links[k].right[0] for k in sorted(chain)]

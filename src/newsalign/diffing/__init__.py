@@ -10,7 +10,16 @@ from __future__ import annotations
 from .formats import FORMATS, render, render_json
 from .html_page import render_html
 from .multi import Cluster, MultiAlignment, align_many
-from .ops import DIFF_TAGS, Diff, DiffOp, DiffSummary, DiffTag, diff, diff_alignment
+from .ops import (
+    DIFF_TAGS,
+    Diff,
+    DiffOp,
+    DiffSummary,
+    DiffTag,
+    diff,
+    diff_alignment,
+    links_in_place,
+)
 from .terminal import format_alignment, render_text
 
 __all__ = [
@@ -26,6 +35,7 @@ __all__ = [
     "diff",
     "diff_alignment",
     "format_alignment",
+    "links_in_place",
     "render",
     "render_html",
     "render_json",

@@ -68,6 +68,7 @@ __all__ = [
     "DiffTag",
     "diff",
     "diff_alignment",
+    "links_in_place",
 ]
 
 DiffTag = Literal[
@@ -335,7 +336,7 @@ def diff_alignment(alignment: Alignment) -> Diff:
     left_facts = document_facts(left_doc)
     right_facts = document_facts(right_doc)
     left_index, right_index = _FactIndex(left_facts), _FactIndex(right_facts)
-    in_place = _in_place(alignment.links)
+    in_place = links_in_place(alignment.links)
     keyed: list[tuple[tuple[int, int, int], DiffOp]] = []
     for k, link in enumerate(alignment.links):
         facts_l = [f for i in link.left for f in left_facts[i]]
@@ -396,13 +397,20 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _in_place(links: Sequence[Link]) -> frozenset[int]:
+def links_in_place(links: Sequence[Link]) -> frozenset[int]:
     """Indices of the links on the heaviest chain increasing on both sides.
 
     Links are sorted by first left index; the chain is a longest increasing subsequence of
     their first right indices, weighted by the sentences a link covers (a Fenwick tree keeps
     it O(n log n)). Ties go to the chain ending earliest on the right, then to lower indices,
-    so the result is deterministic.
+    so the result is deterministic. The diff marks every other link ``moved``; public as a
+    seam for the brute-force test.
+
+    Example:
+        >>> from newsalign import Link
+        >>> links = [Link((0,), (1,), 1.0), Link((1,), (0,), 1.0), Link((2,), (2,), 1.0)]
+        >>> sorted(links_in_place(links))
+        [0, 2]
     """
     n = len(links)
     if n == 0:
