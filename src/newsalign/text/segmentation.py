@@ -76,7 +76,8 @@ _OPENER_WORDS = frozenset(
 )
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _WORD_AFTER = re.compile(r"\s+[" + re.escape(_OPENERS) + r"]*([^\s" + re.escape(_OPENERS) + r"]*)")
-_SENTENCE_END = re.compile(rf"[.!?…。！？:][{re.escape(_CLOSERS)}]*$")
+_ENDERS = ".!?…。！？:"  # a line ending in one of these (then closers) is not soft-wrapped
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 def detect_lang(text: str) -> str | None:
@@ -161,15 +162,25 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
         pos += len(line)
     blocks: list[tuple[int, int, bool]] = []
     for s, e in spans:
-        if blocks and _is_soft_wrap(text[blocks[-1][0] : blocks[-1][1]], text[s:e]):
+        if blocks and _is_soft_wrap(text, blocks[-1][0], blocks[-1][1], s):
             blocks[-1] = (blocks[-1][0], e, blocks[-1][2])
         else:
             blocks.append((s, e, True))
     return blocks
 
 
-def _is_soft_wrap(previous: str, line: str) -> bool:
-    return not _SENTENCE_END.search(previous) and line[0].islower()
+def _is_soft_wrap(text: str, prev_start: int, prev_end: int, start: int) -> bool:
+    """Does the line at ``start`` continue the block ``text[prev_start:prev_end]``?
+
+    Only the block's last characters are read, never a copy of it: a long run of
+    hard-wrapped lines stays linear.
+    """
+    if not text[start].islower():
+        return False
+    k = prev_end
+    while k > prev_start and text[k - 1] in _CLOSERS:
+        k -= 1
+    return not (k > prev_start and text[k - 1] in _ENDERS)
 
 
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -197,12 +208,12 @@ def _is_boundary(block: str, m: re.Match[str]) -> bool:
     punct = m.group()
     if punct[0] in "。！？":
         return True
-    after = block[m.end() :]
-    nxt = after.lstrip()
-    if not nxt:
+    # read forward from the candidate, never a copy of the rest: one long line stays linear
+    nxt = _NEXT_CHAR.match(block, m.end())
+    if nxt is None:
         return False
-    first = nxt[0]
-    if not _starts_sentence(first, nxt):
+    first = nxt.group(1)
+    if not _starts_sentence(first):
         return False
     if punct[0] != ".":
         return True
@@ -212,7 +223,7 @@ def _is_boundary(block: str, m: re.Match[str]) -> bool:
         return True
     token = _last_token(block, m.start()).lstrip(_OPENERS)
     low = token.lower()
-    next_word_m = _WORD_AFTER.match(after)
+    next_word_m = _WORD_AFTER.match(block, m.end())
     next_word = next_word_m.group(1) if next_word_m else ""
     next_is_number = next_word[:1].isdigit()
     next_opens = next_word.lower().strip(",;:") in _OPENER_WORDS
@@ -242,7 +253,7 @@ def _last_token(block: str, end: int) -> str:
         width *= 4
 
 
-def _starts_sentence(first: str, rest: str) -> bool:
+def _starts_sentence(first: str) -> bool:
     if first in _OPENERS or first.isdigit():
         return True
     if not first.isalpha():
