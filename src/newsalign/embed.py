@@ -43,6 +43,7 @@ __all__ = [
     "UseM3Encoder",
     "available_encoders",
     "char_ngram_counts",
+    "check_vectors",
     "get_encoder",
     "lexical_vectors",
     "normalize_rows",
@@ -66,21 +67,51 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-def normalize_rows(vectors: Any) -> np.ndarray:
+def normalize_rows(vectors: Any, *, name: str = "embeddings") -> np.ndarray:
     """Return ``vectors`` as float32 with every non-zero row scaled to unit L2 norm.
+
+    Raises:
+        ConfigError: ``vectors`` is not a 2-D array of real, finite numbers (strings,
+            ragged rows, complex values, NaN); the message names ``name``.
 
     Example:
         >>> normalize_rows([[3.0, 4.0], [0.0, 0.0]]).tolist()
         [[0.6000000238418579, 0.800000011920929], [0.0, 0.0]]
     """
-    arr = np.asarray(vectors, dtype=np.float32)
-    if arr.ndim != 2:
-        raise ConfigError(f"embeddings must be a 2-D array, got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)):
-        raise ConfigError("embeddings contain NaN or infinite values")
+    arr = check_vectors(name, vectors)
     norms = np.linalg.norm(arr, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return np.ascontiguousarray(arr / norms, dtype=np.float32)
+
+
+def check_vectors(name: str, vectors: Any, rows: int | None = None) -> np.ndarray:
+    """``vectors`` as a 2-D float32 array of finite real numbers, or :class:`ConfigError`.
+
+    Used on user vectors and on what an encoder returns, so a bad encoder fails loudly
+    instead of giving an alignment without links.
+
+    Example:
+        >>> check_vectors("left_vecs", [[1, 2]]).dtype
+        dtype('float32')
+    """
+    if isinstance(vectors, (str, bytes, dict)):
+        raise ConfigError(f"{name} must be a 2-D array of numbers, got {type(vectors).__name__}")
+    try:
+        raw = np.asarray(vectors)
+        complex_values = np.iscomplexobj(raw)
+        arr = raw.astype(np.float32, copy=False) if not complex_values else raw
+    except (TypeError, ValueError) as exc:
+        reason = str(exc).split(". ")[0]
+        raise ConfigError(f"{name} must be a 2-D array of numbers ({reason})") from None
+    if complex_values:
+        raise ConfigError(f"{name} must hold real numbers, got complex values")
+    if arr.ndim != 2:
+        raise ConfigError(f"{name} must be a 2-D array, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ConfigError(f"{name}: NaN or infinite values")
+    if rows is not None and len(arr) != rows:
+        raise ConfigError(f"{name} has {len(arr)} rows for {rows} sentences")
+    return arr
 
 
 class UseM3Encoder:

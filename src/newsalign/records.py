@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from .errors import ConfigError, InputError
 from .text import Sentence, segment
-from .validate import check_unit
+from .validate import check_text, check_unit
 
 __all__ = [
     "LINK_KINDS",
@@ -92,6 +92,7 @@ class Document:
             >>> Document.from_text("Rep. Kim spoke. He left.").texts
             ('Rep. Kim spoke.', 'He left.')
         """
+        check_text("text", text)
         return cls(text=text, sentences=segment(text, lang=lang), lang=lang, name=name)
 
     @classmethod
@@ -105,6 +106,7 @@ class Document:
             >>> Document.from_lines("One.\\nTwo.\\n\\nThree.").sentences[2].paragraph
             1
         """
+        check_text("text", text)
         sentences: list[Sentence] = []
         paragraph, offset, blank_run = 0, 0, False
         for line in text.splitlines(keepends=True):
@@ -134,9 +136,7 @@ class Document:
         parts: list[str] = []
         offset = 0
         for k, raw in enumerate(sentences):
-            if not isinstance(raw, str):
-                raise InputError(f"sentence {k} is {type(raw).__name__}, not str")
-            s = raw.strip()
+            s = check_text(f"sentence {k}", raw).strip()
             if not s:
                 raise InputError(f"sentence {k} is empty")
             if parts:

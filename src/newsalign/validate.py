@@ -11,9 +11,9 @@ import math
 import numbers
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 
-__all__ = ["check_at_least", "check_unit"]
+__all__ = ["check_at_least", "check_text", "check_unit"]
 
 
 def _number(name: str, value: Any, rule: str) -> float:
@@ -51,3 +51,30 @@ def check_at_least(name: str, value: Any, low: float) -> float:
     if not math.isfinite(x) or x < low:
         raise ConfigError(f"{name} must be {rule}, got {value!r}")
     return x
+
+
+def check_text(name: str, value: Any) -> str:
+    """``value`` if it is a ``str`` that UTF-8 can encode, or :class:`InputError` naming it.
+
+    A lone surrogate (``"\\ud800"``, legal in JSON and in Python strings) cannot be written
+    out, so it is refused here with its offset instead of failing later in a writer.
+
+    Example:
+        >>> check_text("text", "Seoul said so.")
+        'Seoul said so.'
+        >>> check_text("text", b"bytes")
+        Traceback (most recent call last):
+        ...
+        newsalign.errors.InputError: text must be a str, got bytes (decode it first)
+    """
+    if not isinstance(value, str):
+        hint = " (decode it first)" if isinstance(value, (bytes, bytearray)) else ""
+        raise InputError(f"{name} must be a str, got {type(value).__name__}{hint}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{name} holds a lone surrogate U+{ord(value[exc.start]):04X} at character "
+            f"offset {exc.start}: not encodable as UTF-8"
+        ) from None
+    return value

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from ..embed import Encoder, get_encoder, normalize_rows
+from ..embed import Encoder, check_vectors, get_encoder, normalize_rows
 from ..errors import ConfigError, InputError
 from ..records import Alignment, Document, Link, sort_links
 from .params import AlignParams, Mode, check_mode, resolve_params
@@ -70,6 +70,15 @@ def align(
     else:
         left_vecs = enc.encode(left_doc.texts)
         right_vecs = enc.encode(right_doc.texts)
+    if len(left_doc) and len(right_doc):
+        # what an encoder returns is checked, not trusted: NaN would give no links silently
+        checked = (
+            check_vectors(f"encoder {enc.name!r} output for left", left_vecs, len(left_doc)),
+            check_vectors(f"encoder {enc.name!r} output for right", right_vecs, len(right_doc)),
+        )
+        # an encoder may return lists; arrays are kept as they are (their dtype included)
+        if not isinstance(left_vecs, np.ndarray) or not isinstance(right_vecs, np.ndarray):
+            left_vecs, right_vecs = checked
     encode = None if getattr(enc, "contextual", False) else enc.encode
     return _align_docs(left_doc, right_doc, left_vecs, right_vecs, mode, p, enc.name, encode=encode)
 
@@ -105,8 +114,8 @@ def align_embeddings(
     """
     mode = check_mode(mode)
     p = resolve_params(params, threshold)
-    lv = normalize_rows(left_vecs)
-    rv = normalize_rows(right_vecs)
+    lv = normalize_rows(left_vecs, name="left_vecs")
+    rv = normalize_rows(right_vecs, name="right_vecs")
     if lv.shape[1] != rv.shape[1] and len(lv) and len(rv):
         raise ConfigError(f"embedding widths differ: left {lv.shape[1]}, right {rv.shape[1]}")
     left_doc, has_left = _side_document(left, len(lv), "left")
