@@ -7,10 +7,13 @@ become one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
@@ -38,7 +41,12 @@ def read_input(path: str, *, role: str = "input") -> str:
     The error names the file and, for undecodable bytes, the byte offset.
     """
     if path == "-":
-        data = sys.stdin.buffer.read()
+        if sys.stdin is None:
+            raise na.InputError(f"{role} -: standard input is closed")
+        try:
+            data = sys.stdin.buffer.read()
+        except OSError as exc:
+            raise na.InputError(f"{role} -: {exc.strerror or exc}") from None
         name = "<stdin>"
     else:
         name = path
@@ -63,6 +71,36 @@ def read_input(path: str, *, role: str = "input") -> str:
     if not text.strip():
         raise na.InputError(f"{role} {name}: empty input (no text to align)")
     return text
+
+
+def write_output(path: str, text: str, *, role: str = "output") -> None:
+    """Write ``text`` to ``path`` whole or not at all, or raise :class:`newsalign.InputError`.
+
+    A regular file is written to a temporary file beside it and renamed into place, so a
+    full disk or an interrupted run never leaves a partial file that looks complete.
+    Devices and pipes (``/dev/stdout``, a FIFO) are written directly.
+    """
+    if not path:
+        raise na.InputError(f"{role}: the file name is empty (use '-' for stdout)")
+    try:
+        if os.path.exists(path) and not os.path.isfile(path):
+            if os.path.isdir(path):
+                raise na.InputError(f"{role} {path}: is a directory")
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            return
+        folder = os.path.dirname(os.path.abspath(path))
+        fd, tmp = tempfile.mkstemp(prefix=".newsalign-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise na.InputError(f"{role} {path}: {exc.strerror or exc}") from None
 
 
 def _load_document(path: str, *, presegmented: bool, role: str) -> na.Document:
@@ -131,11 +169,9 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
     if args.output == "-":
         write_jsonl(result, out)
     else:
-        try:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                write_jsonl(result, fh)
-        except OSError as exc:
-            raise na.InputError(f"output {args.output}: {exc.strerror or exc}") from None
+        buffer = io.StringIO()
+        write_jsonl(result, buffer)
+        write_output(args.output, buffer.getvalue())
     return EXIT_OK
 
 
@@ -190,17 +226,14 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         result = na.align_many(docs, encoder=args.encoder, mode=args.mode,
                                threshold=args.threshold)  # fmt: skip
     # colour only on a terminal, and never where NO_COLOR is set (no-color.org)
-    color = not args.output and out.isatty() and not os.environ.get("NO_COLOR")
+    color = args.output is None and out.isatty() and not os.environ.get("NO_COLOR")
     if args.format == "text":
-        text = na.render_text(result, color=color, width=_width(out) if not args.output else 100)
+        width = _width(out) if args.output is None else 100
+        text = na.render_text(result, color=color, width=width)
     else:
         text = na.render(result, args.format)
-    if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise na.InputError(f"-o {args.output}: {exc.strerror or exc}") from None
+    if args.output is not None:
+        write_output(args.output, text, role="-o")
     else:
         out.write(text)
     return EXIT_OK
@@ -324,8 +357,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None:  # started with stdout closed (">&-")
+        if sys.stderr is not None:
+            print("newsalign: error: standard output is closed", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        return int(args.func(args, sys.stdout))
+        status = int(args.func(args, sys.stdout))
+        sys.stdout.flush()  # a full disk shows here, not at interpreter exit
+        return status
     except na.NewsalignError as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(f"newsalign: error: {message}", file=sys.stderr)
@@ -335,9 +374,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader went away (``| head``); stay quiet like other Unix tools.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # stdout on a full disk, a file the library could not read...
+        where = exc.filename if exc.filename is not None else "standard output"
+        if exc.filename is None:
+            _silence_stdout()
+        print(f"newsalign: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush has nowhere to fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover
