@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 import newsalign as na
+from newsalign.deduplication import DedupParams, dedup, dedup_dask, write_jsonl
 
 __all__ = ["main"]
 
@@ -140,8 +141,6 @@ def _columns(left: Sequence[str], right: Sequence[str], col: int) -> list[str]:
 
 # -- dedup ------------------------------------------------------------------------------
 def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
-    from newsalign.dedup import DedupParams, dedup, write_jsonl
-
     params = DedupParams(semantic=not args.near_only)
     progress = bool(args.progress or sys.stderr.isatty())
     if os.path.isdir(args.input):
@@ -149,8 +148,6 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
     if not os.path.exists(args.input):
         raise na.InputError(f"input {args.input}: no such file")
     if args.scheduler:
-        from newsalign.dedup_dask import dedup_dask
-
         result = dedup_dask(
             args.input,
             scheduler=args.scheduler,
