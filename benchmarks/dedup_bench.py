@@ -1,4 +1,4 @@
-"""Benchmarks of newsalign.dedup: quality on the labelled ko_en corpus, speed and scale.
+"""Benchmarks of newsalign.deduplication: quality on the labelled ko_en corpus, speed and scale.
 
 Three commands, each writing ``benchmarks/results/dedup_<command>.json``:
 
@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import json
 import os
 import platform
@@ -51,8 +50,13 @@ import numpy as np
 
 import newsalign as na
 from benchmarks.dedup_corpus import build_corpus, synthetic_docs
-
-dd = importlib.import_module("newsalign.dedup")
+from newsalign.deduplication import (
+    DedupParams,
+    UnionFind,
+    minhash_permutations,
+    minhash_values,
+    passage,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -95,7 +99,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
 
 def components(ids: Sequence[Any], edges: Sequence[tuple[Any, Any]]) -> list[int]:
     index = {x: k for k, x in enumerate(ids)}
-    uf = dd._UnionFind(len(ids))
+    uf = UnionFind(len(ids))
     for a, b in edges:
         uf.union(index[a], index[b])
     return [uf.find(k) for k in range(len(ids))]
@@ -137,19 +141,19 @@ def baselines(docs: list[dict[str, Any]], encoder: str | None) -> dict[str, Any]
     ids = [d["id"] for d in docs]
     stories = [d["story"] for d in docs]
     langs = [d["lang"] for d in docs]
-    p = dd.DedupParams()
+    p = DedupParams()
     lsh = MinHashLSH(threshold=0.5, num_perm=p.num_perm)
-    perms = dd._permutations(p.num_perm)
+    perms = minhash_permutations(p.num_perm)
     edges = []
     for d in docs:
-        hv = dd._minhash_values(d["text"], p)
+        hv = minhash_values(d["text"], p)
         mh = MinHash(hashvalues=hv, permutations=perms, scheme="affine32")
         for other in lsh.query(mh):
             edges.append((other, d["id"]))
         lsh.insert(d["id"], mh)
     near = components(ids, edges)
     enc = na.get_encoder(encoder)
-    vecs = enc.encode([dd._passage(d["text"], p) for d in docs])
+    vecs = enc.encode([passage(d["text"], p) for d in docs])
     sims = vecs @ vecs.T
     a, b = np.nonzero(np.triu(sims >= 0.6, 1))
     emb = components(ids, [(ids[i], ids[j]) for i, j in zip(a.tolist(), b.tolist(), strict=True)])
@@ -234,7 +238,7 @@ def save(name: str, data: dict[str, Any]) -> Path:
 
 def cmd_quality(args: argparse.Namespace) -> None:
     docs = build_corpus(args.split, max_stories=args.max_stories, seed=args.seed)
-    params = dd.DedupParams()
+    params = DedupParams()
     out: dict[str, Any] = {
         "machine": machine(),
         "corpus": {
@@ -291,9 +295,9 @@ def cmd_sweep(args: argparse.Namespace) -> None:
         write_jsonl(docs, path)
         for setting in args.min_shared:
             if setting == "off":
-                params = dd.DedupParams(signature_filter=False)
+                params = DedupParams(signature_filter=False)
             else:
-                params = dd.DedupParams(
+                params = DedupParams(
                     min_shared_features=int(setting),
                     strong_shared_features=max(2, int(setting)),
                 )
@@ -340,7 +344,7 @@ def cmd_scale_one(args: argparse.Namespace) -> None:
     """One size, in this process (called by ``scale`` in a fresh process per size)."""
     n = args.docs[0]
     path = Path(args.corpus)
-    params = dd.DedupParams(semantic=False)
+    params = DedupParams(semantic=False)
     stop, peak = threading.Event(), [0]
     watcher = threading.Thread(target=_peak_rss, args=(stop, peak), daemon=True)
     watcher.start()

@@ -1,7 +1,8 @@
 """Tune the translation decision on the ``dev`` corpus without rerunning the pipeline.
 
-One run of :func:`newsalign.dedup` on the dev corpus with a decision that keeps every
-aligned pair (so its evidence survives), saved as ``benchmarks/results/dedup_tune_dev.json``;
+One run of the in-process pipeline on the dev corpus
+(:func:`newsalign.deduplication.run_in_process`, default settings) with a decision rule that
+keeps every aligned pair (so its evidence survives), passed through its ``decide`` seam, saved as ``benchmarks/results/dedup_tune_dev.json``;
 then each candidate rule re-decides those pairs from their evidence (aligned shares and
 equivalent links) and is scored like ``dedup_bench quality`` (copy edges are the real ones).
 Candidate generation does not depend on the decision bars, so this equals a rerun per rule.
@@ -14,45 +15,45 @@ pair verified by meaning before it is a near duplicate), ``story`` is ``story_mi
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import newsalign as na
 from benchmarks.dedup_bench import RESULTS, components, machine, pair_counts, prf, write_jsonl
 from benchmarks.dedup_corpus import build_corpus
+from newsalign.deduplication import DedupParams, Relation, decide_relation, run_in_process
 
-dd = importlib.import_module("newsalign.dedup")
 
-
-def _keep_all(
-    share_l: float, share_r: float, links: Any, same_lang: bool, p: Any, **kw: Any
-) -> Any:
-    rel = _ORIG(share_l, share_r, links, same_lang, p, **kw)
+def keep_all(
+    share_left: float,
+    share_right: float,
+    links: Sequence[na.Link],
+    same_lang: bool,
+    p: DedupParams,
+    *,
+    semantic: bool = False,
+) -> Relation | None:
+    """:func:`decide_relation`, but a rejected pair with links is kept as ``same_story``."""
+    rel = decide_relation(share_left, share_right, links, same_lang, p, semantic=semantic)
     if rel is None and links:
         return "same_story"  # kept so that its evidence reaches the result
     return rel
 
 
-_ORIG = dd._decide
-
-
 def collect(split: str, max_stories: int | None, seed: int) -> dict[str, Any]:
     docs = build_corpus(split, max_stories=max_stories, seed=seed)
     na.get_encoder(None).encode(["warm up"])
-    setattr(dd, "_decide", _keep_all)  # noqa: B010
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "corpus.jsonl"
-            write_jsonl(docs, path)
-            t = time.perf_counter()
-            res = na.dedup(path)
-            secs = time.perf_counter() - t
-    finally:
-        setattr(dd, "_decide", _ORIG)  # noqa: B010
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        write_jsonl(docs, path)
+        t = time.perf_counter()
+        # what na.dedup(path) runs, with the keep-all rule in both verifiers
+        res = run_in_process(path, DedupParams(), decide=keep_all)
+        secs = time.perf_counter() - t
     lang = {d["id"]: d["lang"] for d in docs}
     pairs = [
         {"left": p.left, "right": p.right, "method": p.evidence.method,
@@ -62,8 +63,8 @@ def collect(split: str, max_stories: int | None, seed: int) -> dict[str, Any]:
          "equivalent_links": sum(k.kind == "equivalent" for k in p.evidence.links),
          "links": len(p.evidence.links),
          "relation_default": p.relation if p.evidence.method != "semantic"
-         else _ORIG(p.evidence.share_left, p.evidence.share_right, p.evidence.links,
-                    lang[p.left] == lang[p.right], dd.DedupParams(), semantic=True)}
+         else decide_relation(p.evidence.share_left, p.evidence.share_right, p.evidence.links,
+                              lang[p.left] == lang[p.right], DedupParams(), semantic=True)}
         for p in res.pairs
     ]  # fmt: skip
     return {

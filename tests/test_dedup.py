@@ -1,8 +1,7 @@
-"""Tests of newsalign.dedup: decisions, invariants, fast paths against brute force, Dask."""
+"""Tests of newsalign.deduplication: decisions, invariants, fast paths against brute force, Dask."""
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import json
 import random
@@ -18,9 +17,20 @@ from hypothesis import strategies as st
 
 import newsalign as na
 from newsalign.cli import main
-
-# the module, not the function newsalign.dedup that the package exports
-dd = importlib.import_module("newsalign.dedup")
+from newsalign.deduplication import (
+    DedupParams,
+    Record,
+    UnionFind,
+    decide_relation,
+    dedup,
+    exact_pairs,
+    featurize,
+    knn,
+    normalize_text,
+    run_in_process,
+    signature,
+    verify_lexical,
+)
 
 # Hand-written stories (not from any corpus); each sentence is distinct.
 STORY_A = [
@@ -63,7 +73,7 @@ def records(*texts: str) -> list[dict[str, Any]]:
     return [{"id": f"r{k}", "text": t} for k, t in enumerate(texts)]
 
 
-NEAR = dd.DedupParams(semantic=False)
+NEAR = DedupParams(semantic=False)
 
 
 # -- decisions ----------------------------------------------------------------------------
@@ -76,7 +86,7 @@ def test_exact_near_and_unique() -> None:
         text(STORY_C),
         near_copy(STORY_B),
     )
-    res = dd.dedup(recs, params=NEAR)
+    res = dedup(recs, params=NEAR)
     got = [(d.id, d.cluster, d.relation, d.representative) for d in res.decisions]
     assert got == [
         ("r0", 0, "representative", "r0"),
@@ -97,30 +107,30 @@ def test_exact_near_and_unique() -> None:
 
 
 def test_evidence_links_point_from_the_record_to_its_match() -> None:
-    res = dd.dedup(records(text(STORY_B), near_copy(STORY_B)), params=NEAR)
+    res = dedup(records(text(STORY_B), near_copy(STORY_B)), params=NEAR)
     copy = res.decisions[1]
     left = na.Document.from_text(near_copy(STORY_B))
     right = na.Document.from_text(text(STORY_B))
     for link in copy.evidence.links:
         (i,), (j,) = link.left, link.right
-        assert dd._norm_text(right[j].text) in dd._norm_text(left[i].text)
+        assert normalize_text(right[j].text) in normalize_text(left[i].text)
 
 
 def test_threshold_is_the_near_duplicate_share() -> None:
     recs = records(text(STORY_A), text(STORY_A[:3]))  # a copy trimmed to half
-    res = dd.dedup(recs, params=dd.DedupParams(semantic=False, min_share=0.6))
+    res = dedup(recs, params=DedupParams(semantic=False, min_share=0.6))
     assert res.decisions[1].relation == "unique"
-    res = dd.dedup(recs, params=dd.DedupParams(semantic=False, min_share=0.5))
+    res = dedup(recs, params=DedupParams(semantic=False, min_share=0.5))
     assert res.decisions[1].relation == "near_duplicate"
-    res = dd.dedup(recs, threshold=1.0, params=dd.DedupParams(semantic=False, min_share=0.5))
+    res = dedup(recs, threshold=1.0, params=DedupParams(semantic=False, min_share=0.5))
     assert res.decisions[1].relation == "near_duplicate"  # the copy side is fully aligned
     with pytest.raises(na.ConfigError, match="threshold must be in"):
-        dd.dedup(recs, threshold=1.5)
+        dedup(recs, threshold=1.5)
 
 
 def test_ids_are_kept_as_given_and_jsonl_schema() -> None:
     recs = [{"id": 7, "text": text(STORY_A)}, {"id": "x", "text": text(STORY_A)}]
-    res = dd.dedup(recs, params=NEAR)
+    res = dedup(recs, params=NEAR)
     lines = [json.loads(x) for x in res.to_jsonl().splitlines()]
     assert [x["id"] for x in lines] == [7, "x"]
     assert list(lines[1]) == ["id", "cluster", "relation", "representative", "evidence"]
@@ -130,9 +140,9 @@ def test_ids_are_kept_as_given_and_jsonl_schema() -> None:
 
 
 def test_empty_text_and_empty_input() -> None:
-    res = dd.dedup([{"id": 1, "text": ""}, {"id": 2, "text": "  "}], params=NEAR)
+    res = dedup([{"id": 1, "text": ""}, {"id": 2, "text": "  "}], params=NEAR)
     assert [d.relation for d in res.decisions] == ["unique", "unique"]
-    assert dd.dedup([], params=NEAR).decisions == ()
+    assert dedup([], params=NEAR).decisions == ()
 
 
 @pytest.mark.parametrize(
@@ -147,12 +157,12 @@ def test_empty_text_and_empty_input() -> None:
 )
 def test_bad_records(rec: dict[str, Any], message: str) -> None:
     with pytest.raises(na.InputError, match=message):
-        dd.dedup([{"id": 0, "text": "fine"}, rec], params=NEAR)
+        dedup([{"id": 0, "text": "fine"}, rec], params=NEAR)
 
 
 def test_repeated_id_is_an_error() -> None:
     with pytest.raises(na.InputError, match="record 1: field 'id' repeats"):
-        dd.dedup([{"id": 0, "text": "a"}, {"id": 0, "text": "b"}], params=NEAR)
+        dedup([{"id": 0, "text": "a"}, {"id": 0, "text": "b"}], params=NEAR)
 
 
 # -- invariants ---------------------------------------------------------------------------
@@ -176,7 +186,7 @@ def corpora(draw: Any) -> list[dict[str, Any]]:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(corpora())
 def test_groups_partition_the_input(recs: list[dict[str, Any]]) -> None:
-    res = dd.dedup(recs, params=NEAR)
+    res = dedup(recs, params=NEAR)
     ids = [r["id"] for r in recs]
     assert [d.id for d in res.decisions] == ids
     members = [m for g in res.groups for m in g.members]
@@ -192,12 +202,12 @@ def test_groups_partition_the_input(recs: list[dict[str, Any]]) -> None:
         else:
             assert relations[0] == "representative"
             assert all(r in ("exact", "near_duplicate") for r in relations[1:])
-    assert dd.dedup(recs, params=NEAR) == res  # deterministic
+    assert dedup(recs, params=NEAR) == res  # deterministic
 
 
 # -- fast paths against brute force -------------------------------------------------------
 def _components(n: int, edges: list[tuple[int, int]]) -> list[int]:
-    uf = dd._UnionFind(n)
+    uf = UnionFind(n)
     for a, b in edges:
         uf.union(a, b)
     return [uf.find(x) for x in range(n)]
@@ -215,15 +225,15 @@ def test_lsh_candidates_against_all_pairs() -> None:
         else:
             docs.append(" ".join(rng.sample(SENTENCES, 5)))
     recs = records(*docs)
-    res = dd.dedup(recs, params=NEAR)
-    feats = dd._featurize([dd._Record(r["id"], r["text"], None, None) for r in recs], 0, NEAR)
-    exact, copies = dd._exact_pairs(feats)
+    res = dedup(recs, params=NEAR)
+    feats = featurize([Record(r["id"], r["text"], None, None) for r in recs], 0, NEAR)
+    exact, copies = exact_pairs(feats)
     jobs = [
         (a, b, docs[a], docs[b], "und", "und", None, None, None)
         for a, b in itertools.combinations(range(len(docs)), 2)
         if a not in copies and b not in copies
     ]
-    brute = [(a, b) for a, b, rel, _ in dd._verify_lexical(jobs, NEAR) if rel] + exact
+    brute = [(a, b) for a, b, rel, _ in verify_lexical(jobs, NEAR) if rel] + exact
     got = [d.cluster for d in res.decisions]
     want = _components(len(docs), brute)
     # same partition (cluster numbers differ from union-find roots)
@@ -236,7 +246,7 @@ def test_knn_against_argsort() -> None:
     t = na.embed.normalize_rows(rng.normal(size=(70, 16)))
     qpos, tpos = list(range(50)), list(range(30, 100))  # overlapping positions
     got: dict[int, list[int]] = {}
-    for a, b, _ in dd._knn(qpos, q, tpos, t, 5, block=16):
+    for a, b, _ in knn(qpos, q, tpos, t, 5, block=16):
         got.setdefault(a, []).append(b)
     sims = q @ t.T
     for r, a in enumerate(qpos):
@@ -245,27 +255,52 @@ def test_knn_against_argsort() -> None:
 
 
 def test_signature_is_language_independent() -> None:
-    en = dd.signature("On Oct. 23, 3,000 troops and $110 million were sent, NATO said.")
-    ko = dd.signature("10월 23일 군인 3천명과 1억1천만 달러가 보내졌다고 NATO가 밝혔다.")
+    en = signature("On Oct. 23, 3,000 troops and $110 million were sent, NATO said.")
+    ko = signature("10월 23일 군인 3천명과 1억1천만 달러가 보내졌다고 NATO가 밝혔다.")
     assert {"d:10-23", "n:3000", "n:1.1e+08", "a:NATO"} <= en & ko
 
 
 def test_semantic_decision_needs_equivalent_links() -> None:
     """High shares made of partial links and wide beads are not a copy or a translation."""
-    p = dd.DedupParams()
+    p = DedupParams()
     partial = [na.Link((k,), (k,), 0.6, kind="partial") for k in range(5)]
     wide = [na.Link((0, 1, 2), (0, 1), 0.7), na.Link((3, 4), (2, 3, 4), 0.7)]
     equal = [na.Link((k,), (k,), 0.8) for k in range(5)]
     for links in (partial, wide):
-        assert dd._decide(1.0, 1.0, links, False, p, semantic=True) is None
-        assert dd._decide(1.0, 1.0, links, True, p, semantic=True) is None
-    assert dd._decide(1.0, 1.0, equal, False, p, semantic=True) == "translation"
-    assert dd._decide(1.0, 1.0, equal, True, p, semantic=True) == "near_duplicate"
+        assert decide_relation(1.0, 1.0, links, False, p, semantic=True) is None
+        assert decide_relation(1.0, 1.0, links, True, p, semantic=True) is None
+    assert decide_relation(1.0, 1.0, equal, False, p, semantic=True) == "translation"
+    assert decide_relation(1.0, 1.0, equal, True, p, semantic=True) == "near_duplicate"
     # the lexical path passes no links: its shares alone decide
-    assert dd._decide(0.9, 0.8, (), True, p) == "near_duplicate"
+    assert decide_relation(0.9, 0.8, (), True, p) == "near_duplicate"
     # same story: story_min_links equivalent links, with a low share
-    assert dd._decide(0.5, 0.4, equal[:4], False, p, semantic=True) == "same_story"
-    assert dd._decide(0.5, 0.4, equal[:3], False, p, semantic=True) is None
+    assert decide_relation(0.5, 0.4, equal[:4], False, p, semantic=True) == "same_story"
+    assert decide_relation(0.5, 0.4, equal[:3], False, p, semantic=True) is None
+
+
+def test_decision_rule_is_a_seam_of_the_pipeline() -> None:
+    """run_in_process with the default rule is dedup; its own rule reaches the verifiers."""
+    recs = records(text(STORY_A), text(STORY_A[:3]), text(STORY_B))
+    p = DedupParams(semantic=False, min_share=0.6)
+    assert run_in_process(recs, p) == dedup(recs, params=p)
+    assert dedup(recs, params=p).decisions[1].relation == "unique"
+    seen: list[tuple[float, float, bool]] = []
+
+    def lenient(
+        share_left: float,
+        share_right: float,
+        links: Any,
+        same_lang: bool,
+        p: DedupParams,
+        *,
+        semantic: bool = False,
+    ) -> Any:
+        seen.append((share_left, share_right, semantic))
+        return "near_duplicate" if max(share_left, share_right) >= 1.0 else None
+
+    res = run_in_process(recs, p, decide=lenient)
+    assert res.decisions[1].relation == "near_duplicate"
+    assert seen == [(0.5, 1.0, False)]  # the lexical path: r0 keeps 3 of 6, r1 all 3
 
 
 # -- translations with the real encoder ---------------------------------------------------
@@ -286,7 +321,7 @@ def test_translation_and_clusters(encoder: na.Encoder) -> None:
         {"id": "ko", "text": text(KO_A), "lang": "ko"},
         {"id": "copy", "text": near_copy(STORY_A), "lang": "en"},
     ]
-    res = dd.dedup(recs, encoder=encoder)
+    res = dedup(recs, encoder=encoder)
     got = {d.id: (d.cluster, d.relation, d.representative) for d in res.decisions}
     assert got["ko"] == (0, "translation", "en")
     assert got["copy"] == (0, "near_duplicate", "en")
@@ -314,8 +349,8 @@ def test_dask_equals_in_process() -> None:
     import dask.bag as db
 
     recs = _mixed_corpus()
-    params = dd.DedupParams(min_cosine=0.3, weak_min_cosine=0.3)
-    local = dd.dedup(recs, encoder="tfidf", params=params)
+    params = DedupParams(min_cosine=0.3, weak_min_cosine=0.3)
+    local = dedup(recs, encoder="tfidf", params=params)
     assert local.stats.semantic_pairs or local.stats.lsh_pairs
     with (
         distributed.LocalCluster(

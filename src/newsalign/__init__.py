@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from .alignment import MODES, AlignParams, align, align_embeddings
 
-# Importing dedup loads neither datasketch nor dask: they load when a run starts.
-from .dedup import (
+# Importing deduplication loads neither datasketch nor dask: they load when a run starts.
+from .deduplication import (
     RELATIONS,
     DedupDecision,
     DedupEvidence,
@@ -22,8 +22,8 @@ from .dedup import (
     DuplicateGroup,
     DuplicatePair,
     dedup,
+    dedup_dask,
 )
-from .dedup_dask import dedup_dask
 from .diffing import (
     DIFF_TAGS,
     Cluster,

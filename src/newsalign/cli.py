@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 import newsalign as na
+from newsalign.deduplication import DedupParams, dedup, dedup_dask, write_jsonl
 from newsalign.diffing import format_alignment
 
 __all__ = ["main"]
@@ -134,8 +135,6 @@ def _width(out: TextIO) -> int:
 
 # -- dedup ------------------------------------------------------------------------------
 def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
-    from newsalign.dedup import DedupParams, dedup, write_jsonl
-
     if args.threshold is not None:
         raise na.ConfigError(
             "dedup has no --threshold (an alignment score for align and diff); "
@@ -148,8 +147,6 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
     if not os.path.exists(args.input):
         raise na.InputError(f"input {args.input}: no such file")
     if args.scheduler:
-        from newsalign.dedup_dask import dedup_dask
-
         result = dedup_dask(
             args.input,
             scheduler=args.scheduler,

@@ -59,7 +59,7 @@ from .match import match_names, name_similarity, same_person
 from .parse import clear_caches, rule_skeleton
 from .records import MATCH_VERDICTS, Mention, NameMatch, Person, Verdict
 from .romanization import romanized_spellings
-from .skeleton import skeleton
+from .skeletons import skeleton
 from .surnames import korean_surnames
 
 __all__ = [

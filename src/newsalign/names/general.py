@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .equivalents import name_equivalents
 from .hangul import _is_hangul
 from .parsed import _EMPTY, _Parsed
-from .skeleton import _VOWEL_LETTERS, skeleton
+from .skeletons import _VOWEL_LETTERS, skeleton
 from .translit import _hangul_loan, _to_latin
 
 # Ukrainian and Belarusian given names are translations, not spellings, of Russian ones.

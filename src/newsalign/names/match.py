@@ -11,7 +11,7 @@ from .hangul import _SylSet
 from .parse import _parse
 from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
-from .skeleton import _vowels_disagree
+from .skeletons import _vowels_disagree
 
 
 def _syl_relation(a: _SylSet, b: _SylSet) -> Literal["same", "overlap", "disjoint"]:

@@ -18,7 +18,7 @@ from .hangul import _is_hangul
 from .korean import _korean_parse
 from .parsed import _EMPTY, _Parsed
 from .romanization import _rom_split, _rom_sylset
-from .skeleton import _skel_syms, skeleton
+from .skeletons import _skel_syms, skeleton
 from .surnames import _mr_surname_set
 from .titles import _TITLE_KO_RE, _is_title
 

@@ -1,4 +1,4 @@
-"""The Dask path of :mod:`newsalign.dedup`: the same stages, run on a ``distributed`` cluster.
+"""The Dask path: the same stages as :func:`newsalign.deduplication.dedup`, on a cluster.
 
 Records are split into partitions that live on the workers (scattered from the client as
 they are read, or the partitions of a ``dask.bag``). The workers check and featurise their
@@ -8,7 +8,7 @@ runs the LSH, signature and nearest-neighbour candidate generation and the union
 ships each batch of candidate pairs with its two texts to a worker.
 
 Because the stages, their inputs and the order of their results are the same as in
-:func:`newsalign.dedup.dedup`, the result is equal to the in-process one.
+:func:`newsalign.deduplication.dedup`, the result is equal to the in-process one.
 """
 
 from __future__ import annotations
@@ -19,36 +19,30 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from .dedup import (
-    DedupParams,
-    DedupResult,
-    _check_record,
-    _Features,
-    _featurize,
-    _params,
-    _progress,
-    _Record,
-    _run_stages,
-    _Runner,
-    iter_records,
-)
-from .embed import Encoder
-from .errors import ConfigError, InputError, MissingDependencyError
+from ..embed import Encoder
+from ..errors import ConfigError, InputError
+from .extras import distributed_module, is_bag
+from .features import Features, featurize
+from .io import Record, check_record, iter_records
+from .params import DedupParams, resolve_params
+from .pipeline import Runner, run_stages
+from .progress import progress_bar
+from .results import DedupResult
 
 __all__ = ["dedup_dask"]
 
 logger = logging.getLogger(__name__)
 
 
-def _check_partition(raw: Sequence[Any], start: int) -> list[_Record]:
-    return [_check_record(obj, f"record {start + k}") for k, obj in enumerate(raw)]
+def _check_partition(raw: Sequence[Any], start: int) -> list[Record]:
+    return [check_record(obj, f"record {start + k}") for k, obj in enumerate(raw)]
 
 
-def _texts_of(part: Sequence[_Record], start: int, positions: Sequence[int]) -> dict[int, str]:
+def _texts_of(part: Sequence[Record], start: int, positions: Sequence[int]) -> dict[int, str]:
     return {x: part[x - start].text for x in positions}
 
 
-class _DaskRunner(_Runner):
+class _DaskRunner(Runner):
     def __init__(self, client: Any, parts: Sequence[Any], starts: Sequence[int]) -> None:
         self.client = client
         self.parts = parts
@@ -83,7 +77,7 @@ def dedup_dask(
     partition_size: int = 1000,
     progress: bool = False,
 ) -> DedupResult:
-    """:func:`newsalign.dedup.dedup` on a Dask cluster; the result is equal to in-process.
+    """:func:`newsalign.dedup` on a Dask cluster; the result is equal to in-process.
 
     Args:
         records: mappings ``{"id", "text", "lang"?, "date"?}``, the path of a JSONL file
@@ -102,7 +96,7 @@ def dedup_dask(
     Raises:
         MissingDependencyError: dask or distributed is not installed.
         ConfigError: no client could be found.
-        InputError: as :func:`newsalign.dedup.dedup`.
+        InputError: as :func:`newsalign.dedup`.
 
     Example:
         >>> from distributed import Client, LocalCluster  # doctest: +SKIP
@@ -110,19 +104,14 @@ def dedup_dask(
         ...         Client(cluster) as client:  # doctest: +SKIP
         ...     res = dedup_dask("news.jsonl", client=client)
     """
-    p = _params(params, threshold)
+    p = resolve_params(params, threshold)
     if partition_size < 1:
         raise ConfigError(f"partition_size must be >= 1, got {partition_size!r}")
-    try:
-        import distributed
-    except ImportError as exc:
-        raise MissingDependencyError(
-            "the Dask path needs dask and distributed: pip install 'newsalign[dedup]'"
-        ) from exc
+    distributed = distributed_module()
     own = None
     if client is None and scheduler:
         try:
-            client = own = distributed.Client(scheduler, timeout="30s")  # type: ignore[no-untyped-call]
+            client = own = distributed.Client(scheduler, timeout="30s")
         except OSError as exc:
             raise ConfigError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None
     if client is None:
@@ -136,7 +125,7 @@ def dedup_dask(
         return _dedup_on(client, records, encoder, p, partition_size, progress)
     finally:
         if own is not None:
-            own.close()  # type: ignore[no-untyped-call]
+            own.close()
 
 
 def _dedup_on(
@@ -150,7 +139,7 @@ def _dedup_on(
     parts: list[Any] = []
     starts: list[int] = []
     feat_futures: list[Any] = []
-    if _is_bag(records):
+    if is_bag(records):
         raw_parts = client.compute(records.to_delayed())
         lengths = client.gather([client.submit(len, f, pure=False) for f in raw_parts])
         start = 0
@@ -159,7 +148,7 @@ def _dedup_on(
             starts.append(start)
             start += n
     else:
-        chunk: list[_Record] = []
+        chunk: list[Record] = []
         start = 0
         for rec in iter_records(records):
             chunk.append(rec)
@@ -172,9 +161,9 @@ def _dedup_on(
             parts.append(client.scatter(chunk))
             starts.append(start)
     for part, s in zip(parts, starts, strict=True):
-        feat_futures.append(client.submit(_featurize, part, s, p, pure=False))
-    feats: list[_Features] = []
-    with _progress(len(feat_futures), "partitions", progress) as bar:
+        feat_futures.append(client.submit(featurize, part, s, p, pure=False))
+    feats: list[Features] = []
+    with progress_bar(len(feat_futures), "partitions", progress) as bar:
         for res in client.gather(feat_futures):
             feats.extend(res)
             bar.update(1)
@@ -184,14 +173,6 @@ def _dedup_on(
             raise InputError(f"record {f.pos}: field 'id' repeats an earlier id {f.id!r}")
         seen.add(f.id)
     try:
-        return _run_stages(feats, _DaskRunner(client, parts, starts), encoder, p, progress=progress)
+        return run_stages(feats, _DaskRunner(client, parts, starts), encoder, p, progress=progress)
     finally:
         client.cancel(parts + feat_futures)
-
-
-def _is_bag(obj: Any) -> bool:
-    try:
-        import dask.bag as db
-    except ImportError:  # pragma: no cover - dask is a dependency of distributed
-        return False
-    return isinstance(obj, db.Bag)

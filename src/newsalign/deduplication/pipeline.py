@@ -1,0 +1,320 @@
+"""The stages of a run, independent of where they run, and the in-process :func:`dedup`.
+
+:func:`run_stages` takes the features of every record and a :class:`Runner` (where texts
+are fetched and batches of work run): exact pairs, LSH candidates verified lexically, then
+(``params.semantic``) signature candidates, passage embeddings, nearest neighbours verified
+by meaning, and the clusters. :func:`run_in_process` streams records into a
+:class:`TextStore` and runs the stages here; :func:`newsalign.deduplication.dedup_dask` runs
+the same stages on a Dask cluster. Both verifiers take the decision rule from the
+``decide`` argument of :func:`run_stages` / :func:`run_in_process` (a
+:class:`~newsalign.deduplication.verify.DecisionRule`, :func:`decide_relation` by default):
+the seam a study of the rule uses instead of patching the module.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..embed import Encoder
+from ..errors import ConfigError
+from .candidates import exact_pairs, lsh_pairs, semantic_candidates, signature_candidates
+from .cluster import UnionFind, assemble
+from .features import Features, embed_passages, featurize
+from .io import Record, iter_records
+from .params import DedupParams, resolve_params
+from .progress import progress_bar
+from .results import DedupEvidence, DedupResult, DedupStats
+from .verify import DecisionRule, Job, Outcome, decide_relation, verify_lexical, verify_semantic
+
+__all__ = ["LocalRunner", "Runner", "TextStore", "dedup", "run_in_process", "run_stages"]
+
+logger = logging.getLogger(__name__)
+
+
+class Runner:
+    """Runs the stages of the pipeline through an executor-like backend.
+
+    ``texts`` returns ``{pos: text}`` for positions; ``map`` runs a function over batches.
+    The in-process backend (:class:`LocalRunner`) does it all here;
+    :mod:`newsalign.deduplication.distributed` does it on a Dask cluster. Records are
+    featurised before the stages start, by whoever holds them.
+    """
+
+    def texts(self, positions: Sequence[int]) -> dict[int, str]:
+        """The texts of the records at ``positions``."""
+        raise NotImplementedError
+
+    def map(self, fn: Callable[..., list[Any]], batches: Sequence[Any], *args: Any) -> list[Any]:
+        """``[fn(batch, *args) for batch in batches]``, wherever the backend runs them."""
+        raise NotImplementedError
+
+
+def _batches(items: Sequence[Any], size: int) -> list[list[Any]]:
+    return [list(items[k : k + size]) for k in range(0, len(items), size)]
+
+
+def run_stages(
+    feats: Sequence[Features],
+    runner: Runner,
+    encoder: str | Encoder | None,
+    p: DedupParams,
+    *,
+    batch_size: int = 64,
+    progress: bool = False,
+    decide: DecisionRule = decide_relation,
+) -> DedupResult:
+    """Every stage after featurising: candidates, verification, clusters.
+
+    Args:
+        feats: the features of every record, by input position.
+        runner: where texts come from and batches of work run.
+        encoder: the encoder of the semantic stage (a name travels to workers best).
+        p: the settings.
+        batch_size: pairs (lexical) or records (embedding) per batch; semantic batches are
+            an eighth of it.
+        progress: show progress bars on stderr.
+        decide: the decision rule both verifiers call (it must pickle for a Dask runner).
+    """
+    exact, copies = exact_pairs(feats)
+    outcomes: list[Outcome] = [
+        (a, b, "exact", DedupEvidence(None, "hash", 1.0, 1.0, 1.0)) for a, b in exact
+    ]
+    lsh = lsh_pairs(feats, copies, p)
+    logger.debug("%d exact pairs, %d LSH candidates", len(exact), len(lsh))
+    outcomes += _verify(
+        runner,
+        lsh,
+        feats,
+        None,
+        None,
+        verify_lexical,
+        (p, decide),
+        batch_size,
+        progress,
+        "near-duplicate pairs",
+    )
+    stats = DedupStats(exact_pairs=len(exact), lsh_pairs=len(lsh))
+    if p.semantic:
+        uf = UnionFind(len(feats))
+        for a, b, rel, _ in outcomes:
+            if rel is not None:
+                uf.union(a, b)
+        if p.signature_filter:
+            plausible, poor = signature_candidates(feats, copies, p)
+        else:
+            plausible = {}
+            poor = {f.pos for f in feats if f.pos not in copies and f.minhash is not None}
+        to_embed = sorted({x for pair in plausible for x in pair} | poor)
+        texts = runner.texts(to_embed)
+        vec_batches = runner.map(
+            embed_passages, _batches([(x, texts[x]) for x in to_embed], batch_size), encoder, p
+        )
+        del texts
+        vectors = {pos: v for batch in vec_batches for pos, v in batch}
+        sem = semantic_candidates(feats, vectors, plausible, poor, uf, p)
+        logger.debug(
+            "%d plausible pairs, %d poor records, %d embedded, %d to align",
+            len(plausible),
+            len(poor),
+            len(vectors),
+            len(sem),
+        )
+        outcomes += _verify(
+            runner,
+            [(a, b, None) for a, b, _, _ in sem],
+            feats,
+            {(a, b): cos for a, b, cos, _ in sem},
+            {(a, b): s for a, b, _, s in sem},
+            verify_semantic,
+            (encoder, p, decide),
+            max(1, batch_size // 8),
+            progress,
+            "semantic pairs",
+        )
+        stats = replace(
+            stats,
+            signature_pairs=len(plausible),
+            poor_records=len(poor),
+            embedded=len(vectors),
+            semantic_pairs=len(sem),
+        )
+    return assemble(feats, outcomes, stats)
+
+
+def _verify(
+    runner: Runner,
+    pairs: Sequence[tuple[int, int, float | None]],
+    feats: Sequence[Features],
+    cosines: Mapping[tuple[int, int], float] | None,
+    shared: Mapping[tuple[int, int], int | None] | None,
+    fn: Callable[..., list[Outcome]],
+    args: tuple[Any, ...],
+    batch_size: int,
+    progress: bool,
+    what: str,
+) -> list[Outcome]:
+    out: list[Outcome] = []
+    # Batches are built a slice at a time so that only their texts are in memory.
+    chunk = batch_size * 32
+    with progress_bar(len(pairs), what, progress) as bar:
+        for start in range(0, len(pairs), chunk):
+            part = pairs[start : start + chunk]
+            texts = runner.texts(sorted({x for a, b, _ in part for x in (a, b)}))
+            jobs: list[Job] = [
+                (
+                    a, b, texts[a], texts[b], feats[a].lang, feats[b].lang, jac,
+                    None if cosines is None else cosines.get((a, b)),
+                    None if shared is None else shared.get((a, b)),
+                )
+                for a, b, jac in part
+            ]  # fmt: skip
+            for res in runner.map(fn, _batches(jobs, batch_size), *args):
+                out.extend(res)
+            bar.update(len(part))
+    return out
+
+
+class TextStore:
+    """Texts spilled to a temporary file, so memory holds offsets, not the corpus.
+
+    Example:
+        >>> store = TextStore()
+        >>> store.add("Troops moved."); store.add("군인들이 이동했다.")
+        >>> store.get(1)
+        '군인들이 이동했다.'
+        >>> store.close()
+    """
+
+    def __init__(self) -> None:
+        # closed by close(), which run_in_process() calls in a finally block
+        self._fh = tempfile.TemporaryFile()  # noqa: SIM115
+        self._offsets = array("q", [0])
+
+    def add(self, text: str) -> None:
+        """Append the text of the next position."""
+        data = text.encode("utf-8")
+        self._fh.seek(0, os.SEEK_END)
+        self._fh.write(data)
+        self._offsets.append(self._offsets[-1] + len(data))
+
+    def get(self, pos: int) -> str:
+        """The text at position ``pos``."""
+        start, end = self._offsets[pos], self._offsets[pos + 1]
+        self._fh.seek(start)
+        return self._fh.read(end - start).decode("utf-8")
+
+    def close(self) -> None:
+        """Delete the file."""
+        self._fh.close()
+
+
+class LocalRunner(Runner):
+    """The in-process backend: texts from a :class:`TextStore`, batches run here."""
+
+    def __init__(self, store: TextStore) -> None:
+        self.store = store
+
+    def texts(self, positions: Sequence[int]) -> dict[int, str]:
+        return {x: self.store.get(x) for x in positions}
+
+    def map(self, fn: Callable[..., list[Any]], batches: Sequence[Any], *args: Any) -> list[Any]:
+        return [fn(batch, *args) for batch in batches]
+
+
+def dedup(
+    records: Iterable[Mapping[str, Any]] | str | os.PathLike[str],
+    *,
+    threshold: float | None = None,
+    encoder: str | Encoder | None = None,
+    params: DedupParams | None = None,
+    progress: bool = False,
+    chunk_size: int = 1000,
+) -> DedupResult:
+    """Find exact copies, near copies, translations and same-story records, in process.
+
+    Args:
+        records: mappings ``{"id", "text", "lang"?, "date"?}`` (any iterable, read once) or
+            the path of a JSONL file of them. Ids are kept as given and must be unique.
+        threshold: the aligned share that makes a near duplicate (``params.threshold``).
+        encoder: encoder for the semantic stage (``"use-m3"`` by default; ``"tfidf"`` works
+            for same-language text only).
+        params: every other setting (:class:`DedupParams`).
+        progress: show progress bars on stderr (tqdm).
+        chunk_size: records featurised at a time.
+
+    Returns:
+        A :class:`DedupResult`: one :class:`DedupDecision` per record in input order, the
+        :class:`DuplicateGroup` partition, and the verified :class:`DuplicatePair` list.
+
+    Raises:
+        InputError: a record lacks ``id`` or ``text``, has a wrong type, or repeats an id.
+        ConfigError: a setting is out of range or the encoder is unknown.
+        MissingDependencyError: datasketch (or tqdm for ``progress``) is not installed.
+
+    Example:
+        >>> story = "Troops crossed the border on Monday. Officials said 3,000 soldiers moved."
+        >>> res = dedup([
+        ...     {"id": "a", "text": story},
+        ...     {"id": "b", "text": story.upper()},
+        ...     {"id": "c", "text": "The central bank raised rates by a quarter point."},
+        ... ], params=DedupParams(semantic=False))
+        >>> [(d.id, d.cluster, d.relation, d.representative) for d in res.decisions]
+        [('a', 0, 'representative', 'a'), ('b', 0, 'exact', 'a'), ('c', 1, 'unique', 'c')]
+    """
+    p = resolve_params(params, threshold)
+    return run_in_process(records, p, encoder=encoder, progress=progress, chunk_size=chunk_size)
+
+
+def run_in_process(
+    records: Iterable[Mapping[str, Any]] | str | os.PathLike[str],
+    p: DedupParams,
+    *,
+    encoder: str | Encoder | None = None,
+    progress: bool = False,
+    chunk_size: int = 1000,
+    decide: DecisionRule = decide_relation,
+) -> DedupResult:
+    """:func:`dedup` with settled settings and the decision rule as a seam.
+
+    Records are checked and featurised ``chunk_size`` at a time, their texts spilled to a
+    :class:`TextStore`, and :func:`run_stages` runs here with ``decide``. With the default
+    rule this is exactly ``dedup(records, encoder=encoder, params=p, ...)``; a study of the
+    rule passes its own (``benchmarks/dedup_tune.py`` keeps every aligned pair this way).
+
+    Raises:
+        InputError, ConfigError, MissingDependencyError: as :func:`dedup`.
+
+    Example:
+        >>> def strict(share_left, share_right, links, same_lang, p, *, semantic=False):
+        ...     return "near_duplicate" if min(share_left, share_right) == 1.0 else None
+        >>> res = run_in_process([{"id": "a", "text": "Troops moved. Talks failed."},
+        ...                       {"id": "b", "text": "Troops moved. Talks failed. Rain."}],
+        ...                      DedupParams(semantic=False), decide=strict)
+        >>> [d.relation for d in res.decisions]
+        ['unique', 'unique']
+    """
+    if chunk_size < 1:
+        raise ConfigError(f"chunk_size must be >= 1, got {chunk_size!r}")
+    store = TextStore()
+    try:
+        feats: list[Features] = []
+        chunk: list[Record] = []
+        with progress_bar(None, "records", progress) as bar:
+            for rec in iter_records(records):
+                store.add(rec.text)
+                chunk.append(rec)
+                if len(chunk) >= chunk_size:
+                    feats += featurize(chunk, len(feats), p)
+                    bar.update(len(chunk))
+                    chunk = []
+            feats += featurize(chunk, len(feats), p)
+            bar.update(len(chunk))
+        return run_stages(feats, LocalRunner(store), encoder, p, progress=progress, decide=decide)
+    finally:
+        store.close()
