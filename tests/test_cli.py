@@ -104,7 +104,17 @@ def test_stdin_and_options() -> None:
             ["align", str(SEED_LEFT), str(SEED_RIGHT), "--encoder", "labse"],
             "unknown encoder 'labse'; valid encoders",
         ),
-        (None, ["align", str(SEED_LEFT), str(SEED_RIGHT), "--mode", "poem"], "unknown mode 'poem'"),
+        (
+            None,
+            ["align", str(SEED_LEFT), str(SEED_RIGHT), "--mode", "poem"],
+            "newsalign: error: argument --mode: invalid choice: 'poem'",
+        ),
+        (
+            None,
+            ["dedup", str(SEED_LEFT), "--threshold", "0.5"],
+            "dedup has no --threshold (an alignment score for align and diff)",
+        ),
+        (None, ["diff", str(SEED_LEFT), str(SEED_RIGHT), "-o", ""], "-o: the file name is empty"),
         (
             None,
             ["align", str(SEED_LEFT), str(SEED_RIGHT), "--threshold", "2"],
@@ -113,7 +123,7 @@ def test_stdin_and_options() -> None:
         (None, ["align", "-", "-"], "only one of LEFT and RIGHT"),
         (None, ["align", str(SEED_LEFT)], "required: RIGHT"),
         (None, ["align", str(SEED_LEFT), str(SEED_RIGHT), "--format", "xml"], "invalid choice"),
-        (None, ["frobnicate"], "invalid choice"),
+        (None, ["frobnicate"], "newsalign: error: argument COMMAND: invalid choice"),
     ],
 )
 def test_errors_are_one_line_exit_2(
@@ -160,3 +170,24 @@ def test_names_text_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
     proc = run_cli("names", "missing.txt")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "FILE missing.txt: no such file" in proc.stderr
+
+
+def test_dedup_share_is_the_near_duplicate_share(tmp_path: Path) -> None:
+    text = SEED_LEFT.read_text(encoding="utf-8")
+    records = tmp_path / "in.jsonl"
+    records.write_text(
+        json.dumps({"id": "a", "text": text})
+        + "\n"
+        + json.dumps({"id": "b", "text": text + " More."})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("dedup", str(records), "--near-only", "--share", "0.9", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert rows[1]["relation"] == "near_duplicate"
+    assert not list(tmp_path.glob(".newsalign-*"))  # the temporary file was renamed away
+    bad = run_cli("dedup", str(records), "--near-only", "--share", "1.5")
+    assert bad.returncode == 2 and "--share must be in [0, 1], got 1.5" in bad.stderr

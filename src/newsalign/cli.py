@@ -140,6 +140,8 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
             "dedup has no --threshold (an alignment score for align and diff); "
             "the aligned share of a near duplicate is --share"
         )
+    if args.share is not None and not 0.0 <= args.share <= 1.0:
+        raise na.ConfigError(f"--share must be in [0, 1], got {args.share!r}")
     params = DedupParams(semantic=not args.near_only)
     progress = bool(args.progress or sys.stderr.isatty())
     if os.path.isdir(args.input):
