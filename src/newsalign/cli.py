@@ -183,7 +183,7 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
     else:
         buffer = io.StringIO()
         write_jsonl(result, buffer)
-        write_output(args.output, buffer.getvalue())
+        write_output(args.output, buffer.getvalue(), role="-o")
     return EXIT_OK
 
 
@@ -226,6 +226,8 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         raise na.InputError(f"diff needs at least two files, got {len(paths)}")
     if paths.count("-") > 1:
         raise na.InputError("only one input can be '-' (stdin)")
+    if args.output == "":  # refused before the work, not after it
+        raise na.InputError("-o: the file name is empty (use '-' for stdout)")
     docs = [
         _load_document(path, presegmented=args.presegmented, role=f"input {k + 1}")
         for k, path in enumerate(paths)
