@@ -245,6 +245,24 @@ def test_cli_dedup_reads_stdin(runs: Any) -> None:
     assert [d["relation"] for d in out] == ["representative", "exact", "unique"]
 
 
+def test_permission_denied_is_named_even_as_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The folder case above cannot fail as root; here opening the file is refused."""
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(FILES["ok.jsonl"])
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
+    assert main(["dedup", str(path), "--near-only"]) == 2
+    _one_error_line(capsys.readouterr().err, f"input {path}: permission denied")
+    with pytest.raises(na.InputError, match=r"in\.jsonl: permission denied"):
+        na.dedup(path, params=NEAR)
+
+
 # -- the library on hostile input ---------------------------------------------------------
 def test_dedup_reads_a_binary_stream_and_names_its_lines(tmp_path: Path) -> None:
     res = na.dedup(io.BytesIO(FILES["ok.jsonl"]), params=NEAR)
