@@ -14,8 +14,8 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from collections.abc import Iterator, Sequence
+from typing import BinaryIO, NoReturn, TextIO
 
 import newsalign as na
 from newsalign.deduplication import DedupParams, dedup, dedup_dask, write_jsonl
@@ -36,30 +36,43 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"newsalign: error: {message} ({hint})\n")
 
 
+@contextlib.contextmanager
+def open_input(path: str, *, role: str = "input") -> Iterator[BinaryIO]:
+    """Open a file (``-`` is stdin) for reading bytes, or raise :class:`newsalign.InputError`.
+
+    The error names the file: missing, a directory, permission denied, stdin closed. A file
+    is closed on leaving the block; stdin is left open.
+    """
+    if path == "-":
+        if sys.stdin is None:
+            raise na.InputError(f"{role} -: standard input is closed")
+        yield sys.stdin.buffer
+        return
+    if os.path.isdir(path):
+        raise na.InputError(f"{role} {path}: is a directory, not a file")
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the with block below
+    except FileNotFoundError:
+        raise na.InputError(f"{role} {path}: no such file") from None
+    except IsADirectoryError:
+        raise na.InputError(f"{role} {path}: is a directory, not a file") from None
+    except PermissionError:
+        raise na.InputError(f"{role} {path}: permission denied") from None
+    except OSError as exc:
+        raise na.InputError(f"{role} {path}: {exc.strerror or exc}") from None
+    with fh:
+        yield fh
+
+
 def read_input(path: str, *, role: str = "input") -> str:
     """Read a UTF-8 text file (``-`` is stdin) or raise :class:`newsalign.InputError`.
 
     The error names the file and, for undecodable bytes, the byte offset.
     """
-    if path == "-":
-        if sys.stdin is None:
-            raise na.InputError(f"{role} -: standard input is closed")
+    name = "<stdin>" if path == "-" else path
+    with open_input(path, role=role) as fh:
         try:
-            data = sys.stdin.buffer.read()
-        except OSError as exc:
-            raise na.InputError(f"{role} -: {exc.strerror or exc}") from None
-        name = "<stdin>"
-    else:
-        name = path
-        if os.path.isdir(path):
-            raise na.InputError(f"{role} {path}: is a directory, not a file")
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            raise na.InputError(f"{role} {path}: no such file") from None
-        except PermissionError:
-            raise na.InputError(f"{role} {path}: permission denied") from None
+            data = fh.read()
         except OSError as exc:
             raise na.InputError(f"{role} {path}: {exc.strerror or exc}") from None
     try:
@@ -144,33 +157,35 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
         raise na.ConfigError(f"--share must be in [0, 1], got {args.share!r}")
     params = DedupParams(semantic=not args.near_only)
     progress = bool(args.progress or sys.stderr.isatty())
-    if os.path.isdir(args.input):
-        raise na.InputError(f"input {args.input}: is a directory, not a JSONL file")
-    if not os.path.exists(args.input):
-        raise na.InputError(f"input {args.input}: no such file")
-    if args.scheduler:
-        result = dedup_dask(
-            args.input,
-            scheduler=args.scheduler,
-            threshold=args.share,
-            encoder=args.encoder,
-            params=params,
-            progress=progress,
-        )
-    else:
-        result = dedup(
-            args.input,
-            threshold=args.share,
-            encoder=args.encoder,
-            params=params,
-            progress=progress,
-        )
+    if args.output == "":
+        raise na.InputError("-o: the file name is empty (use '-' for stdout)")
+    with open_input(args.input) as source:
+        if args.scheduler is not None:
+            result = dedup_dask(
+                source,
+                scheduler=args.scheduler,
+                threshold=args.share,
+                encoder=args.encoder,
+                params=params,
+                progress=progress,
+            )
+        else:
+            result = dedup(
+                source,
+                threshold=args.share,
+                encoder=args.encoder,
+                params=params,
+                progress=progress,
+            )
+    if not result.decisions:
+        name = "<stdin>" if args.input == "-" else args.input
+        raise na.InputError(f"input {name}: empty input (no records)")
     if args.output == "-":
         write_jsonl(result, out)
     else:
         buffer = io.StringIO()
         write_jsonl(result, buffer)
-        write_output(args.output, buffer.getvalue())
+        write_output(args.output, buffer.getvalue(), role="-o")
     return EXIT_OK
 
 
@@ -213,6 +228,8 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         raise na.InputError(f"diff needs at least two files, got {len(paths)}")
     if paths.count("-") > 1:
         raise na.InputError("only one input can be '-' (stdin)")
+    if args.output == "":  # refused before the work, not after it
+        raise na.InputError("-o: the file name is empty (use '-' for stdout)")
     docs = [
         _load_document(path, presegmented=args.presegmented, role=f"input {k + 1}")
         for k, path in enumerate(paths)

@@ -15,23 +15,55 @@ from __future__ import annotations
 
 import bisect
 import logging
-import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..embed import Encoder
 from ..errors import ConfigError, InputError
+from ..validate import check_at_least
 from .extras import distributed_module, is_bag
 from .features import Features, featurize
-from .io import Record, check_record, iter_records
+from .io import JsonlSource, Record, check_record, iter_records
 from .params import DedupParams, resolve_params
 from .pipeline import Runner, run_stages
 from .progress import progress_bar
 from .results import DedupResult
 
-__all__ = ["dedup_dask"]
+__all__ = ["check_scheduler_address", "dedup_dask"]
 
 logger = logging.getLogger(__name__)
+
+# HOST:PORT with an optional scheme distributed knows; inproc:// addresses are opaque
+_ADDRESS = re.compile(
+    r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):(\d{1,5})"
+    r"|inproc://\S+"
+)
+
+
+def check_scheduler_address(address: Any) -> str:
+    """``address`` if it reads as a Dask scheduler address, or :class:`ConfigError`.
+
+    The forms are ``HOST:PORT`` and ``SCHEME://HOST:PORT`` (``tcp``, ``tls``, ``ws``,
+    ``wss``, ``ucx``; an IPv6 host in brackets), and ``inproc://...``.
+
+    Example:
+        >>> check_scheduler_address("tcp://127.0.0.1:8786")
+        'tcp://127.0.0.1:8786'
+        >>> check_scheduler_address("notaurl")
+        Traceback (most recent call last):
+        ...
+        newsalign.errors.ConfigError: Dask scheduler address 'notaurl' is not HOST:PORT or \
+SCHEME://HOST:PORT (e.g. tcp://127.0.0.1:8786)
+    """
+    match = _ADDRESS.fullmatch(address) if isinstance(address, str) else None
+    port = match.group(1) if match else None
+    if not isinstance(address, str) or match is None or (port and not 0 < int(port) < 65536):
+        raise ConfigError(
+            f"Dask scheduler address {address!r} is not HOST:PORT or SCHEME://HOST:PORT "
+            "(e.g. tcp://127.0.0.1:8786)"
+        )
+    return address
 
 
 def _check_partition(raw: Sequence[Any], start: int) -> list[Record]:
@@ -67,7 +99,7 @@ class _DaskRunner(Runner):
 
 
 def dedup_dask(
-    records: Iterable[Mapping[str, Any]] | str | os.PathLike[str] | Any,
+    records: Iterable[Mapping[str, Any]] | JsonlSource | Any,
     *,
     client: Any = None,
     scheduler: str | None = None,
@@ -76,13 +108,15 @@ def dedup_dask(
     params: DedupParams | None = None,
     partition_size: int = 1000,
     progress: bool = False,
+    connect_timeout: float = 10.0,
 ) -> DedupResult:
     """:func:`newsalign.dedup` on a Dask cluster; the result is equal to in-process.
 
     Args:
-        records: mappings ``{"id", "text", "lang"?, "date"?}``, the path of a JSONL file
-            (read on the client and scattered, so the workers need not see the file), or a
-            ``dask.bag.Bag`` of such mappings (its partitions stay on the cluster).
+        records: mappings ``{"id", "text", "lang"?, "date"?}``, the path of a JSONL file or
+            a file object open on one (read on the client and scattered, so the workers
+            need not see the file), or a ``dask.bag.Bag`` of such mappings (its partitions
+            stay on the cluster).
         client: a ``distributed.Client``; if omitted, ``scheduler`` or the current client.
         scheduler: address of a running scheduler (``"tcp://HOST:8786"``); a client is
             opened for the call and closed after it.
@@ -92,10 +126,12 @@ def dedup_dask(
         params: every other setting.
         partition_size: records per partition when the input is not a bag.
         progress: show progress bars on stderr.
+        connect_timeout: seconds to wait for the ``scheduler`` to answer.
 
     Raises:
         MissingDependencyError: dask or distributed is not installed.
-        ConfigError: no client could be found.
+        ConfigError: no client could be found, the ``scheduler`` address is malformed, or
+            the scheduler did not answer within ``connect_timeout``.
         InputError: as :func:`newsalign.dedup`.
 
     Example:
@@ -107,12 +143,15 @@ def dedup_dask(
     p = resolve_params(params, threshold)
     if partition_size < 1:
         raise ConfigError(f"partition_size must be >= 1, got {partition_size!r}")
+    if scheduler is not None:
+        check_scheduler_address(scheduler)
+    wait = check_at_least("connect_timeout", connect_timeout, 0.1)
     distributed = distributed_module()
     own = None
     if client is None and scheduler:
         try:
-            client = own = distributed.Client(scheduler, timeout="30s")
-        except OSError as exc:
+            client = own = distributed.Client(scheduler, timeout=f"{wait:g}s")
+        except (OSError, ValueError) as exc:  # refused, timed out (OSError), bad host
             raise ConfigError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None
     if client is None:
         try:

@@ -7,6 +7,7 @@ read and the field at fault.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -15,9 +16,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
+from ..validate import check_text
 from .results import DedupResult, RecordId
 
-__all__ = ["Record", "check_record", "iter_records", "read_jsonl", "write_jsonl"]
+__all__ = ["JsonlSource", "Record", "check_record", "iter_records", "read_jsonl", "write_jsonl"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,28 +59,41 @@ def check_record(obj: Any, where: str) -> Record:
     rid = obj["id"]
     if isinstance(rid, bool) or not isinstance(rid, (str, int)):
         raise InputError(f"{where}: field 'id' must be a string or an integer, got {rid!r}")
+    if isinstance(rid, str):
+        check_text(f"{where}: field 'id'", rid)
     if "text" not in obj:
         raise InputError(f"{where}: field 'text' is missing")
     text = obj["text"]
     if not isinstance(text, str):
         raise InputError(f"{where}: field 'text' must be a string, got {type(text).__name__}")
+    check_text(f"{where}: field 'text'", text)
     out: dict[str, str | None] = {}
     for name in ("lang", "date"):
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
             raise InputError(f"{where}: field {name!r} must be a string, got {value!r}")
+        if value is not None:
+            check_text(f"{where}: field {name!r}", value)
         out[name] = value or None
     return Record(rid, text, out["lang"], out["date"])
 
 
-def read_jsonl(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+#: What :func:`read_jsonl` and :func:`iter_records` read JSONL from: a path or a file object.
+JsonlSource = str | os.PathLike[str] | IO[bytes] | IO[str]
+
+
+def read_jsonl(source: JsonlSource) -> Iterator[dict[str, Any]]:
     """Stream the records of a JSONL file, checking each one.
 
-    Blank lines are skipped. Every line must be a JSON object with ``id`` (string or
-    integer) and ``text`` (string); ``lang`` and ``date`` are optional strings.
+    ``source`` is a path or a file object open on JSONL (binary, such as
+    ``sys.stdin.buffer``, or text); a file object is read, not closed. Blank lines are
+    skipped. Every line must be a JSON object with ``id`` (string or integer) and ``text``
+    (string); ``lang`` and ``date`` are optional strings. Strings must be encodable as UTF-8
+    (no lone surrogate such as ``"\\ud800"``).
 
     Raises:
-        InputError: naming the file, the line number and the field at fault.
+        InputError: naming the file, the line number and the field at fault (and the byte
+            offset of bytes that are not UTF-8).
 
     Example:
         >>> import tempfile, os
@@ -91,37 +106,79 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
         line 2: field 'text' is missing
         >>> os.remove(name)
     """
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a JSONL file")
+    for _, obj in _numbered_objects(source):
+        yield obj
+
+
+def _numbered_objects(source: JsonlSource) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(where, obj)`` for every checked line; ``where`` is ``"FILE: line N"``."""
+    if not isinstance(source, (str, os.PathLike)):  # a file object
+        name = getattr(source, "name", None)
+        yield from _objects_of(source, name if isinstance(name, str) else "<stream>")
+        return
+    p = Path(source)
     try:
         fh = p.open("rb")
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory, not a JSONL file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{p}: {exc.strerror or exc}") from None
     with fh:
-        for lineno, raw in enumerate(fh, 1):
+        if p.is_dir():  # opening a directory succeeds on some systems
+            raise InputError(f"{p}: is a directory, not a JSONL file")
+        yield from _objects_of(fh, str(p))
+
+
+def _objects_of(fh: Any, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    offset = 0  # byte offset of the line in the file, for undecodable bytes
+    lineno = 0
+    lines = iter(fh)
+    while True:
+        try:
+            raw = next(lines, None)
+        except OSError as exc:
+            raise InputError(f"{name}: line {lineno + 1}: {exc.strerror or exc}") from None
+        if raw is None:
+            return
+        lineno += 1
+        where = f"{name}: line {lineno}"
+        if isinstance(raw, str):
+            line = raw
+        else:
             try:
                 line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise InputError(f"{p}: line {lineno}: not UTF-8") from None
-            if lineno == 1:
-                line = line.removeprefix("\ufeff")
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{p}: line {lineno}: not JSON ({exc.msg})") from None
-            check_record(obj, f"{p}: line {lineno}")
-            yield obj
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{where}: not UTF-8 (byte 0x{raw[exc.start]:02x} at byte offset "
+                    f"{offset + exc.start})"
+                ) from None
+            offset += len(raw)
+        if lineno == 1:
+            line = line.removeprefix("\ufeff")
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise InputError(f"{where}: not JSON (nested too deeply)") from None
+        except ValueError as exc:  # an integer of more than 4300 digits
+            raise InputError(f"{where}: not JSON ({exc})") from None
+        check_record(obj, where)
+        yield where, obj
 
 
-def iter_records(
-    records: Iterable[Mapping[str, Any]] | str | os.PathLike[str],
-) -> Iterator[Record]:
-    """Checked records from an iterable of mappings or a JSONL path; ids must be unique.
+def iter_records(records: Iterable[Mapping[str, Any]] | JsonlSource) -> Iterator[Record]:
+    """Checked records from an iterable of mappings or JSONL; ids must be unique.
+
+    ``records`` is an iterable of mappings, or what :func:`read_jsonl` reads (a path or a
+    file object). Errors name ``record K`` (0-based) for mappings, ``FILE: line N`` for
+    JSONL.
 
     Raises:
         InputError: a record is malformed or repeats an id.
@@ -129,19 +186,21 @@ def iter_records(
     Example:
         >>> [r.id for r in iter_records([{"id": "a", "text": "x"}, {"id": 2, "text": "y"}])]
         ['a', 2]
+        >>> list(iter_records([{"id": "a", "text": "x"}, {"id": "a", "text": "y"}]))
+        Traceback (most recent call last):
+        ...
+        newsalign.errors.InputError: record 1: field 'id' repeats an earlier id 'a'
     """
-    source: Iterable[Mapping[str, Any]]
-    if isinstance(records, (str, os.PathLike)):
-        source = read_jsonl(records)
-        where = f"{records}: record"
+    source: Iterable[tuple[str, Any]]
+    if isinstance(records, (str, os.PathLike, io.IOBase)):
+        source = _numbered_objects(records)
     else:
-        source = records
-        where = "record"
+        source = ((f"record {k}", obj) for k, obj in enumerate(records))
     seen: set[RecordId] = set()
-    for k, obj in enumerate(source):
-        rec = check_record(obj, f"{where} {k}")
+    for where, obj in source:
+        rec = check_record(obj, where)
         if rec.id in seen:
-            raise InputError(f"{where} {k}: field 'id' repeats an earlier id {rec.id!r}")
+            raise InputError(f"{where}: field 'id' repeats an earlier id {rec.id!r}")
         seen.add(rec.id)
         yield rec
 

@@ -26,7 +26,7 @@ from ..errors import ConfigError
 from .candidates import exact_pairs, lsh_pairs, semantic_candidates, signature_candidates
 from .cluster import UnionFind, assemble
 from .features import Features, embed_passages, featurize
-from .io import Record, iter_records
+from .io import JsonlSource, Record, iter_records
 from .params import DedupParams, resolve_params
 from .progress import progress_bar
 from .results import DedupEvidence, DedupResult, DedupStats
@@ -228,7 +228,7 @@ class LocalRunner(Runner):
 
 
 def dedup(
-    records: Iterable[Mapping[str, Any]] | str | os.PathLike[str],
+    records: Iterable[Mapping[str, Any]] | JsonlSource,
     *,
     threshold: float | None = None,
     encoder: str | Encoder | None = None,
@@ -239,8 +239,9 @@ def dedup(
     """Find exact copies, near copies, translations and same-story records, in process.
 
     Args:
-        records: mappings ``{"id", "text", "lang"?, "date"?}`` (any iterable, read once) or
-            the path of a JSONL file of them. Ids are kept as given and must be unique.
+        records: mappings ``{"id", "text", "lang"?, "date"?}`` (any iterable, read once), or
+            JSONL of them: a path or a file object (``sys.stdin.buffer``). Ids are kept as
+            given and must be unique; strings must be encodable as UTF-8.
         threshold: the aligned share that makes a near duplicate (``params.threshold``).
         encoder: encoder for the semantic stage (``"use-m3"`` by default; ``"tfidf"`` works
             for same-language text only).
@@ -253,7 +254,8 @@ def dedup(
         :class:`DuplicateGroup` partition, and the verified :class:`DuplicatePair` list.
 
     Raises:
-        InputError: a record lacks ``id`` or ``text``, has a wrong type, or repeats an id.
+        InputError: a record lacks ``id`` or ``text``, has a wrong type, holds a lone
+            surrogate, or repeats an id; JSONL that cannot be read (naming file and line).
         ConfigError: a setting is out of range or the encoder is unknown.
         MissingDependencyError: datasketch (or tqdm for ``progress``) is not installed.
 
@@ -272,7 +274,7 @@ def dedup(
 
 
 def run_in_process(
-    records: Iterable[Mapping[str, Any]] | str | os.PathLike[str],
+    records: Iterable[Mapping[str, Any]] | JsonlSource,
     p: DedupParams,
     *,
     encoder: str | Encoder | None = None,
