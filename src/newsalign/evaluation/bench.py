@@ -37,12 +37,15 @@ class Triple:
 
 
 def _sides(suffix: str, suffixes: set[str]) -> tuple[str, str] | None:
+    """``("de", "fr")`` for ``"defr"`` when ``de`` and ``fr`` are extensions in the folder;
+    one of the two is enough (the other side's file may be the one missing)."""
     if suffix == "gold":
         return ("left", "right")
-    for a in suffixes:
-        b = suffix[len(a) :]
-        if suffix.startswith(a) and b and b != a and b in suffixes:
-            return (a, b)
+    splits = [(suffix[:k], suffix[k:]) for k in range(2, len(suffix) - 1)]
+    for want in (2, 1):
+        for a, b in splits:
+            if a != b and a.isalpha() and b.isalpha() and (a in suffixes) + (b in suffixes) >= want:
+                return (a, b)
     return None
 
 
