@@ -19,6 +19,7 @@ and whether they agree. Systems:
   the repository; when they are missing the overlaps are embedded with newsalign's USE-m3
   instead, and the row says so.
 
+``--keep DIR`` keeps the bead files (``pred<k>/test<n>.beads``, Vecalign's raw output) there.
 Writes ``benchmarks/results/vecalign_scores.json``; ``python -m benchmarks.render_evaluate``
 puts the table into ``docs/evaluate.md``.
 """
@@ -128,7 +129,7 @@ def _vecalign_run(checkout: Path, tmp: Path) -> tuple[list[list[Bead]], str, flo
     return out, label, time.perf_counter() - t0
 
 
-def run(checkout: Path, *, vecalign_run: bool = True) -> dict[str, Any]:
+def run(checkout: Path, *, vecalign_run: bool = True, keep: Path | None = None) -> dict[str, Any]:
     data = checkout / "bleualign_data"
     golds = [data / f"{d}.defr" for d in DOCS]
     missing = [str(p) for p in golds if not p.is_file()]
@@ -136,11 +137,13 @@ def run(checkout: Path, *, vecalign_run: bool = True) -> dict[str, Any]:
         raise SystemExit(f"not a Vecalign checkout (missing {missing[0]})")
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="vecalign_scores_") as t:
-        tmp = Path(t)
+        tmp = keep or Path(t)
+        tmp.mkdir(parents=True, exist_ok=True)
         gold_dir = tmp / "gold"
-        gold_dir.mkdir()
+        gold_dir.mkdir(exist_ok=True)
         for g in golds:  # newsalign matches by name; the checkout holds .de/.fr of each too
-            (gold_dir / g.name).symlink_to(g)
+            if not (gold_dir / g.name).exists():
+                (gold_dir / g.name).symlink_to(g)
         systems: list[tuple[str, list[list[Bead]], dict[str, Any]]] = []
         gold_beads = [[na.records.parse_bead(x)[:2] for x in _lines(g) if x.strip()] for g in golds]
         systems.append(("gold against itself", gold_beads, {}))
@@ -151,6 +154,7 @@ def run(checkout: Path, *, vecalign_run: bool = True) -> dict[str, Any]:
             ("Gale-Church (lengths only)", [gale_church(de[d], fr[d]) for d in DOCS], {})
         )
         beads, secs = _newsalign_beads(data)
+        log.info("newsalign aligned test0..6 in %.1f s", secs)
         systems.append(("newsalign (use-m3, translation)", beads, {"seconds": round(secs, 1)}))
         if vecalign_run:
             beads, label, secs = _vecalign_run(checkout, tmp)
@@ -159,7 +163,7 @@ def run(checkout: Path, *, vecalign_run: bool = True) -> dict[str, Any]:
             )
         for k, (name, preds, extra) in enumerate(systems):
             pred_dir = tmp / f"pred{k}"
-            pred_dir.mkdir()
+            pred_dir.mkdir(exist_ok=True)
             paths = []
             for d, p in zip(DOCS, preds, strict=True):
                 write_beads(p, pred_dir / f"{d}.beads")
@@ -182,8 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("vecalign", type=Path, help="path of a Vecalign checkout (extension built)")
     ap.add_argument("--no-vecalign-run", action="store_true", help="score only, do not align")
     ap.add_argument("-o", "--output", default="vecalign_scores.json", help="file under results/")
+    ap.add_argument("--keep", type=Path, help="keep the bead files and overlaps in this folder")
     args = ap.parse_args(argv)
-    result = run(args.vecalign.resolve(), vecalign_run=not args.no_vecalign_run)
+    result = run(args.vecalign.resolve(), vecalign_run=not args.no_vecalign_run, keep=args.keep)
     path = write_json(args.output, result)
     print(f"wrote {path}")
     return 0 if all(r["agree"] for r in result["rows"]) else 1
