@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsalign.errors import DataError
+from newsalign.evaluation import read_beads
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -61,20 +62,10 @@ def load_seeds(shared: str | os.PathLike[str] | None = None) -> Task:
     return Task("seeds_en_en", tuple(g["a"]), tuple(g["b"]), gold, partial)
 
 
-_BEAD = re.compile(r"^\[([\d,\s]*)\]:\[([\d,\s]*)\]$")
-
-
 def _parse_beads(path: Path) -> tuple[Bead, ...]:
-    out = []
-    for n, line in enumerate(_read_lines(path), 1):
-        if not line.strip():
-            continue
-        m = _BEAD.match(line.strip())
-        if not m:
-            raise DataError(f"{path}:{n}: not a bead: {line!r}")
-        side = [tuple(int(x) for x in g.split(",") if x.strip()) for g in m.groups()]
-        out.append((side[0], side[1]))
-    return tuple(out)
+    if not path.is_file():
+        raise DataError(f"missing data file: {path}")
+    return read_beads(path, role="gold file")
 
 
 def load_textberg(split: str, shared: str | os.PathLike[str] | None = None) -> list[Task]:

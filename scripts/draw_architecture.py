@@ -28,7 +28,7 @@ ROWS = [
     ["embed", "names"],
     ["facts"],
     ["alignment"],
-    ["diffing", "deduplication"],
+    ["diffing", "deduplication", "evaluation"],
     ["__init__"],
     ["cli"],
 ]

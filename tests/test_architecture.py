@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     "alignment": 6,
     "diffing": 7,
     "deduplication": 7,
+    "evaluation": 7,
     "__init__": 8,
     "cli": 9,
 }

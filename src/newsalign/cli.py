@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO, NoReturn, TextIO
 
 import newsalign as na
+from newsalign import evaluation
 from newsalign.deduplication import DedupParams, dedup, dedup_dask, write_jsonl
 from newsalign.diffing import format_alignment
 
@@ -131,10 +132,16 @@ def _cmd_align(args: argparse.Namespace, out: TextIO) -> int:
         raise na.InputError("only one of LEFT and RIGHT can be '-' (stdin)")
     left = _load_document(args.left, presegmented=args.presegmented, role="LEFT")
     right = _load_document(args.right, presegmented=args.presegmented, role="RIGHT")
+    if args.scores and args.format != "beads":
+        raise na.ConfigError(f"--scores goes with --format beads, not --format {args.format}")
     al = na.align(left, right, encoder=args.encoder, mode=args.mode, threshold=args.threshold)
     if args.format == "json":
         json.dump(al.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
+    elif args.format == "beads":
+        out.write(al.to_beads(scores=args.scores))
+    elif args.format == "tsv":
+        out.write(evaluation.format_tsv(al))
     else:
         out.write(format_alignment(al, width=_width(out)))
     return EXIT_OK
@@ -255,6 +262,74 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# -- score ------------------------------------------------------------------------------
+def _dir_files(path: str, role: str) -> dict[str, str]:
+    if not os.path.isdir(path):
+        raise na.InputError(f"{role} {path}: no such folder")
+    by_stem: dict[str, str] = {}
+    for name in sorted(os.listdir(path)):
+        full = os.path.join(path, name)
+        if not os.path.isfile(full) or name.startswith("."):
+            continue
+        stem = name.rsplit(".", 1)[0]
+        if stem in by_stem:
+            raise na.InputError(f"{role} {path}: {by_stem[stem]} and {full} share the name {stem}")
+        by_stem[stem] = full
+    if not by_stem:
+        raise na.InputError(f"{role} {path}: no files in it")
+    return by_stem
+
+
+def _score_pairs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    if args.gold_dir or args.pred_dir:
+        if args.gold or args.pred or not (args.gold_dir and args.pred_dir):
+            raise na.InputError("give GOLD PRED, or --gold-dir and --pred-dir (not both)")
+        gold = _dir_files(args.gold_dir, "--gold-dir")
+        pred = _dir_files(args.pred_dir, "--pred-dir")
+        missing = sorted(set(gold) - set(pred))
+        if missing:
+            raise na.InputError(
+                f"--pred-dir {args.pred_dir}: no prediction named {missing[0]} "
+                f"(for gold {gold[missing[0]]})"
+            )
+        return [(gold[k], pred[k]) for k in sorted(gold)]
+    if not (args.gold and args.pred):
+        raise na.InputError("score needs GOLD and PRED files, or --gold-dir and --pred-dir")
+    return [(args.gold, args.pred)]
+
+
+def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
+    metrics = [m.strip() for m in args.metric.split(",") if m.strip()]
+    docs = []
+    files = []
+    for gold_path, pred_path in _score_pairs(args):
+        gold = evaluation.read_alignment(gold_path, role="GOLD")
+        pred = evaluation.read_alignment(pred_path, role="PRED")
+        docs.append((pred.beads, gold.beads, gold.partial))
+        files.append({"gold": gold_path, "pred": pred_path})
+    result = evaluation.score_documents(docs, metrics)
+    if args.format == "json":
+        payload = {"documents": files, **{m: r.as_dict() for m, r in result.items()}}
+        json.dump(payload, out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    out.write(f"{len(docs)} document{'s' if len(docs) != 1 else ''}, micro-averaged\n")
+    out.write(f"{'metric':<8} {'precision':>9} {'recall':>7} {'F1':>7}\n")
+    for m, r in result.items():
+        out.write(f"{m:<8} {r.precision:>9.3f} {r.recall:>7.3f} {r.f1:>7.3f}\n")
+    return EXIT_OK
+
+
+# -- bench ------------------------------------------------------------------------------
+def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
+    names = [d.strip() for d in args.datasets.split(",") if d.strip()] if args.datasets else None
+    result = evaluation.run_bench(args.data, datasets=names, encoder=args.encoder, mode=args.mode)
+    out.write(evaluation.format_bench(result))
+    if args.output is not None:
+        write_output(args.output, json.dumps(result, indent=2) + "\n", role="-o")
+    return EXIT_OK
+
+
 # -- the parser -------------------------------------------------------------------------
 def _add_alignment_options(p: argparse.ArgumentParser) -> None:
     """The options every command that aligns documents takes."""
@@ -296,9 +371,60 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("left", metavar="LEFT", help="first version (UTF-8 text file, or '-')")
     p.add_argument("right", metavar="RIGHT", help="second version (UTF-8 text file, or '-')")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "beads", "tsv"),
+        default="text",
+        help="output format: text, json, beads (Vecalign/Bertalign bead lines) or tsv",
+    )
+    p.add_argument(
+        "--scores", action="store_true", help="with --format beads: a third field, the score"
+    )
     _add_alignment_options(p)
     p.set_defaults(func=_cmd_align)
+
+    p = sub.add_parser(
+        "score",
+        help="score a predicted alignment against a gold one (strict, lax, pairs)",
+        description=(
+            "Score PRED against GOLD: bead files ([0, 1]:[0] a line), newsalign JSON or the "
+            "seeds gold JSON. With --gold-dir and --pred-dir, files are matched by name "
+            "(extension ignored) and the counts micro-averaged."
+        ),
+    )
+    p.add_argument("gold", metavar="GOLD", nargs="?", help="gold alignment file")
+    p.add_argument("pred", metavar="PRED", nargs="?", help="predicted alignment file")
+    p.add_argument("--gold-dir", metavar="DIR", help="folder of gold files")
+    p.add_argument("--pred-dir", metavar="DIR", help="folder of predictions, named as the gold")
+    p.add_argument(
+        "--metric",
+        default="strict,lax,pairs",
+        help="comma-separated: strict, lax, pairs (default: all three)",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.set_defaults(func=_cmd_score)
+
+    p = sub.add_parser(
+        "bench",
+        help="run the built-in quality benchmark on a data folder",
+        description=(
+            "Align every LEFT/RIGHT pair of a data folder (NAME.de, NAME.fr, gold NAME.defr; "
+            "or NAME.left, NAME.right, NAME.gold) and score it against its gold."
+        ),
+    )
+    p.add_argument(
+        "--data", required=True, metavar="DIR", help="a data folder, or a folder of them"
+    )
+    p.add_argument("--datasets", metavar="A,B", help="comma-separated subfolders of DIR to run")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the results as JSON to FILE")
+    p.add_argument("--encoder", default=None, help="sentence encoder (default use-m3)")
+    p.add_argument(
+        "--mode",
+        choices=na.MODES,
+        default="translation",
+        help="alignment mode (default translation: these are ordered translations)",
+    )
+    p.set_defaults(func=_cmd_bench)
 
     p = sub.add_parser(
         "names",

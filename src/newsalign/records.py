@@ -10,6 +10,7 @@ into :attr:`Document.sentences`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -22,11 +23,14 @@ __all__ = [
     "LINK_KINDS",
     "MODES",
     "Alignment",
+    "Bead",
     "Document",
     "Link",
     "LinkKind",
     "Mode",
     "Sentence",
+    "format_bead",
+    "parse_bead",
 ]
 
 Mode = Literal["rewrite", "translation"]
@@ -39,6 +43,51 @@ LinkKind = Literal["equivalent", "partial"]
 #: The closed set of link kinds: ``equivalent`` links carry the same content,
 #: ``partial`` links overlap in content (one side says more, or they share a part).
 LINK_KINDS: tuple[LinkKind, ...] = ("equivalent", "partial")
+
+#: A bead as Vecalign and Bertalign write it, ``[0, 1]:[0]``: left and right sentence
+#: indices; one side is empty for a sentence the other side lacks (``[3]:[]``, ``[]:[4]``).
+Bead = tuple[tuple[int, ...], tuple[int, ...]]
+
+_SIDE = r"\[\s*((?:\d+\s*,\s*)*\d+)?\s*\]"
+_BEAD_LINE = re.compile(rf"^\s*{_SIDE}\s*:\s*{_SIDE}\s*(?::\s*([^:\s]+)\s*)?$")
+
+
+def format_bead(left: Sequence[int], right: Sequence[int], score: float | None = None) -> str:
+    """One bead line as Vecalign writes it (``print_alignments``), score to 6 decimals.
+
+    Example:
+        >>> format_bead((0, 1), (0,)), format_bead((3,), (), 0.5)
+        ('[0, 1]:[0]', '[3]:[]:0.500000')
+    """
+    text = f"{list(left)}:{list(right)}"
+    return text if score is None else f"{text}:{score:.6f}"
+
+
+def parse_bead(line: str) -> tuple[tuple[int, ...], tuple[int, ...], float | None]:
+    """Read one bead line: ``[i, ...]:[j, ...]`` with an optional third field, a number.
+
+    Raises :class:`InputError` for anything else; callers that read files add the file name
+    and line number.
+
+    Example:
+        >>> parse_bead("[0, 1]:[0]"), parse_bead("[]:[4]:0.000000")
+        (((0, 1), (0,), None), ((), (4,), 0.0))
+    """
+    m = _BEAD_LINE.match(line)
+    if not m:
+        raise InputError(f"not a bead: {line.strip()[:60]!r} (expected [i, ...]:[j, ...][:score])")
+    left, right = (
+        tuple(int(x) for x in g.split(",")) if g else () for g in (m.group(1), m.group(2))
+    )
+    score: float | None = None
+    if m.group(3) is not None:
+        try:
+            score = float(m.group(3))
+        except ValueError:
+            raise InputError(f"bead score is not a number: {m.group(3)!r}") from None
+    if not left and not right:
+        raise InputError(f"a bead needs a sentence on at least one side: {line.strip()!r}")
+    return left, right, score
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +324,107 @@ class Alignment:
         check_unit("threshold", threshold)
         kept = tuple(link for link in self.links if link.score >= threshold)
         return replace(self, links=kept)
+
+    def beads(self) -> tuple[Bead, ...]:
+        """Links and unmatched sentences as beads, ``[i]:[]`` and ``[]:[j]`` for the latter.
+
+        Links keep their order; an unmatched left sentence comes before the first bead with a
+        higher left index, an unmatched right sentence right after the bead holding the right
+        sentence before it, so a monotone alignment reads top to bottom as Vecalign's does.
+
+        Example:
+            >>> from newsalign import align_embeddings
+            >>> import numpy as np
+            >>> v = np.eye(2, dtype=np.float32)
+            >>> align_embeddings(v, v[:1], left=["A.", "B."], right=["A."]).beads()
+            (((0,), (0,)), ((1,), ()))
+        """
+        return tuple(b for b, _ in self._scored_beads())
+
+    def _scored_beads(self) -> list[tuple[Bead, float | None]]:
+        out: list[tuple[Bead, float | None]] = [((k.left, k.right), k.score) for k in self.links]
+        for i in self.unmatched_left:
+            at = next((n for n, (b, _) in enumerate(out) if b[0] and b[0][0] > i), len(out))
+            out.insert(at, (((i,), ()), None))
+        for j in self.unmatched_right:
+            at = max((n + 1 for n, (b, _) in enumerate(out) if b[1] and b[1][-1] < j), default=0)
+            out.insert(at, (((), (j,)), None))
+        return out
+
+    def to_beads(self, *, scores: bool = False) -> str:
+        """The alignment as a bead file, one bead a line (see :meth:`beads` for the order).
+
+        With ``scores``, a third field holds the link's score (0 for an unmatched sentence,
+        as Vecalign writes a zero cost there). Bead files carry no link kind.
+
+        Example:
+            >>> from newsalign import align_embeddings
+            >>> import numpy as np
+            >>> v = np.eye(2, dtype=np.float32)
+            >>> print(align_embeddings(v, v, left=["A.", "B."], right=["A.", "B."]).to_beads())
+            [0]:[0]
+            [1]:[1]
+            <BLANKLINE>
+        """
+        lines = [
+            format_bead(b[0], b[1], (s if s is not None else 0.0) if scores else None)
+            for b, s in self._scored_beads()
+        ]
+        return "".join(line + "\n" for line in lines)
+
+    @classmethod
+    def from_beads(
+        cls,
+        beads: str | Iterable[str],
+        left: Document,
+        right: Document,
+        *,
+        encoder: str = "beads",
+        mode: Mode = "rewrite",
+        score: float = 1.0,
+    ) -> Alignment:
+        """Read a bead file's text (or its lines) as an alignment of ``left`` and ``right``.
+
+        Beads with an empty side only confirm that a sentence is unmatched. A third field is
+        the link's score and must lie in [0, 1]; without one, links get ``score``. Errors name
+        the line. Vecalign's third field is a cost, not a similarity: score such files with
+        ``newsalign score`` (``newsalign.evaluation.read_beads``) rather than reading them here.
+
+        Example:
+            >>> a = Document.from_sentences(["A.", "B.", "C."])
+            >>> b = Document.from_sentences(["A B.", "C."])
+            >>> al = Alignment.from_beads("[0, 1]:[0]\\n[2]:[1]:0.75\\n", a, b)
+            >>> [(k.left, k.right, k.score) for k in al.links]
+            [((0, 1), (0,), 1.0), ((2,), (1,), 0.75)]
+        """
+        check_unit("score", score)
+        lines = beads.splitlines() if isinstance(beads, str) else list(beads)
+        links: list[Link] = []
+        seen: tuple[set[int], set[int]] = (set(), set())
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                lhs, rhs, s = parse_bead(line)
+            except InputError as exc:
+                raise InputError(f"line {n}: {exc}") from None
+            for side, idx, used, doc in (
+                ("left", lhs, seen[0], left),
+                ("right", rhs, seen[1], right),
+            ):
+                for k in idx:
+                    if k >= len(doc):
+                        raise InputError(
+                            f"line {n}: {side} index {k} out of range for {len(doc)} sentences"
+                        )
+                    if k in used:
+                        raise InputError(f"line {n}: {side} sentence {k} is in an earlier bead")
+                    used.add(k)
+            if s is not None and not 0.0 <= s <= 1.0:
+                raise InputError(f"line {n}: score {s} is not in [0, 1]")
+            if lhs and rhs:
+                links.append(Link(lhs, rhs, score if s is None else s))
+        return cls(left, right, tuple(links), encoder, mode)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form; the schema is documented in ``docs/cli.md``.
