@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .hangul import _LEADS, _VOWELS, _decompose, _is_hangul
+from .kana import _is_kana, _kana_latin
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -88,8 +89,27 @@ _GERMAN_CH = re.compile(r"(?=.*(?:eu|au|äu))[a-zäöüß]*[aoue]ch")
 _BELARUSIAN_END = re.compile(r"(?:[^aeiouy]a[uw]|.{4}enka)$")
 
 
+def _letter_by_name(ch: str) -> str:
+    """A letter of a script without a table, read off its Unicode name (a last resort).
+
+    ``HEBREW LETTER SHIN`` -> ``shin``, ``THAI CHARACTER KO KAI`` -> ``ko``, ``DEVANAGARI
+    LETTER KA`` -> ``ka``: not a transliteration, but deterministic and never empty for a
+    letter, so a name in Hebrew, Thai or Devanagari at least matches itself.
+    """
+    words = unicodedata.name(ch, "").split()
+    for marker in ("LETTER", "CHARACTER"):
+        if marker in words:
+            rest = [w for w in words[words.index(marker) + 1 :]
+                    if w not in ("SMALL", "CAPITAL", "FINAL")]
+            if rest:
+                return "".join(c for c in rest[0].lower() if "a" <= c <= "z")
+    return ""
+
+
 def _to_latin(word: str) -> str:
     """Transliterate a non-Hangul word to lower-case ASCII letters (others dropped)."""
+    if any(_is_kana(c) for c in word):
+        word = _kana_latin(word)
     if any(c in "іІўЎ" for c in word):
         # Belarusian palatalises т and д before і (Пуцін = Путин, Уладзімір = Владимир).
         word = word.replace("ці", "ті").replace("дзі", "ді").replace("Ці", "Ті")
@@ -118,6 +138,8 @@ def _to_latin(word: str) -> str:
                 out.append(_LATIN_SPECIAL[base])
             elif len(base) == 1 and "a" <= base <= "z":
                 out.append(base)
+            elif len(base) == 1 and base.isalpha() and not base.isascii():
+                out.append(_letter_by_name(base))
             else:
                 out.append("".join(c for c in base if "a" <= c <= "z"))
     latin = "".join(out)
