@@ -76,7 +76,12 @@ def _hangul_loan(word: str) -> str:
         lead, vowel, tail = _decompose(ch)
         # A lone ㄹ between vowels writes r; ㄹㄹ writes l (블라디미르 -> bladimir).
         onset = "r" if lead == "ㄹ" and prev_tail != "ㄹ" else _HANGUL_LOAN_LEAD[lead]
-        out.append(onset + _HANGUL_LOAN_VOWEL[vowel] + _HANGUL_LOAN_TAIL.get(tail, ""))
+        # The epenthetic ㅡ stands in an open syllable (스, 프, 르) and before ㄹ (블라 bla,
+        # 글래스 Glass); before another final consonant it writes a real vowel (고든
+        # Gordon, 롭슨 Robson), except after a silent ㅇ or an r (음바 Mba, 에른스트 Ernst).
+        heard = vowel == "ㅡ" and tail not in ("", "ㄹ") and lead not in ("ㅇ", "ㄹ")
+        sound = "u" if heard else _HANGUL_LOAN_VOWEL[vowel]
+        out.append(onset + sound + _HANGUL_LOAN_TAIL.get(tail, ""))
         prev_tail = tail
     return "".join(out)
 
