@@ -44,7 +44,7 @@ _LATIN_SPECIAL = {
     "ı": "i", "ŭ": "u", "ŏ": "o", "ğ": "g", "ț": "ts", "ţ": "ts", "ș": "sh", "ş": "sh",
 }
 _HANGUL_LOAN_LEAD = dict(zip(_LEADS, ["g", "k", "n", "d", "t", "l", "m", "b", "p", "s", "s", "",
-                                      "j", "j", "ch", "k", "t", "p", "h"], strict=True))
+                                      "z", "z", "ch", "k", "t", "p", "h"], strict=True))
 _HANGUL_LOAN_VOWEL = dict(zip(_VOWELS, ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa",
                                         "we", "we", "yo", "u", "wo", "we", "wi", "yu", "",
                                         "ui", "i"], strict=True))
