@@ -58,12 +58,12 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
         tok = tokens[0]
         if tok in _HANGUL_SURNAMES:  # a surname alone: 김, 최, 남궁
             return _korean_record(frozenset({_INITIAL_LAW.get(tok, tok)}), (), tokens)
-        if not 2 <= len(tok) <= 5:
+        # A Korean name in Hangul is a surname and one or two syllables; a longer word
+        # is a foreign name in the loanword orthography (부다노프 Budanov, 마오쩌둥).
+        if not 2 <= len(tok) <= 4:
             return None
         for n in (2, 1):
-            if len(tok) > n and tok[:n] in _HANGUL_SURNAMES and len(tok) - n <= 3:
-                if n == 1 and len(tok) == 5:
-                    continue
+            if len(tok) > n and tok[:n] in _HANGUL_SURNAMES and len(tok) - n <= 2:
                 sur = frozenset({_INITIAL_LAW.get(tok[:n], tok[:n])})
                 given = tuple(_hangul_sylset(c) for c in tok[n:])
                 return _korean_record(sur, given, tokens)
@@ -92,9 +92,10 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
             r1 = min(_SURNAME_RANK.get(h, 999) for h in options[1][1])
             if r1 < r0:
                 options.reverse()
+    hangul = all(_is_hangul(c) for t in tokens for c in t)
     for _, surname, rest in options:
         read = _korean_given(rest)
-        if read is not None:
+        if read is not None and not (hangul and len(read[0]) > 2):
             return _korean_record(surname, read[0], tokens, read[1])
     return None
 
