@@ -138,3 +138,32 @@ def test_korean_names_are_not_read_as_pinyin() -> None:
     # A hyphenated or spaced given name is Korean, not pinyin.
     assert name_key("Yang Jin-ho") == name_key("양진호")
     assert name_key("Kim Jong Un") == name_key("김정은")
+
+
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [("부다노프", "Budanov"), ("부다노우", "Budanov"), ("키릴로 부다노우", "Kyrylo Budanov"),
+     ("키릴로 부다노우", "Kirill Budanov"), ("젤렌스키", "Zelensky"), ("푸틴", "Putin"),
+     ("리처드 닉슨", "Richard Nixon"), ("로버트 루이스 스티븐슨",
+     "Robert Louis Stevenson"),
+     pytest.param("고든", "Gordon", marks=pytest.mark.xfail(reason="Korean drops r: 고든")),
+     pytest.param("존슨", "Johnson", marks=pytest.mark.xfail(reason="English j is ㅈ, Latin j y")),
+     ],
+)
+def test_hangul_spellings_of_foreign_names_meet_latin(hangul: str, latin: str) -> None:
+    assert name_key(hangul) == name_key(latin), (name_key(hangul), name_key(latin))
+    assert same_person(hangul, latin), match_names(hangul, latin)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("부다노프", "Zelensky"), ("리처드 닉슨", "Pat Nixon"), ("앤드루 존슨", "Boris Johnson"),
+     ("블라디미르 푸틴", "Lyudmila Putina")],
+)
+def test_hangul_foreign_names_stay_apart(a: str, b: str) -> None:
+    assert not same_person(a, b)
+
+
+def test_korean_names_in_hangul_are_a_surname_and_two_syllables() -> None:
+    assert name_key("박선원") == name_key("Park Seon-won")
+    assert name_key("부다노프").startswith("~")  # 부 is a surname, but four syllables

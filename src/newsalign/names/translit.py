@@ -83,6 +83,9 @@ def _hangul_loan(word: str) -> str:
         sound = "u" if heard else _HANGUL_LOAN_VOWEL[vowel]
         out.append(onset + sound + _HANGUL_LOAN_TAIL.get(tail, ""))
         prev_tail = tail
+    if len(out) >= 3 and word.endswith("우") and out[-2][-1:] in "aeiou":
+        # Korean writes the Ukrainian final -ов, -ів as 우 after a vowel (부다노우 Budanov).
+        out[-1] = "v"
     return "".join(out)
 
 
