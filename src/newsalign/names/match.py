@@ -102,7 +102,9 @@ def _loan_given_agree(ga: tuple[str, ...], gb: tuple[str, ...]) -> bool:
     # ㄹ writes l and r alike (루이스 Louis, 로버트 Robert).
     ga, gb = tuple(x.replace("l", "r") for x in ga), tuple(y.replace("l", "r") for y in gb)
     return all(
-        x[:1] == y[:1] and abs(len(x) - len(y)) <= 1 and JaroWinkler.normalized_similarity(x, y) >= _LOAN_GIVEN_SIM
+        x[:1] == y[:1]
+        and abs(len(x) - len(y)) <= 1
+        and JaroWinkler.normalized_similarity(x, y) >= _LOAN_GIVEN_SIM
         for x, y in zip(ga, gb)
     )
 
