@@ -142,13 +142,20 @@ def test_korean_names_are_not_read_as_pinyin() -> None:
 
 @pytest.mark.parametrize(
     ("hangul", "latin"),
-    [("부다노프", "Budanov"), ("부다노우", "Budanov"), ("키릴로 부다노우", "Kyrylo Budanov"),
-     ("키릴로 부다노우", "Kirill Budanov"), ("젤렌스키", "Zelensky"), ("푸틴", "Putin"),
-     ("리처드 닉슨", "Richard Nixon"), ("로버트 루이스 스티븐슨",
-     "Robert Louis Stevenson"),
-     pytest.param("고든", "Gordon", marks=pytest.mark.xfail(reason="Korean drops r: 고든")),
-     pytest.param("존슨", "Johnson", marks=pytest.mark.xfail(reason="English j is ㅈ, Latin j y")),
-     ],
+    [
+        ("부다노프", "Budanov"),
+        ("부다노우", "Budanov"),
+        ("키릴로 부다노우", "Kyrylo Budanov"),
+        ("키릴로 부다노우", "Kirill Budanov"),
+        ("젤렌스키", "Zelensky"),
+        ("푸틴", "Putin"),
+        ("리처드 닉슨", "Richard Nixon"),
+        ("로버트 루이스 스티븐슨", "Robert Louis Stevenson"),
+        pytest.param("고든", "Gordon", marks=pytest.mark.xfail(reason="Korean drops r: 고든")),
+        pytest.param(
+            "존슨", "Johnson", marks=pytest.mark.xfail(reason="English j is ㅈ, Latin j y")
+        ),
+    ],
 )
 def test_hangul_spellings_of_foreign_names_meet_latin(hangul: str, latin: str) -> None:
     assert name_key(hangul) == name_key(latin), (name_key(hangul), name_key(latin))
@@ -157,8 +164,12 @@ def test_hangul_spellings_of_foreign_names_meet_latin(hangul: str, latin: str) -
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("부다노프", "Zelensky"), ("리처드 닉슨", "Pat Nixon"), ("앤드루 존슨", "Boris Johnson"),
-     ("블라디미르 푸틴", "Lyudmila Putina")],
+    [
+        ("부다노프", "Zelensky"),
+        ("리처드 닉슨", "Pat Nixon"),
+        ("앤드루 존슨", "Boris Johnson"),
+        ("블라디미르 푸틴", "Lyudmila Putina"),
+    ],
 )
 def test_hangul_foreign_names_stay_apart(a: str, b: str) -> None:
     assert not same_person(a, b)
