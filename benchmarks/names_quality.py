@@ -197,7 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(RESULTS))
     ap.add_argument("--write-negatives", action="store_true",
                     help="rewrite tests/data/names_different_pairs.tsv")
+    ap.add_argument("--render", action="store_true",
+                    help="print the docs/names.md tables from the results JSON and stop")
     args = ap.parse_args(argv)
+    if args.render:
+        print(render(json.loads(Path(args.out).read_text(encoding="utf-8"))))
+        return 0
     d = Path(args.data) / "names"
     if not d.is_dir():
         print(f"error: no names/ data under {args.data!r} (pass --data PATH)", file=sys.stderr)
@@ -318,6 +323,41 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(results, ensure_ascii=False, indent=1))
     return 0
+
+
+POSITIVE_ROWS = [
+    ("gaddafi", "all", "Gaddafi, 17 spellings"),
+    ("putin_full_names", "all", "Putin, full-name renderings (Latin, Cyrillic, Greek, Hangul)"),
+    ("putin_all_renderings", "all", "Putin, all renderings (surname-only and initials too)"),
+    ("wikidata_fixture_hand_checked", "all", "Wikidata groups, hand-checked fixture"),
+    ("hangul_english", "test", "Hangul <-> English, Korean people, test half"),
+    ("en_hangul_people", "test", "English <-> Hangul people of every origin, **held-out test**"),
+    ("en_hangul_people", "dev", "the same, dev half (tuned on)"),
+    ("wikidata_groups", "test", "Wikidata groups with a Cyrillic member, **held-out test half**"),
+    ("wikidata_groups", "dev", "the same, dev half (built the table)"),
+]
+
+
+def render(results: dict[str, object]) -> str:
+    """The positives and negatives tables of docs/names.md, from the results JSON."""
+    pos: dict = results["positives_recall"]  # type: ignore[assignment]
+    negs: dict = results["negatives_false_merges"]  # type: ignore[assignment]
+    out = ["| positives | pairs | `same_person` | key equal | ratio >= 80 | anyascii exact |",
+           "|---|---|---|---|---|---|"]
+    for src, half, label in POSITIVE_ROWS:
+        if half not in pos.get(src, {}):
+            continue
+        r = pos[src][half]
+        out.append(f"| {label} | {r['pairs']:,} | **{r['same_person']:.3f}** | "
+                   f"{r['name_key_equal']:.3f} | {r['baseline_ratio80']:.3f} | "
+                   f"{r['baseline_anyascii_exact']:.3f} |")
+    out += ["", "| negatives (different people) | pairs | `same_person` merges | key equal |"
+            " ratio >= 80 |", "|---|---|---|---|---|"]
+    for name, r in negs.items():
+        ratio = r.get("baseline_ratio80", "-")
+        out.append(f"| {name} | {r['pairs']:,} | **{r['same_person']}** | "
+                   f"{r['name_key_equal']} | {ratio} |")
+    return "\n".join(out)
 
 
 NEG_FIXTURE = ROOT.parent / "tests" / "data" / "names_different_pairs.tsv"
