@@ -338,6 +338,17 @@ POSITIVE_ROWS = [
 ]
 
 
+NEGATIVE_LABELS = {
+    "must_stay_apart": "the issue's must-stay-apart pairs",
+    "en_hangul_same_key": "English/Hangul people of every origin with equal keys (test half)",
+    "hangul_same_surname_sample": "same-surname Korean people, fixed random sample",
+    "hangul_same_surname_all": "same-surname Korean people, all pairs (test half)",
+    "wikidata_different_names": "different names from held-out Wikidata groups",
+    "wikidata_near_homophones": "near homophones from held-out groups (ratio >= 75)",
+    "wikidata_cross_group": "close spellings from different Wikidata items (old set)",
+}
+
+
 def render(results: dict[str, object]) -> str:
     """The positives and negatives tables of docs/names.md, from the results JSON."""
     pos: dict = results["positives_recall"]  # type: ignore[assignment]
@@ -355,7 +366,8 @@ def render(results: dict[str, object]) -> str:
             " ratio >= 80 |", "|---|---|---|---|---|"]
     for name, r in negs.items():
         ratio = r.get("baseline_ratio80", "-")
-        out.append(f"| {name} | {r['pairs']:,} | **{r['same_person']}** | "
+        label = NEGATIVE_LABELS.get(name, name)
+        out.append(f"| {label} | {r['pairs']:,} | **{r['same_person']}** | "
                    f"{r['name_key_equal']} | {ratio} |")
     return "\n".join(out)
 
