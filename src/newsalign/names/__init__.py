@@ -41,8 +41,8 @@ skeleton before the equivalence table), :func:`name_equivalents` (that table),
 
 Modules, each importing only those above it: ``records``; ``hangul``; ``kana``,
 ``chinese``; ``romanization``, ``translit``, ``titles``, ``skeleton``, ``equivalents``;
-``surnames``; ``parsed``; ``korean``, ``general``; ``parse``; ``keys``, ``match``; ``spans``; ``english_spans``,
-``hangul_spans``; ``extract``; ``cluster``.
+``surnames``; ``parsed``; ``korean``, ``general``; ``parse``; ``keys``, ``match``;
+``spans``; ``english_spans``, ``hangul_spans``; ``extract``; ``cluster``.
 """
 
 # Examples in the docstrings hold Cyrillic and Hangul letters on purpose (RUF001 and RUF003
