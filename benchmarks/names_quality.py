@@ -20,10 +20,18 @@ Writes ``benchmarks/results/names.json``. Sources (``<data>/names/``, see its RE
 * ``hangul_english``: Wikidata English/Hangul labels of Korean people with a hyphenated
   given name (``Kim Yeon-koung`` / ``김연경``; Hangul surname in the Korean surname table,
   3 syllables), split dev/test by a hash of the Hangul label.
+* ``en_hangul_people``: every English/Hangul label pair of
+  ``wikidata_en_hangul_names.tsv`` (71k people of every origin: ``Jeff Gordon`` / ``제프
+  고든``, ``Kyohei Oyama`` / ``오야마 쿄헤이``), split by person into dev and test by a hash
+  of the English label; rules were tuned on the dev half only. Unfiltered: some labels
+  are titles or other names of the person (``Francis I of Austria`` / ``프란츠 2세``).
 
 Negatives:
 
 * ``must_stay_apart``: the pairs of the issue (Kim Jong-un / Kim Jong-il / ...).
+* ``en_hangul_same_key``: pairs of *different* people of the ``en_hangul_people`` test
+  half whose keys are equal (English label of one, Hangul label of another; at most 3,000,
+  fixed random sample): how often ``same_person`` merges people a blocking key joins.
 * ``hangul_same_surname``: pairs of *different* people sharing a surname, from the
   Hangul-English test half: (English_i, Hangul_j), (English_i, English_j), (Hangul_i,
   Hangul_j) with Hangul_i != Hangul_j. Reported exhaustively and on a fixed random sample
@@ -173,13 +181,28 @@ def load_hangul_english(d: Path) -> list[tuple[str, str]]:
     return rows
 
 
+def load_en_hangul_people(d: Path) -> dict[str, list[tuple[str, str]]]:
+    """Every English/Hangul label pair, split by person (a hash of the English label)."""
+    out: dict[str, list[tuple[str, str]]] = {"dev": [], "test": []}
+    for line in (d / "wikidata_en_hangul_names.tsv").open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 2 and parts[0] and parts[1]:
+            out[_half(parts[0])].append((parts[0], parts[1]))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="../shared/data", help="folder holding names/")
     ap.add_argument("--out", default=str(RESULTS))
     ap.add_argument("--write-negatives", action="store_true",
                     help="rewrite tests/data/names_different_pairs.tsv")
+    ap.add_argument("--render", action="store_true",
+                    help="print the docs/names.md tables from the results JSON and stop")
     args = ap.parse_args(argv)
+    if args.render:
+        print(render(json.loads(Path(args.out).read_text(encoding="utf-8"))))
+        return 0
     d = Path(args.data) / "names"
     if not d.is_dir():
         print(f"error: no names/ data under {args.data!r} (pass --data PATH)", file=sys.stderr)
@@ -223,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     for en, ko in he:
         heh[_half(ko)].append((en, ko))
     pos["hangul_english"] = heh
+    pos["en_hangul_people"] = load_en_hangul_people(d)
 
     results: dict[str, object] = {}
     positives: dict[str, dict[str, object]] = {}
@@ -249,6 +273,18 @@ def main(argv: list[str] | None = None) -> int:
     negs: dict[str, dict[str, object]] = {}
     negs["must_stay_apart"] = {"pairs": len(MUST_STAY_APART)} | {
         m: _count(MUST_STAY_APART, fn) for m, fn in MATCHERS.items()}
+    by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for en, ko in pos["en_hangul_people"]["test"]:
+        if name_key(en) and name_key(en) == name_key(ko):
+            by_key[name_key(en)].append((en, ko))
+    same_key = [(e1, k2) for rows in by_key.values()
+                for (e1, k1), (e2, k2) in itertools.combinations(rows, 2) if e1 != e2 and k1 != k2]
+    # Its own generator, so the samples below stay the ones published before this set.
+    same_key = random.Random(20261202).sample(same_key, min(3000, len(same_key)))
+    negs["en_hangul_same_key"] = {"pairs": len(same_key)} | {
+        m: _count(same_key, fn) for m, fn in MATCHERS.items()}
+    negs["en_hangul_same_key"]["same_person_examples"] = [
+        (a, b) for a, b in same_key if same_person(a, b)][:15]
     by_sur: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for en, ko in heh["test"]:
         by_sur[ko[0]].append((en, ko))
@@ -288,6 +324,53 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(results, ensure_ascii=False, indent=1))
     return 0
+
+
+POSITIVE_ROWS = [
+    ("gaddafi", "all", "Gaddafi, 17 spellings"),
+    ("putin_full_names", "all", "Putin, full-name renderings (Latin, Cyrillic, Greek, Hangul)"),
+    ("putin_all_renderings", "all", "Putin, all renderings (surname-only and initials too)"),
+    ("wikidata_fixture_hand_checked", "all", "Wikidata groups, hand-checked fixture"),
+    ("hangul_english", "test", "Hangul <-> English, Korean people, test half"),
+    ("en_hangul_people", "test", "English <-> Hangul people of every origin, **held-out test**"),
+    ("en_hangul_people", "dev", "the same, dev half (tuned on)"),
+    ("wikidata_groups", "test", "Wikidata groups with a Cyrillic member, **held-out test half**"),
+    ("wikidata_groups", "dev", "the same, dev half (built the table)"),
+]
+
+
+NEGATIVE_LABELS = {
+    "must_stay_apart": "the issue's must-stay-apart pairs",
+    "en_hangul_same_key": "English/Hangul people of every origin with equal keys (test half)",
+    "hangul_same_surname_sample": "same-surname Korean people, fixed random sample",
+    "hangul_same_surname_all": "same-surname Korean people, all pairs (test half)",
+    "wikidata_different_names": "different names from held-out Wikidata groups",
+    "wikidata_near_homophones": "near homophones from held-out groups (ratio >= 75)",
+    "wikidata_cross_group": "close spellings from different Wikidata items (old set)",
+}
+
+
+def render(results: dict[str, object]) -> str:
+    """The positives and negatives tables of docs/names.md, from the results JSON."""
+    pos: dict = results["positives_recall"]  # type: ignore[assignment]
+    negs: dict = results["negatives_false_merges"]  # type: ignore[assignment]
+    out = ["| positives | pairs | `same_person` | key equal | ratio >= 80 | anyascii exact |",
+           "|---|---|---|---|---|---|"]
+    for src, half, label in POSITIVE_ROWS:
+        if half not in pos.get(src, {}):
+            continue
+        r = pos[src][half]
+        out.append(f"| {label} | {r['pairs']:,} | **{r['same_person']:.3f}** | "
+                   f"{r['name_key_equal']:.3f} | {r['baseline_ratio80']:.3f} | "
+                   f"{r['baseline_anyascii_exact']:.3f} |")
+    out += ["", "| negatives (different people) | pairs | `same_person` merges | key equal |"
+            " ratio >= 80 |", "|---|---|---|---|---|"]
+    for name, r in negs.items():
+        ratio = r.get("baseline_ratio80", "-")
+        label = NEGATIVE_LABELS.get(name, name)
+        out.append(f"| {label} | {r['pairs']:,} | **{r['same_person']}** | "
+                   f"{r['name_key_equal']} | {ratio} |")
+    return "\n".join(out)
 
 
 NEG_FIXTURE = ROOT.parent / "tests" / "data" / "names_different_pairs.tsv"

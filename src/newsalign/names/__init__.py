@@ -39,10 +39,10 @@ skeleton before the equivalence table), :func:`name_equivalents` (that table),
 :func:`syllable_class` (the romanisation tables and the sound classes of the key), and
 :func:`clear_caches` (for cold timings).
 
-Modules, each importing only those above it: ``records``; ``hangul``; ``romanization``,
-``translit``, ``titles``, ``skeleton``, ``equivalents``; ``surnames``; ``parsed``;
-``korean``, ``general``; ``parse``; ``keys``, ``match``; ``spans``; ``english_spans``,
-``hangul_spans``; ``extract``; ``cluster``.
+Modules, each importing only those above it: ``records``; ``hangul``; ``kana``,
+``chinese``; ``romanization``, ``translit``, ``titles``, ``skeleton``, ``equivalents``;
+``surnames``; ``parsed``; ``korean``, ``general``; ``parse``; ``keys``, ``match``;
+``spans``; ``english_spans``, ``hangul_spans``; ``extract``; ``cluster``.
 """
 
 # Examples in the docstrings hold Cyrillic and Hangul letters on purpose (RUF001 and RUF003

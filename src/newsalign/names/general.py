@@ -126,7 +126,8 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     inits = "" if given else "".join(_initial_class(skeleton(w)) for w in initials)
     return _Parsed("general", _GENERAL_SIGIL + surname, fine=" ".join(sorted(words)),
                    tokens=(surname, *given), given_names=given, initials=inits,
-                   spelled=words[sur] if core[sur][0] in native else "")
+                   spelled=words[sur] if core[sur][0] in native else "",
+                   loan=any(all(_is_hangul(c) for c in t) for t in tokens))
 
 
 def _is_latin(tok: str) -> bool:

@@ -6,17 +6,24 @@ from collections.abc import Sequence
 
 from .hangul import _hangul_sylset, _is_hangul, _SylSet, _sylset_class
 from .parsed import _Parsed
-from .romanization import _mr_ascii, _rom_split, _rom_sylset
+from .romanization import _mr_ascii, _rom_split, _rom_sylset, _rr_reading
 from .surnames import _HANGUL_SURNAMES, _INITIAL_LAW, _SURNAME_RANK, _surname_class, _surname_set
 from .translit import _to_latin
 
 
-def _korean_given(tokens: Sequence[str]) -> tuple[_SylSet, ...] | None:
-    """Parse given-name tokens (Latin or Hangul) into 1..3 syllables, or ``None``."""
+def _korean_given(tokens: Sequence[str]) -> tuple[tuple[_SylSet, ...], tuple[str, ...]] | None:
+    """Parse given-name tokens (Latin or Hangul) into 1..3 syllables, or ``None``.
+
+    Returns the syllables and, when the Latin spelling is marked as Revised Romanization
+    (see ``_rr_reading``), each syllable's RR vowel (``""`` where the spelling is not an RR
+    vowel); an empty tuple otherwise.
+    """
     syls: list[_SylSet] = []
+    spelled: list[str] = []
     for tok in tokens:
         if all(_is_hangul(c) for c in tok):
             syls.extend(_hangul_sylset(c) for c in tok)
+            spelled.extend("" for _ in tok)
             continue
         low = _mr_ascii(tok.lower())
         if not low.replace("-", "").isascii() or not low.replace("-", "").isalpha():
@@ -27,6 +34,7 @@ def _korean_given(tokens: Sequence[str]) -> tuple[_SylSet, ...] | None:
             s = _rom_sylset(chunk)
             if s is not None:
                 syls.append(s)
+                spelled.append(chunk)
                 continue
             parts = _rom_split(chunk)
             if parts is None:
@@ -36,9 +44,12 @@ def _korean_given(tokens: Sequence[str]) -> tuple[_SylSet, ...] | None:
                 if ps is None:  # pragma: no cover - _rom_split only returns parsable parts
                     return None
                 syls.append(ps)
+                spelled.append(part)
     if not 1 <= len(syls) <= 3:
         return None
-    return tuple(syls)
+    readings = [_rr_reading(c) if c else (False, "") for c in spelled]
+    rr = tuple(v for _, v in readings) if any(m for m, _ in readings) else ()
+    return tuple(syls), rr
 
 
 def _korean_parse(tokens: list[str]) -> _Parsed | None:
@@ -47,12 +58,12 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
         tok = tokens[0]
         if tok in _HANGUL_SURNAMES:  # a surname alone: 김, 최, 남궁
             return _korean_record(frozenset({_INITIAL_LAW.get(tok, tok)}), (), tokens)
-        if not 2 <= len(tok) <= 5:
+        # A Korean name in Hangul is a surname and one or two syllables; a longer word
+        # is a foreign name in the loanword orthography (부다노프 Budanov, 마오쩌둥).
+        if not 2 <= len(tok) <= 4:
             return None
         for n in (2, 1):
-            if len(tok) > n and tok[:n] in _HANGUL_SURNAMES and len(tok) - n <= 3:
-                if n == 1 and len(tok) == 5:
-                    continue
+            if len(tok) > n and tok[:n] in _HANGUL_SURNAMES and len(tok) - n <= 2:
                 sur = frozenset({_INITIAL_LAW.get(tok[:n], tok[:n])})
                 given = tuple(_hangul_sylset(c) for c in tok[n:])
                 return _korean_record(sur, given, tokens)
@@ -71,23 +82,29 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
     if len(options) == 2:
         # "Seong-kwon Lee": a hyphenated first token is a given name; otherwise the more
         # common surname wins ("Sun Won Park").
+        # Two one-syllable words are family first (Wang Yi, and the key "wang i").
         if "-" in tokens[0] and "-" not in tokens[-1]:
             options.reverse()
+        elif len(tokens) == 2 and all(len(_rom_split(t.lower()) or "xx") == 1 for t in tokens):
+            pass
         elif "-" not in tokens[0] or "-" in tokens[-1]:
             r0 = min(_SURNAME_RANK.get(h, 999) for h in options[0][1])
             r1 = min(_SURNAME_RANK.get(h, 999) for h in options[1][1])
             if r1 < r0:
                 options.reverse()
+    hangul = all(_is_hangul(c) for t in tokens for c in t)
     for _, surname, rest in options:
-        syllables = _korean_given(rest)
-        if syllables is not None:
-            return _korean_record(surname, syllables, tokens)
+        read = _korean_given(rest)
+        if read is not None and not (hangul and len(read[0]) > 2):
+            return _korean_record(surname, read[0], tokens, read[1])
     return None
 
 
-def _korean_record(sur: frozenset[str], given: tuple[_SylSet, ...], tokens: list[str]) -> _Parsed:
+def _korean_record(
+    sur: frozenset[str], given: tuple[_SylSet, ...], tokens: list[str], rr: tuple[str, ...] = ()
+) -> _Parsed:
     key = _surname_class(sur)
     if given:
         key += " " + "-".join(_sylset_class(s) for s in given)
     fine = " ".join(_to_latin(t) if not all(_is_hangul(c) for c in t) else t for t in tokens)
-    return _Parsed("korean", key, sur, given, fine.lower())
+    return _Parsed("korean", key, sur, given, fine.lower(), rr_vowels=rr)

@@ -73,6 +73,10 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
     if ga and gb:
         if set(ga) == set(gb):
             return NameMatch("same", _scale(score, "same"), "same surname and given names")
+        if pa.loan != pb.loan and _loan_given_agree(ga, gb):
+            # Korean writes foreign given names by sound and loses letters (조지 George,
+            # 리처드 Richard): with one surname key, only a clear difference is evidence.
+            return NameMatch("same", _scale(score, "same"), "surname key, given names by sound")
         if ga[0] == gb[0] or set(ga) <= set(gb) or set(gb) <= set(ga):
             return NameMatch(
                 "ambiguous", _scale(score, "ambiguous"), "given names only partly agree"
@@ -91,7 +95,35 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
     return NameMatch("same", _scale(score, "same"), "same surname and initials")
 
 
+def _loan_given_agree(ga: tuple[str, ...], gb: tuple[str, ...]) -> bool:
+    """Given names (skeletons) of a Hangul loanword and a spelling close enough by sound."""
+    if len(ga) != len(gb):
+        return False
+    # ㄹ writes l and r alike (루이스 Louis, 로버트 Robert).
+    ga, gb = tuple(x.replace("l", "r") for x in ga), tuple(y.replace("l", "r") for y in gb)
+    return all(
+        x[:1] == y[:1]
+        and abs(len(x) - len(y)) <= 1
+        and JaroWinkler.normalized_similarity(x, y) >= _LOAN_GIVEN_SIM
+        for x, y in zip(ga, gb)
+    )
+
+
+# Tuned on the dev half of wikidata_en_hangul_names.tsv (benchmarks/names_quality.py).
+_LOAN_GIVEN_SIM = 0.85
+
+
 def _match_korean(pa: _Parsed, pb: _Parsed) -> NameMatch:
+    """Two Korean names: surnames, then given names syllable by syllable.
+
+    The key folds each syllable to a sound class; where the keys are equal, a refinement may
+    only say no on real evidence: a syllable whose sets are disjoint (no romanisation writes
+    both for one sound: ``Seon`` / ``Soon``, Hangul 은 / 운), a surname alone, or two
+    spellings both marked as Revised Romanization whose RR vowels differ (``Dae-jung`` /
+    ``Dae-jong``: in RR u is ㅜ and o is ㅗ). Sets that merely overlap in one key
+    (``Sun Won`` / ``Son-won``, both 선원 in MR; ``Choe Son-hui`` / ``Choi Sun-hee``) are
+    the same person.
+    """
     fine = JaroWinkler.normalized_similarity(pa.fine, pb.fine)
     if not pa.surname & pb.surname:
         return NameMatch("different", _scale(fine, "different"), "different surnames")
@@ -108,10 +140,19 @@ def _match_korean(pa: _Parsed, pb: _Parsed) -> NameMatch:
             return NameMatch("different", _scale(fine, "different"), f"syllable {k + 1} differs")
         if rel == "overlap":
             verdict = "ambiguous"
-    if verdict == "same" and not (pa.surname <= pb.surname or pb.surname <= pa.surname):
+    if not (pa.surname <= pb.surname or pb.surname <= pa.surname):
         verdict = "ambiguous"
+    if verdict == "ambiguous" and pa.key == pb.key:
+        if _rr_vowels_differ(pa.rr_vowels, pb.rr_vowels):
+            return NameMatch("ambiguous", _scale(fine, "ambiguous"), "RR vowels differ")
+        return NameMatch("same", _scale(fine, "same"), "one key, the syllables overlap")
     reason = "every syllable compatible" if verdict == "same" else "syllables only overlap"
     return NameMatch(verdict, _scale(fine, verdict), reason)
+
+
+def _rr_vowels_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Both spellings marked as RR, and some syllable's RR vowels differ."""
+    return bool(a and b) and any(x and y and x != y for x, y in zip(a, b))
 
 
 def _score(pa: _Parsed, pb: _Parsed) -> float:

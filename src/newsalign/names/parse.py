@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
+from .chinese import _han_hangul, _has_han, _pinyin_name_hangul
 from .general import _GENERAL_SIGIL, _general_parse, _raw_skeletons
 from .hangul import _is_hangul
 from .korean import _korean_parse
@@ -26,7 +27,8 @@ _TOKEN_SPLIT = re.compile(r"[\s,;:/|·・()\[\]{}\"“”«»]+")
 
 
 def _clean_tokens(name: str) -> list[str]:
-    text = unicodedata.normalize("NFC", name)
+    # NFKC folds fullwidth and other compatibility forms (Ｋｉｍ = Kim) and composes Hangul.
+    text = unicodedata.normalize("NFKC", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "").replace("'", "").replace("ʼ", "").replace("`", "")
     text = text.replace("‘", "").replace("ʻ", "").replace("‐", "-").replace("‑", "-")
@@ -59,6 +61,11 @@ _ALIASES: dict[str, str] = {
 }
 
 
+# Spellings pinyin has and Korean romanisations do not: q, x, z, zh, c without h, and the
+# finals ao, iu, ian, ie, uo, eng, iong.
+_PINYIN_ONLY = re.compile(r"[qxz]|c(?!h)|ao|iu|ian|ie|uo|eng|iong")
+
+
 @lru_cache(maxsize=16384)
 def _parse_once(name: str) -> _Parsed:
     if name.startswith(_GENERAL_SIGIL):
@@ -73,7 +80,15 @@ def _parse_once(name: str) -> _Parsed:
     alias = " ".join(t.lower() for t in tokens).replace("-", " ")
     if alias in _ALIASES:
         tokens = [_ALIASES[alias]]
+    if any(_has_han(t) for t in tokens):
+        # Han characters: read as pinyin, written in Hangul (習近平 -> 시진핑), keyed from it.
+        hangul = _han_hangul([t for t in tokens if _has_han(t)])
+        return _parse_once(hangul) if hangul else _EMPTY
     parsed = _korean_parse(tokens)
+    chinese = _pinyin_name_hangul(tokens)
+    if chinese and (parsed is None or _PINYIN_ONLY.search(tokens[1].lower())):
+        # Pinyin (Xi Jinping, Li Peng): keyed from its Hangul, as Korean news writes it.
+        return _parse_once(chinese)
     if parsed is not None:
         return parsed
     if comma:

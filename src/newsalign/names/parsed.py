@@ -19,6 +19,8 @@ class _Parsed:
     given_names: tuple[str, ...] = ()  # general: given-name skeletons, in order
     initials: str = ""  # general: folded initials when no given name is written out
     spelled: str = ""  # general: the surname as written, in lower-case ASCII
+    loan: bool = False  # general: read from Hangul in the loanword orthography (lossy)
+    rr_vowels: tuple[str, ...] = ()  # Korean, marked as RR: each given syllable's RR vowel
 
 
 _EMPTY = _Parsed("empty", "")

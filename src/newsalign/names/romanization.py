@@ -95,24 +95,55 @@ def _rom_split(word: str) -> tuple[str, ...] | None:
             rest = best.get(j)
             if rest is None:
                 continue
-            nxt = word[j:]
             # Prefer the parse where the next syllable takes its onset (maximal onset),
-            # except that a final "ng" is never split.
+            # except that a final "ng" is never split and an n before a glide closes its
+            # syllable (sunwon = sun + won, not su + nwon).
             if found is None or len(rest) + 1 < len(found):
                 found = (chunk, *rest)
             elif len(rest) + 1 == len(found):
                 prev_first = found[0]
-                if _prefer(chunk, prev_first, nxt):
+                if _prefer(chunk, prev_first, word[i:]):
                     found = (chunk, *rest)
         best[i] = found
     return best[0]
 
 
-def _prefer(candidate: str, current: str, nxt: str) -> bool:
-    """Tie-break between two first syllables of equally short parses."""
+def _prefer(candidate: str, current: str, word: str) -> bool:
+    """Tie-break between two first syllables of equally short parses of ``word``.
+
+    The lattice of a joined name has several paths of one length; the path whose syllables
+    a Korean name writes wins: a final ``ng`` is never split; an ``n`` before a ``w`` or ``y``
+    glide ends the syllable (Korean onsets ㄴ + glide, 눠 and 뉴, are rare in names, while
+    선원 and 선영 are common: ``sunwon``, ``seonyeong``); otherwise the next syllable takes
+    its onset (``jaemyung`` -> ``jae`` + ``myung``).
+    """
     if candidate.endswith("ng") != current.endswith("ng"):
         return candidate.endswith("ng")
+    longer, shorter = sorted((candidate, current), key=len, reverse=True)
+    if longer == shorter + "n" and word[len(longer) : len(longer) + 1] in ("w", "y"):
+        return candidate == longer
     return len(candidate) < len(current)
+
+
+# Revised Romanization's own vowel letters: in RR each spells one vowel (u is ㅜ, o is ㅗ),
+# where MR without breves and passports write ㅓ as o or u too.
+_RR_VOWEL: dict[str, str] = {
+    "a": "ㅏ", "ae": "ㅐ", "ya": "ㅑ", "yae": "ㅒ", "eo": "ㅓ", "e": "ㅔ", "yeo": "ㅕ",
+    "ye": "ㅖ", "o": "ㅗ", "wa": "ㅘ", "wae": "ㅙ", "oe": "ㅚ", "yo": "ㅛ", "u": "ㅜ",
+    "wo": "ㅝ", "we": "ㅞ", "wi": "ㅟ", "yu": "ㅠ", "eu": "ㅡ", "ui": "ㅢ", "i": "ㅣ",
+}
+# What marks a syllable as RR: the vowels eo and eu (MR writes ŏ, ŭ or o, u), or a lenis
+# onset written g, d, b or j (MR writes k, t, p, ch at the start of a given name).
+_RR_MARK = re.compile(r"^[gdbj]|eo|eu")
+
+
+@lru_cache(maxsize=4096)
+def _rr_reading(chunk: str) -> tuple[bool, str]:
+    """Whether a romanised syllable is marked as RR, and its RR vowel (``""`` if none)."""
+    m = _ROM_SYLLABLE.fullmatch(chunk)
+    if m is None:
+        return False, ""
+    return bool(_RR_MARK.search(chunk)), _RR_VOWEL.get(m.group(2), "")
 
 
 # McCune-Reischauer writes ㅓ as ŏ and ㅡ as ŭ (Revised Romanization eo, eu). With the breve

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .hangul import _LEADS, _VOWELS, _decompose, _is_hangul
+from .kana import _is_kana, _kana_latin
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -43,7 +44,7 @@ _LATIN_SPECIAL = {
     "ı": "i", "ŭ": "u", "ŏ": "o", "ğ": "g", "ț": "ts", "ţ": "ts", "ș": "sh", "ş": "sh",
 }
 _HANGUL_LOAN_LEAD = dict(zip(_LEADS, ["g", "k", "n", "d", "t", "l", "m", "b", "p", "s", "s", "",
-                                      "j", "j", "ch", "k", "t", "p", "h"], strict=True))
+                                      "z", "z", "ch", "k", "t", "p", "h"], strict=True))
 _HANGUL_LOAN_VOWEL = dict(zip(_VOWELS, ["a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa",
                                         "we", "we", "yo", "u", "wo", "we", "wi", "yu", "",
                                         "ui", "i"], strict=True))
@@ -75,8 +76,16 @@ def _hangul_loan(word: str) -> str:
         lead, vowel, tail = _decompose(ch)
         # A lone ㄹ between vowels writes r; ㄹㄹ writes l (블라디미르 -> bladimir).
         onset = "r" if lead == "ㄹ" and prev_tail != "ㄹ" else _HANGUL_LOAN_LEAD[lead]
-        out.append(onset + _HANGUL_LOAN_VOWEL[vowel] + _HANGUL_LOAN_TAIL.get(tail, ""))
+        # The epenthetic ㅡ stands in an open syllable (스, 프, 르) and before ㄹ (블라 bla,
+        # 글래스 Glass); before another final consonant it writes a real vowel (고든
+        # Gordon, 롭슨 Robson), except after a silent ㅇ or an r (음바 Mba, 에른스트 Ernst).
+        heard = vowel == "ㅡ" and tail not in ("", "ㄹ") and lead not in ("ㅇ", "ㄹ")
+        sound = "u" if heard else _HANGUL_LOAN_VOWEL[vowel]
+        out.append(onset + sound + _HANGUL_LOAN_TAIL.get(tail, ""))
         prev_tail = tail
+    if len(out) >= 3 and word.endswith("우") and out[-2][-1:] in "aeiou":
+        # Korean writes the Ukrainian final -ов, -ів as 우 after a vowel (부다노우 Budanov).
+        out[-1] = "v"
     return "".join(out)
 
 
@@ -88,8 +97,27 @@ _GERMAN_CH = re.compile(r"(?=.*(?:eu|au|äu))[a-zäöüß]*[aoue]ch")
 _BELARUSIAN_END = re.compile(r"(?:[^aeiouy]a[uw]|.{4}enka)$")
 
 
+def _letter_by_name(ch: str) -> str:
+    """A letter of a script without a table, read off its Unicode name (a last resort).
+
+    ``HEBREW LETTER SHIN`` -> ``shin``, ``THAI CHARACTER KO KAI`` -> ``ko``, ``DEVANAGARI
+    LETTER KA`` -> ``ka``: not a transliteration, but deterministic and never empty for a
+    letter, so a name in Hebrew, Thai or Devanagari at least matches itself.
+    """
+    words = unicodedata.name(ch, "").split()
+    for marker in ("LETTER", "CHARACTER"):
+        if marker in words:
+            rest = [w for w in words[words.index(marker) + 1 :]
+                    if w not in ("SMALL", "CAPITAL", "FINAL")]
+            if rest:
+                return "".join(c for c in rest[0].lower() if "a" <= c <= "z")
+    return ""
+
+
 def _to_latin(word: str) -> str:
     """Transliterate a non-Hangul word to lower-case ASCII letters (others dropped)."""
+    if any(_is_kana(c) for c in word):
+        word = _kana_latin(word)
     if any(c in "іІўЎ" for c in word):
         # Belarusian palatalises т and д before і (Пуцін = Путин, Уладзімір = Владимир).
         word = word.replace("ці", "ті").replace("дзі", "ді").replace("Ці", "Ті")
@@ -118,6 +146,8 @@ def _to_latin(word: str) -> str:
                 out.append(_LATIN_SPECIAL[base])
             elif len(base) == 1 and "a" <= base <= "z":
                 out.append(base)
+            elif len(base) == 1 and base.isalpha() and not base.isascii():
+                out.append(_letter_by_name(base))
             else:
                 out.append("".join(c for c in base if "a" <= c <= "z"))
     latin = "".join(out)

@@ -1,0 +1,152 @@
+"""Chinese names: Han characters read as pinyin, pinyin written in Hangul.
+
+Han characters are read with pypinyin (simplified and traditional alike: 習近平 = 习近平 =
+xi jin ping). A name in pinyin is then written in Hangul by the Korean orthography of
+Chinese (외래어 표기법, 중국어): Xi Jinping -> 시진핑, Mao Zedong -> 마오쩌둥, Li Keqiang ->
+리커창, which is how Korean news writes it, so the Hangul spelling, the Han characters and
+the pinyin all meet in the one Hangul form and are keyed from it.
+
+A Latin name is read as pinyin when it is a Chinese surname and one unhyphenated given name
+of one or two pinyin syllables (``Xi Jinping``, ``Hu Jintao``); ``Yang Jin-ho`` (hyphen)
+and ``Kim Jong Un`` (spaced syllables, not pinyin) are left to the Korean reader.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from .hangul import _LEADS, _VOWELS
+
+_HANGUL_BASE = 0xAC00
+_TAIL_INDEX = {"": 0, "ㄴ": 4, "ㄹ": 8, "ㅇ": 21}
+
+_INITIALS: dict[str, str] = {
+    "b": "ㅂ", "p": "ㅍ", "m": "ㅁ", "f": "ㅍ", "d": "ㄷ", "t": "ㅌ", "n": "ㄴ", "l": "ㄹ",
+    "g": "ㄱ", "k": "ㅋ", "h": "ㅎ", "j": "ㅈ", "q": "ㅊ", "x": "ㅅ", "zh": "ㅈ", "ch": "ㅊ",
+    "sh": "ㅅ", "r": "ㄹ", "z": "ㅉ", "c": "ㅊ", "s": "ㅆ", "": "ㅇ",
+}
+# Each final as the Hangul syllables it is written with: (vowel, tail), the first one
+# taking the initial (ai = 아이, tao = 타오).
+_FINALS: dict[str, tuple[tuple[str, str], ...]] = {
+    "a": (("ㅏ", ""),), "o": (("ㅗ", ""),), "e": (("ㅓ", ""),), "ai": (("ㅏ", ""), ("ㅣ", "")),
+    "ei": (("ㅔ", ""), ("ㅣ", "")), "ao": (("ㅏ", ""), ("ㅗ", "")),
+    "ou": (("ㅓ", ""), ("ㅜ", "")), "an": (("ㅏ", "ㄴ"),), "en": (("ㅓ", "ㄴ"),),
+    "ang": (("ㅏ", "ㅇ"),), "eng": (("ㅓ", "ㅇ"),), "er": (("ㅓ", "ㄹ"),),
+    "ong": (("ㅜ", "ㅇ"),), "i": (("ㅣ", ""),), "ia": (("ㅑ", ""),),
+    "iao": (("ㅑ", ""), ("ㅗ", "")), "ie": (("ㅖ", ""),), "iu": (("ㅠ", ""),),
+    "ian": (("ㅖ", "ㄴ"),), "in": (("ㅣ", "ㄴ"),), "iang": (("ㅑ", "ㅇ"),),
+    "ing": (("ㅣ", "ㅇ"),), "iong": (("ㅠ", "ㅇ"),), "u": (("ㅜ", ""),), "ua": (("ㅘ", ""),),
+    "uo": (("ㅝ", ""),), "uai": (("ㅘ", ""), ("ㅣ", "")), "ui": (("ㅞ", ""), ("ㅣ", "")),
+    "uan": (("ㅘ", "ㄴ"),), "un": (("ㅜ", "ㄴ"),), "uang": (("ㅘ", "ㅇ"),),
+    "ueng": (("ㅝ", "ㅇ"),), "uen": (("ㅝ", "ㄴ"),), "v": (("ㅟ", ""),), "ve": (("ㅞ", ""),),
+    "van": (("ㅟ", ""), ("ㅏ", "ㄴ")), "vn": (("ㅟ", "ㄴ"),),
+}
+# Initial-less syllables as pinyin writes them (y-, w-), as finals.
+_ZERO: dict[str, str] = {
+    "yi": "i", "ya": "ia", "yao": "iao", "ye": "ie", "you": "iu", "yan": "ian", "yin": "in",
+    "yang": "iang", "ying": "ing", "yong": "iong", "yu": "v", "yue": "ve", "yuan": "van",
+    "yun": "vn", "wu": "u", "wa": "ua", "wo": "uo", "wai": "uai", "wei": "ui", "wan": "uan",
+    "wen": "uen", "wang": "uang", "weng": "ueng", "a": "a", "o": "o", "e": "e", "ai": "ai",
+    "ei": "ei", "ao": "ao", "ou": "ou", "an": "an", "en": "en", "ang": "ang", "eng": "eng",
+    "er": "er",
+}
+_FLAT = {"ㅑ": "ㅏ", "ㅖ": "ㅔ", "ㅛ": "ㅗ", "ㅠ": "ㅜ", "ㅕ": "ㅓ"}  # after ㅈ ㅉ ㅊ
+_SIBILANT = ("zh", "ch", "sh", "r", "z", "c", "s")  # their -i is ㅡ (shi = 스, si = 쓰)
+
+# Common Chinese surnames in pinyin (the Latin reader's cue).
+_SURNAMES = frozenset(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo "
+    "zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang "
+    "cai du ye cheng su wei lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu "
+    "fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao "
+    "wan qian dai mo kong xiang xi bo ou wen bi ji ni niu ning ouyang sima zhuge shangguan".split()
+)
+
+
+def _compose(lead: str, vowel: str, tail: str) -> str:
+    code = (_LEADS.index(lead) * 21 + _VOWELS.index(vowel)) * 28 + _TAIL_INDEX[tail]
+    return chr(_HANGUL_BASE + code)
+
+
+def _split_syllable(syl: str) -> tuple[str, str] | None:
+    """One pinyin syllable as (initial, final), or ``None``."""
+    if syl in _ZERO:
+        return "", _ZERO[syl]
+    for n in (2, 1):
+        ini, fin = syl[:n], syl[n:]
+        if ini in _INITIALS and ini and fin:
+            if ini in ("j", "q", "x") and fin.startswith("u"):
+                fin = "v" + fin[1:]  # ju = jü
+            fin = {"ue": "ve", "uen": "un", "uei": "ui", "iou": "iu"}.get(fin, fin)
+            if fin in _FINALS:
+                return ini, fin
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_hangul(syl: str) -> str:
+    """One pinyin syllable (lower case, no tone) in Hangul, or ``""``."""
+    parts = _split_syllable(syl.replace("ü", "v"))
+    if parts is None:
+        return ""
+    ini, fin = parts
+    lead = _INITIALS[ini]
+    out = []
+    for k, (vowel, tail) in enumerate(_FINALS[fin]):
+        if k == 0:
+            if fin == "i" and ini in _SIBILANT:
+                vowel = "ㅡ"
+            if lead in ("ㅈ", "ㅉ", "ㅊ"):
+                vowel = _FLAT.get(vowel, vowel)
+            out.append(_compose(lead, vowel, tail))
+        else:
+            out.append(_compose("ㅇ", vowel, tail))
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_split(word: str) -> tuple[str, ...] | None:
+    """A run-together pinyin word as syllables (fewest syllables, then longest first)."""
+    n = len(word)
+    best: dict[int, tuple[str, ...] | None] = {n: ()}
+    for i in range(n - 1, -1, -1):
+        found: tuple[str, ...] | None = None
+        for j in range(min(n, i + 6), i, -1):
+            rest = best.get(j)
+            if rest is None or _split_syllable(word[i:j]) is None:
+                continue
+            if found is None or len(rest) + 1 < len(found):
+                found = (word[i:j], *rest)
+        best[i] = found
+    return best[0]
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def _han_hangul(tokens: list[str]) -> str:
+    """Han tokens read as pinyin and written in Hangul, joined (習近平 -> 시진핑)."""
+    syls = [s for s in lazy_pinyin("".join(tokens), style=Style.NORMAL, v_to_u=True)
+            if (s.isascii() and s.isalpha()) or "ü" in s]
+    return "".join(_pinyin_hangul(s.lower()) for s in syls)
+
+
+def _pinyin_name_hangul(tokens: list[str]) -> str:
+    """A Latin name read as pinyin and written in Hangul, or ``""`` if it is not pinyin."""
+    if len(tokens) != 2 or "-" in tokens[1]:
+        return ""
+    sur, given = tokens[0].lower(), tokens[1].lower()
+    if sur not in _SURNAMES or not (sur + given).isascii() or not given.isalpha():
+        return ""
+    sur_parts = _pinyin_split(sur)
+    parts = _pinyin_split(given)
+    if sur_parts is None or parts is None or not 1 <= len(parts) <= 2:
+        return ""
+    return "".join(_pinyin_hangul(p) for p in (*sur_parts, *parts))
