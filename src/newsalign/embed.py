@@ -251,6 +251,7 @@ class TfidfEncoder:
 
     name = "tfidf"
     contextual = True
+    block = 1024  # rows densified at a time
 
     def __init__(self, *, n_features: int = 2**13, ngram_range: tuple[int, int] = (2, 4)) -> None:
         self.n_features = n_features
@@ -261,7 +262,14 @@ class TfidfEncoder:
         if not texts:
             return np.zeros((0, self.n_features), dtype=np.float32)
         weighted = lexical_vectors(texts, n_features=self.n_features, ngram_range=self.ngram_range)
-        return normalize_rows(weighted.toarray())
+        # densified a block of rows at a time into the float32 result: never the whole
+        # sparse matrix as float64 (twice the result's size again)
+        out = np.empty((len(texts), self.n_features), dtype=np.float32)
+        for start in range(0, len(texts), self.block):
+            out[start : start + self.block] = normalize_rows(
+                weighted[start : start + self.block].toarray()
+            )
+        return out
 
 
 def lexical_vectors(
