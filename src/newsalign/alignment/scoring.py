@@ -171,7 +171,12 @@ class Scorer:
     def _anchor_bonus(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         bonus = np.zeros(len(i))
         if self.lex_l is not None and len(i):
-            lex = _row_sums(self.dot_l[i].multiply(self.dot_r[j]))
+            # a block of pairs at a time: every pair's two gathered rows at once would be
+            # pairs x shared n-grams a row (0.7 GB for two 0.5 MB texts)
+            lex = np.empty(len(i))
+            for s in range(0, len(i), _CHUNK):
+                part = self.dot_l[i[s : s + _CHUNK]].multiply(self.dot_r[j[s : s + _CHUNK]])
+                lex[s : s + _CHUNK] = _row_sums(part)
             bonus += self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean)
         for weight, sets_l, sets_r in self._anchor_sets():
             has_l = np.fromiter(map(bool, sets_l), dtype=bool, count=len(sets_l))
@@ -205,7 +210,7 @@ class Scorer:
         if vec is None:
             self.prepare([key])
             vec = self._joined[key]
-        return vec
+        return vec.astype(np.float64, copy=False)
 
     def prepare(self, keys: Sequence[tuple[int, tuple[int, ...]]]) -> None:
         """Compute the vectors of several multi-sentence passages in one encoder call."""
@@ -214,7 +219,8 @@ class Scorer:
             return
         if self.encode is not None:
             texts = [" ".join(self.texts[side][x] for x in members) for side, members in todo]  # type: ignore[index]
-            vecs = normalize_rows(self.encode(texts)).astype(np.float64)
+            # kept as the encoder's float32 (half the memory); read as float64, losslessly
+            vecs = normalize_rows(self.encode(texts))
         else:
             vecs = np.stack(
                 [
