@@ -1,8 +1,8 @@
 """Full-path ``newsalign dedup`` on many tiny unrelated records: wall time and peak memory.
 
-Records are one or two short sentences of words drawn at random (seeded) from the
-ko_en_news lines under ``../shared/data`` (English and Korean alike), so almost no two
-share anything: every record should come out ``unique``, once. Each size runs the CLI in a
+Records are single news lines spliced from two random ko_en_news lines under
+``../shared/data`` (seeded; English and Korean in turn): on one topic, related to no other
+record, so every record should come out ``unique``, once. Each size runs the CLI in a
 fresh process (default encoder, semantic stage on) and the result is written to
 ``benchmarks/results/tiny_dedup.json``.
 
@@ -30,22 +30,23 @@ OUT = ROOT / "benchmarks" / "results" / "tiny_dedup.json"
 
 
 def tiny_records(count: int, seed: int = 0) -> list[dict[str, str]]:
-    """``count`` records of one or two sentences of 4 to 12 random words each."""
-    vocab: dict[str, list[str]] = {}
+    """``count`` one-line news records: the first half of one line and the second half of
+    another, drawn at random (seeded), English and Korean in turn."""
+    lines: dict[str, list[list[str]]] = {}
     for lang in ("en", "ko"):
-        words: set[str] = set()
-        for name in sorted(DATA.glob(f"*.{lang}")):
-            words.update(name.read_text(encoding="utf-8").split())
-        vocab[lang] = sorted(words)
+        lines[lang] = [
+            line.split()
+            for name in sorted(DATA.glob(f"*.{lang}"))
+            for line in name.read_text(encoding="utf-8").splitlines()
+            if len(line.split()) >= 4
+        ]
     rng = random.Random(seed)
     out = []
     for k in range(count):
         lang = "en" if k % 2 == 0 else "ko"
-        sents = [
-            " ".join(rng.choice(vocab[lang]) for _ in range(rng.randint(4, 12))) + "."
-            for _ in range(rng.randint(1, 2))
-        ]
-        out.append({"id": f"t{k}", "text": " ".join(sents), "lang": lang})
+        a, b = rng.choice(lines[lang]), rng.choice(lines[lang])
+        text = " ".join(a[: len(a) // 2] + b[len(b) // 2 :])
+        out.append({"id": f"t{k}", "text": text, "lang": lang})
     return out
 
 
