@@ -251,6 +251,7 @@ class TfidfEncoder:
 
     name = "tfidf"
     contextual = True
+    block = 1024  # rows densified at a time
 
     def __init__(self, *, n_features: int = 2**13, ngram_range: tuple[int, int] = (2, 4)) -> None:
         self.n_features = n_features
@@ -261,7 +262,14 @@ class TfidfEncoder:
         if not texts:
             return np.zeros((0, self.n_features), dtype=np.float32)
         weighted = lexical_vectors(texts, n_features=self.n_features, ngram_range=self.ngram_range)
-        return normalize_rows(weighted.toarray())
+        # densified a block of rows at a time into the float32 result: never the whole
+        # sparse matrix as float64 (twice the result's size again)
+        out = np.empty((len(texts), self.n_features), dtype=np.float32)
+        for start in range(0, len(texts), self.block):
+            out[start : start + self.block] = normalize_rows(
+                weighted[start : start + self.block].toarray()
+            )
+        return out
 
 
 def lexical_vectors(
@@ -314,11 +322,35 @@ def char_ngram_counts(
         >>> int(m[0].sum()), int(m[1].sum())  # " ab " twice: 3 + 2 + 1 n-grams each
         (12, 0)
     """
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, vstack
 
     lo, hi = ngram_range
     if not 1 <= lo <= hi:
         raise ConfigError(f"ngram_range must be 1 <= min <= max, got {ngram_range!r}")
+    # Texts are counted a block of about _NGRAM_BLOCK characters at a time: the work arrays
+    # are some 80 bytes a character, so the whole of two 2 MB texts at once took 0.6 GB.
+    # Each row depends on its text alone, so the blocks stacked are the matrix at once.
+    blocks: list[Any] = []
+    start, size = 0, 0
+    for k, text in enumerate(texts):
+        size += len(text)
+        if size >= _NGRAM_BLOCK or k == len(texts) - 1:
+            blocks.append(_ngram_block(texts[start : k + 1], n_features, lo, hi))
+            start, size = k + 1, 0
+    if len(blocks) == 1:
+        return blocks[0]
+    if not blocks:
+        return csr_matrix((0, n_features), dtype=np.float64)
+    return vstack(blocks, format="csr")
+
+
+_NGRAM_BLOCK = 1 << 18
+
+
+def _ngram_block(texts: Sequence[str], n_features: int, lo: int, hi: int) -> Any:
+    """:func:`char_ngram_counts` of a few texts at once."""
+    from scipy.sparse import csr_matrix
+
     word_lists = [t.lower().split() for t in texts]
     n_words = np.fromiter((len(w) for w in word_lists), dtype=np.int64, count=len(word_lists))
     words = [w for ws in word_lists for w in ws]

@@ -58,7 +58,8 @@ def align(
     p = resolve_params(params, threshold)
     left_doc = _as_document(left, "left")
     right_doc = _as_document(right, "right")
-    enc = get_encoder(encoder)
+    check_size(left_doc, right_doc, p)
+    enc = _Truncating(get_encoder(encoder), p.max_encode_chars)
     if not len(left_doc) or not len(right_doc):
         # Nothing to align: no need to load a model.
         empty = np.zeros((0, 1), np.float32)
@@ -120,9 +121,45 @@ def align_embeddings(
         raise ConfigError(f"embedding widths differ: left {lv.shape[1]}, right {rv.shape[1]}")
     left_doc, has_left = _side_document(left, len(lv), "left")
     right_doc, has_right = _side_document(right, len(rv), "right")
+    check_size(left_doc, right_doc, p)
     return _align_docs(
         left_doc, right_doc, lv, rv, mode, p, "precomputed", texts=has_left and has_right
     )
+
+
+def check_size(left: Document, right: Document, p: AlignParams) -> None:
+    """Refuse a side of more than ``p.max_sentences`` sentences (:class:`InputError`).
+
+    Example:
+        >>> try:
+        ...     doc = Document.from_text("Troops moved. Talks failed. Rain fell.")
+        ...     check_size(doc, doc, AlignParams(max_sentences=2))
+        ... except InputError as exc:
+        ...     print(str(exc)[:47])
+        left has 3 sentences, more than max_sentences=2
+    """
+    for name, doc in (("left", left), ("right", right)):
+        if p.max_sentences and len(doc) > p.max_sentences:
+            raise InputError(
+                f"{name} has {len(doc)} sentences, more than max_sentences={p.max_sentences} "
+                "(AlignParams(max_sentences=0) lifts the limit)"
+            )
+
+
+class _Truncating:
+    """An encoder that reads at most ``limit`` characters of each text (0: all)."""
+
+    def __init__(self, inner: Encoder, limit: int) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.limit = limit
+        self.contextual = bool(getattr(inner, "contextual", False))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if self.limit:
+            texts = [t[: self.limit] if len(t) > self.limit else t for t in texts]
+        out: np.ndarray = self.inner.encode(texts)
+        return out
 
 
 def _as_document(doc: Document | str, side: str) -> Document:

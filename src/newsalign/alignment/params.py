@@ -45,6 +45,13 @@ class AlignParams:
         max_bead_total: translation mode: most sentences in a bead, both sides together.
         anchor_weight: translation mode: weight of the character n-gram overlap of a bead's
             two passages (shared names, figures) in the search.
+        max_sentences: most sentences a side may have; :func:`~newsalign.align` refuses a
+            longer document at once with an :class:`~newsalign.InputError` (memory and time
+            grow with the sentences: two 2 MB texts, some 16,000 sentences a side, take
+            about 1 GB and 9 minutes on two cores). ``0`` lifts the limit.
+        max_encode_chars: most characters of one text (a sentence or a joined passage)
+            the encoder reads; a longer one is encoded from its first ``max_encode_chars``
+            characters (its anchors still read all of it). ``0`` lifts the limit.
     """
 
     threshold: float = 0.11
@@ -66,6 +73,8 @@ class AlignParams:
     bead_penalty: float = 0.0
     max_bead_total: int = 5
     anchor_weight: float = 0.3
+    max_sentences: int = 20_000
+    max_encode_chars: int = 20_000
 
     def __post_init__(self) -> None:
         for name in ("threshold", "attach_threshold", "attach_floor", "equivalent_threshold"):
@@ -73,6 +82,8 @@ class AlignParams:
         check_at_least("max_bead", self.max_bead, 1)
         check_at_least("top_k", self.top_k, 1)
         check_at_least("max_bead_total", self.max_bead_total, 2)
+        check_at_least("max_sentences", self.max_sentences, 0)
+        check_at_least("max_encode_chars", self.max_encode_chars, 0)
         for name in (
             "merge_gap", "lexical_weight", "number_weight", "name_weight", "path_window",
             "band", "skip_penalty", "margin_weight", "length_weight", "bead_penalty",

@@ -23,6 +23,34 @@ __all__ = ["Scorer"]
 
 _CHUNK = 16384  # cells of a band scored at a time (bounded memory for long documents)
 _BLOCK = 1024  # rows per block of the similarity computation: 1024 x m float32 at a time
+_PAIRS = 4096  # pairs whose two rows are gathered at a time in pair_scores
+
+
+class Rows64:
+    """The rows of a float32 matrix, read as float64 when indexed (no float64 copy kept).
+
+    ``rows[x]`` is ``matrix.astype(np.float64)[x]``, value for value.
+    """
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        self.matrix = matrix
+
+    def __len__(self) -> int:
+        return len(self.matrix)
+
+    def __getitem__(self, index: Any) -> np.ndarray:
+        rows: np.ndarray = self.matrix[index].astype(np.float64)
+        return rows
+
+
+def _mean64(matrix: np.ndarray) -> np.ndarray:
+    """``matrix.astype(np.float64).mean(axis=0)``, value for value, a block at a time (the
+    sum down a column runs row after row either way)."""
+    total = np.zeros(matrix.shape[1])
+    for start in range(0, len(matrix), _BLOCK):
+        total += matrix[start : start + _BLOCK].astype(np.float64).sum(axis=0)
+    out: np.ndarray = total / len(matrix)
+    return out
 
 
 # -- scoring --------------------------------------------------------------------------
@@ -43,8 +71,10 @@ class Scorer:
         self._joined: dict[tuple[int, tuple[int, ...]], np.ndarray] = {}
         self._lex_cache: dict[tuple[int, int], Any] = {}
         self._bead_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
-        self.lv = lv.astype(np.float64)
-        self.rv = rv.astype(np.float64)
+        # float64 rows are gathered on demand, not copied whole: a copy would double the
+        # vectors' memory (for a dense 8192-wide TF-IDF, 64 KiB a sentence)
+        self.lv = Rows64(lv)
+        self.rv = Rows64(rv)
         self.lv32 = lv
         self.rv32 = rv
         self.p = p
@@ -52,7 +82,7 @@ class Scorer:
         # The mean cosine over all pairs: what two sentences of these documents share anyway
         # (same topic, same language). Scores are measured from there, so one threshold
         # serves a same-language rewrite (baseline ~0.3) and a translation (~0.15) alike.
-        baseline = float(self.lv.mean(axis=0) @ self.rv.mean(axis=0))
+        baseline = float(_mean64(lv) @ _mean64(rv))
         self.baseline = min(max(baseline, 0.0), 0.9)
         # The anchors add up to lexical_weight + number_weight + name_weight; dividing by
         # the largest possible total keeps every score in [0, 1].
@@ -125,8 +155,12 @@ class Scorer:
 
     def pair_scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Cosine plus anchors for pairs (computed in float64, the same from either side)."""
-        # gathered in float32 (half the memory traffic), multiplied and summed in float64
-        cos = np.einsum("ij,ij->i", self.lv32[i], self.rv32[j], dtype=np.float64)
+        # gathered in float32 (half the memory traffic), multiplied and summed in float64,
+        # a block of pairs at a time (all pairs at once would be pairs x dim x 8 bytes)
+        cos = np.empty(len(i))
+        for s in range(0, len(i), _PAIRS):
+            li, rj = self.lv32[i[s : s + _PAIRS]], self.rv32[j[s : s + _PAIRS]]
+            cos[s : s + _PAIRS] = np.einsum("ij,ij->i", li, rj, dtype=np.float64)
         scores: np.ndarray = (self.rescale(cos) + self._anchor_bonus(i, j)) / self.norm
         return scores
 
@@ -137,7 +171,12 @@ class Scorer:
     def _anchor_bonus(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         bonus = np.zeros(len(i))
         if self.lex_l is not None and len(i):
-            lex = _row_sums(self.dot_l[i].multiply(self.dot_r[j]))
+            # a block of pairs at a time: every pair's two gathered rows at once would be
+            # pairs x shared n-grams a row (0.7 GB for two 0.5 MB texts)
+            lex = np.empty(len(i))
+            for s in range(0, len(i), _CHUNK):
+                part = self.dot_l[i[s : s + _CHUNK]].multiply(self.dot_r[j[s : s + _CHUNK]])
+                lex[s : s + _CHUNK] = _row_sums(part)
             bonus += self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean)
         for weight, sets_l, sets_r in self._anchor_sets():
             has_l = np.fromiter(map(bool, sets_l), dtype=bool, count=len(sets_l))
@@ -171,7 +210,7 @@ class Scorer:
         if vec is None:
             self.prepare([key])
             vec = self._joined[key]
-        return vec
+        return vec.astype(np.float64, copy=False)
 
     def prepare(self, keys: Sequence[tuple[int, tuple[int, ...]]]) -> None:
         """Compute the vectors of several multi-sentence passages in one encoder call."""
@@ -180,7 +219,8 @@ class Scorer:
             return
         if self.encode is not None:
             texts = [" ".join(self.texts[side][x] for x in members) for side, members in todo]  # type: ignore[index]
-            vecs = normalize_rows(self.encode(texts)).astype(np.float64)
+            # kept as the encoder's float32 (half the memory); read as float64, losslessly
+            vecs = normalize_rows(self.encode(texts))
         else:
             vecs = np.stack(
                 [

@@ -64,7 +64,7 @@ Modules, each importing only those above it:
   :func:`minhash_permutations`, :func:`signature`, :func:`passage`, :func:`featurize`
   (:class:`Features`).
 - :mod:`.verify`: :func:`lexical_links`, :func:`decide_relation` (a :class:`DecisionRule`),
-  :func:`verify_lexical`, :func:`verify_semantic`.
+  :func:`may_relate`, :func:`verify_lexical`, :func:`verify_semantic`.
 - :mod:`.cluster`: :class:`UnionFind` and the assembly of the answer.
 - :mod:`.candidates`: :func:`exact_pairs`, MinHash LSH and signature candidates, :func:`knn`.
 - :mod:`.progress`: progress bars.
@@ -108,7 +108,7 @@ from .results import (
     DuplicatePair,
     Relation,
 )
-from .verify import DecisionRule, decide_relation, verify_lexical
+from .verify import DecisionRule, decide_relation, may_relate, verify_lexical
 
 __all__ = [
     "RELATIONS",
@@ -131,6 +131,7 @@ __all__ = [
     "featurize",
     "iter_records",
     "knn",
+    "may_relate",
     "minhash_permutations",
     "minhash_values",
     "normalize_text",

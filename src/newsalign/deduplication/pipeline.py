@@ -30,7 +30,15 @@ from .io import JsonlSource, Record, iter_records
 from .params import DedupParams, resolve_params
 from .progress import progress_bar
 from .results import DedupEvidence, DedupResult, DedupStats
-from .verify import DecisionRule, Job, Outcome, decide_relation, verify_lexical, verify_semantic
+from .verify import (
+    DecisionRule,
+    Job,
+    Outcome,
+    decide_relation,
+    may_relate,
+    verify_lexical,
+    verify_semantic,
+)
 
 __all__ = ["LocalRunner", "Runner", "TextStore", "dedup", "run_in_process", "run_stages"]
 
@@ -125,9 +133,20 @@ def run_stages(
             len(vectors),
             len(sem),
         )
+        # Under the default rule a pair too short to hold the equivalent links any relation
+        # needs is not aligned (it would be decided None; see may_relate).
+        to_align = [
+            (a, b, None)
+            for a, b, _, _ in sem
+            if decide is not decide_relation
+            or may_relate(
+                feats[a].n_sentences, feats[b].n_sentences, feats[a].lang == feats[b].lang, p
+            )
+        ]
+        logger.debug("%d semantic pairs too short for any relation", len(sem) - len(to_align))
         outcomes += _verify(
             runner,
-            [(a, b, None) for a, b, _, _ in sem],
+            to_align,
             feats,
             {(a, b): cos for a, b, cos, _ in sem},
             {(a, b): s for a, b, _, s in sem},

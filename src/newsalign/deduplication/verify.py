@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..alignment import align
+from ..alignment import AlignParams, align
 from ..embed import Encoder, get_encoder
 from ..records import Document, Link, Mode, sort_links
 from .features import normalize_text
@@ -30,6 +30,7 @@ __all__ = [
     "Outcome",
     "decide_relation",
     "lexical_links",
+    "may_relate",
     "shares",
     "verify_lexical",
     "verify_semantic",
@@ -151,6 +152,27 @@ def decide_relation(
     return None
 
 
+def may_relate(n_left: int, n_right: int, same_lang: bool, p: DedupParams) -> bool:
+    """Whether an alignment by meaning of records of ``n_left`` and ``n_right`` sentences
+    could reach any relation under :func:`decide_relation`.
+
+    Every relation by meaning needs some ``equivalent`` links (``near_min_equivalent_links``
+    or ``min_equivalent_links`` for a copy or translation, ``story_min_links`` for the same
+    story), and an alignment has at most ``min(n_left, n_right)`` links: a pair with fewer
+    sentences on a side than the smallest of those bars is decided ``None`` without
+    aligning. The pipeline skips such pairs only under the default rule.
+
+    Example:
+        >>> p = DedupParams()
+        >>> may_relate(2, 30, True, p), may_relate(4, 30, True, p), may_relate(3, 3, False, p)
+        (False, True, True)
+    """
+    bars = [p.near_min_equivalent_links if same_lang else p.min_equivalent_links]
+    if p.story_min_links:
+        bars.append(p.story_min_links)
+    return min(n_left, n_right) >= min(bars)
+
+
 class DecisionRule(Protocol):
     """The signature of :func:`decide_relation`: what the verifiers call to decide a pair."""
 
@@ -171,6 +193,9 @@ class DecisionRule(Protocol):
 Job = tuple[int, int, str, str, str, str, float | None, float | None, int | None]
 #: Its outcome: (left pos, right pos, relation or None, evidence without ids).
 Outcome = tuple[int, int, Relation | None, DedupEvidence]
+
+
+_UNLIMITED = AlignParams(max_sentences=0)
 
 
 class _DocCache:
@@ -234,7 +259,8 @@ def verify_semantic(
     for a, b, ta, tb, la, lb, jac, cos, shared in jobs:
         da, db_ = cache.get(a, ta), cache.get(b, tb)
         mode: Mode = "rewrite" if la == lb else "translation"
-        al = align(da, db_, encoder=enc, mode=mode)
+        # a record is never refused for its length here: the run must decide every record
+        al = align(da, db_, encoder=enc, mode=mode, params=_UNLIMITED)
         sl, sr = shares(al.links, len(da), len(db_))
         rel = decide(sl, sr, al.links, la == lb, p, semantic=True)
         ev = DedupEvidence(None, "semantic", sl, sr, jac, cos, shared, al.links)
