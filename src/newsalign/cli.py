@@ -21,6 +21,7 @@ import newsalign as na
 from newsalign import evaluation
 from newsalign.deduplication import DedupParams, dedup, dedup_dask, write_jsonl
 from newsalign.diffing import format_alignment
+from newsalign.validate import check_unit
 
 __all__ = ["main"]
 
@@ -88,6 +89,12 @@ def read_input(path: str, *, role: str = "input") -> str:
     return text
 
 
+def check_output_name(path: str, *, role: str = "output") -> None:
+    """Refuse an empty output file name (``-o ''``), which no file and no stream has."""
+    if not path:
+        raise na.InputError(f"{role}: the file name is empty (use '-' for stdout)")
+
+
 def write_output(path: str, text: str, *, role: str = "output") -> None:
     """Write ``text`` to ``path`` whole or not at all, or raise :class:`newsalign.InputError`.
 
@@ -95,8 +102,7 @@ def write_output(path: str, text: str, *, role: str = "output") -> None:
     full disk or an interrupted run never leaves a partial file that looks complete.
     Devices and pipes (``/dev/stdout``, a FIFO) are written directly.
     """
-    if not path:
-        raise na.InputError(f"{role}: the file name is empty (use '-' for stdout)")
+    check_output_name(path, role=role)
     try:
         if os.path.exists(path) and not os.path.isfile(path):
             if os.path.isdir(path):
@@ -160,12 +166,11 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
             "dedup has no --threshold (an alignment score for align and diff); "
             "the aligned share of a near duplicate is --share"
         )
-    if args.share is not None and not 0.0 <= args.share <= 1.0:
-        raise na.ConfigError(f"--share must be in [0, 1], got {args.share!r}")
+    if args.share is not None:
+        check_unit("--share", args.share)
     params = DedupParams(semantic=not args.near_only)
     progress = bool(args.progress or sys.stderr.isatty())
-    if args.output == "":
-        raise na.InputError("-o: the file name is empty (use '-' for stdout)")
+    check_output_name(args.output, role="-o")  # refused before the work, not after it
     with open_input(args.input) as source:
         if args.scheduler is not None:
             result = dedup_dask(
@@ -235,8 +240,8 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         raise na.InputError(f"diff needs at least two files, got {len(paths)}")
     if paths.count("-") > 1:
         raise na.InputError("only one input can be '-' (stdin)")
-    if args.output == "":  # refused before the work, not after it
-        raise na.InputError("-o: the file name is empty (use '-' for stdout)")
+    if args.output is not None:
+        check_output_name(args.output, role="-o")  # refused before the work, not after it
     docs = [
         _load_document(path, presegmented=args.presegmented, role=f"input {k + 1}")
         for k, path in enumerate(paths)
