@@ -18,17 +18,21 @@ __all__ = ["EXTRA", "distributed_module", "is_bag", "minhash_class", "minhash_ls
 EXTRA = "pip install 'newsalign[dedup]'"
 
 
+def _datasketch() -> Any:
+    try:
+        import datasketch
+    except ImportError as exc:
+        raise MissingDependencyError(f"dedup needs datasketch: {EXTRA}") from exc
+    return datasketch
+
+
 def minhash_class() -> Any:
     """``datasketch.MinHash``.
 
     Raises:
         MissingDependencyError: datasketch is not installed.
     """
-    try:
-        from datasketch import MinHash
-    except ImportError as exc:
-        raise MissingDependencyError(f"dedup needs datasketch: {EXTRA}") from exc
-    return MinHash
+    return _datasketch().MinHash
 
 
 def minhash_lsh_class() -> Any:
@@ -37,11 +41,7 @@ def minhash_lsh_class() -> Any:
     Raises:
         MissingDependencyError: datasketch is not installed.
     """
-    try:
-        from datasketch import MinHashLSH
-    except ImportError as exc:
-        raise MissingDependencyError(f"dedup needs datasketch: {EXTRA}") from exc
-    return MinHashLSH
+    return _datasketch().MinHashLSH
 
 
 def tqdm(**kwargs: Any) -> Any:
