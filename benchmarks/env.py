@@ -71,3 +71,14 @@ def write_json(name: str, payload: dict[str, Any]) -> Path:
     path = RESULTS / name
     path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def env_line(env: dict[str, Any]) -> str:
+    """One line naming the machine and software a result was measured on."""
+    m = env["machine"]
+    dirty = " (with local edits)" if env.get("git_dirty") else ""
+    return (
+        f"{env['date']}, commit `{env['git_commit']}`{dirty}; {m['nproc']} cores ({m['cpu']}), "
+        f"{m['ram_gib']} GiB RAM, {m['gpu']}; load average at start {m['load_avg_1_5_15']}; "
+        f"Python {env['python']}, numpy {env['numpy']}"
+    )

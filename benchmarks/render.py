@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .env import RESULTS, ROOT
+from .env import RESULTS, ROOT, env_line
+from .render_calibration import section as calibration_section
 
 DOC = ROOT / "docs" / "benchmarks.md"
 
@@ -43,16 +44,6 @@ def _table(head: Sequence[str], rows: list[Sequence[Any]]) -> list[str]:
     out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
     return out + [""]
-
-
-def _env_line(env: dict[str, Any]) -> str:
-    m = env["machine"]
-    dirty = " (with local edits)" if env.get("git_dirty") else ""
-    return (
-        f"{env['date']}, commit `{env['git_commit']}`{dirty}; {m['nproc']} cores ({m['cpu']}), "
-        f"{m['ram_gib']} GiB RAM, {m['gpu']}; load average at start {m['load_avg_1_5_15']}; "
-        f"Python {env['python']}, numpy {env['numpy']}"
-    )
 
 
 def _ok(flag: bool) -> str:
@@ -126,7 +117,7 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
         lines += [
             "## Quality",
             "",
-            f"Run: {_env_line(quality['env'])}. Encoders: {', '.join(quality['encoders'])}. "
+            f"Run: {env_line(quality['env'])}. Encoders: {', '.join(quality['encoders'])}. "
             f"Settings: `AlignParams()` defaults (in the JSON). Self-check: the naive diagonal "
             f"scores strict F1 {quality['self_check']['diagonal_strict_f1']} on Text+Berg test, "
             "as the peers report (0.055).",
@@ -197,7 +188,7 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
         lines += [
             "## Speed",
             "",
-            f"Run: {_env_line(speed['env'])}. Encoder: {speed['encoder']}. Documents: Korean "
+            f"Run: {env_line(speed['env'])}. Encoder: {speed['encoder']}. Documents: Korean "
             "(left) and English (right) news sentences of `ko_en_news`, every 20th English "
             "sentence dropped; beyond 3,000 sentences the pool repeats (with noise on the "
             "vectors).",
@@ -286,6 +277,20 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
     return "\n".join(lines)
 
 
+KEPT = "## Memory against input size"
+
+
+def _kept_by_hand(doc: Path) -> str:
+    """The memory section of the current page, which this script does not generate (its
+    figures come from ``benchmarks.memory`` and ``benchmarks.tiny_dedup`` runs, written up by
+    hand there); kept as it is, last."""
+    if not doc.is_file():
+        return ""
+    old = doc.read_text(encoding="utf-8")
+    at = old.find(KEPT)
+    return "\n" + old[at:] if at >= 0 else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m benchmarks.render", description=__doc__.splitlines()[0]
@@ -300,6 +305,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return json.loads(p.read_text(encoding="utf-8")) if p.is_file() else None
 
     text = render(load("quality.json"), load("speed.json"))
+    text += "\n".join(calibration_section(load("calibration.json"), load("voa_shares.json")))
+    text += _kept_by_hand(Path(args.out))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"wrote {args.out}")

@@ -30,25 +30,46 @@ and figures.
    A 2-2 bead that matches crosswise is split into crossing links, and sentences left out
    are linked to each other near the path, so local swaps survive. The search runs both
    ways and keeps a side-blind choice, so ``align(a, b) == align(b, a).inverse()``.
-4. **Kinds.** A link whose score reaches ``equivalent_threshold`` is ``"equivalent"``, one
-   below it ``"partial"``.
+4. **Link scores and kinds.** The scores above rank candidates within one document pair;
+   each link found is then scored on its own by :mod:`.probability`: the calibrated
+   probability that its two sides say the same thing (:mod:`.calibration`'s model over the
+   features of :mod:`.evidence`), the same for a pair in any documents. A link whose score
+   reaches ``equivalent_threshold`` is ``"equivalent"``, one below it ``"partial"``; a bead
+   below ``link_floor`` is not linked.
 
 Default settings were tuned on development data only (the Korean-English perturbed news
 task built from ``ko_en_news`` dev and the Text+Berg dev document; see ``benchmarks/``).
 
-The package, one file a step: :mod:`.params` (settings and modes), :mod:`.scoring` (pair and
-bead scores), :mod:`.rewrite` (steps 2-4), :mod:`.translation` (the bead search),
-:mod:`.aligner` (the public functions).
+The package, one file a step: :mod:`.params` (settings and modes), :mod:`.scoring` (the
+search's pair and bead scores), :mod:`.rewrite` (steps 2-4), :mod:`.translation` (the bead
+search), :mod:`.evidence`, :mod:`.calibration` and :mod:`.probability` (the links' calibrated
+scores), :mod:`.aligner` (the public functions).
 
 Public names: :func:`align` (documents or text, any encoder), :func:`align_embeddings`
 (your own vectors), :class:`AlignParams` (the settings), :data:`Mode` and :data:`MODES`,
-:func:`check_mode`; :class:`Scorer` is the scoring seam the tests use.
+:func:`check_mode`; :class:`Scorer` is the scoring seam the tests use; :data:`FEATURES`,
+:class:`Calibration`, :func:`calibration_for` and :func:`parse_calibrations` expose the
+calibrated score.
 """
 
 from __future__ import annotations
 
 from .aligner import align, align_embeddings
+from .calibration import Calibration, calibration_for, parse_calibrations
+from .evidence import FEATURES
 from .params import MODES, AlignParams, Mode, check_mode
 from .scoring import Scorer
 
-__all__ = ["MODES", "AlignParams", "Mode", "Scorer", "align", "align_embeddings", "check_mode"]
+__all__ = [
+    "FEATURES",
+    "MODES",
+    "AlignParams",
+    "Calibration",
+    "Mode",
+    "Scorer",
+    "align",
+    "align_embeddings",
+    "calibration_for",
+    "check_mode",
+    "parse_calibrations",
+]

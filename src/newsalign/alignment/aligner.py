@@ -11,7 +11,9 @@ import numpy as np
 from ..embed import Encoder, check_vectors, get_encoder, normalize_rows
 from ..errors import ConfigError, InputError
 from ..records import Alignment, Document, Link, sort_links
+from .calibration import calibration_for
 from .params import AlignParams, Mode, check_mode, resolve_params
+from .probability import LinkProbability
 from .rewrite import Linker
 from .scoring import Scorer
 from .translation import side_blind_key, translation_beads
@@ -200,7 +202,7 @@ def _align_docs(
     scorer = Scorer(
         lv, rv, left.texts if texts else None, right.texts if texts else None, p, encode
     )
-    aligner = Linker(scorer, mode, p)
+    aligner = Linker(scorer, mode, p, LinkProbability(scorer, calibration_for(encoder_name)))
     if mode == "translation":
         # The bead search breaks ties by position, so run it both ways and keep the result
         # with the smaller side-blind key: align(a, b) is then align(b, a).inverse().

@@ -16,10 +16,16 @@ class AlignParams:
     """Settings of the aligner. Defaults come from tuning on development data.
 
     Attributes:
-        threshold: lowest score for a 1-1 backbone link (the score of a candidate pair).
-        attach_threshold: lowest residual cosine for a sentence to join an existing link.
-        attach_floor: lowest plain cosine between a joining sentence and the other side.
-        equivalent_threshold: links scoring at least this are ``"equivalent"``.
+        threshold: lowest search score for a 1-1 backbone link. The search scores rank
+            candidate pairs within one document pair (cosine measured from the documents'
+            mean, plus anchors); they are not the links' scores.
+        attach_threshold: lowest gain in search score for a sentence to join a link.
+        attach_floor: lowest search score between a joining sentence and the other side.
+        equivalent_threshold: a link whose calibrated score (P(the two sides say the same
+            thing), see :mod:`newsalign.alignment.calibration`) reaches this is
+            ``"equivalent"``, one below it ``"partial"``. With 0.5: more likely than not.
+        link_floor: a bead the search found whose calibrated score is below this is not
+            linked (its sentences stay unmatched).
         attach_neighbours: rewrite mode: a leftover sentence may join the link of the
             sentence next to it as well as the link of its best candidate (merges and
             splits mostly join neighbours).
@@ -57,7 +63,8 @@ class AlignParams:
     threshold: float = 0.11
     attach_threshold: float = 0.015
     attach_floor: float = 0.0
-    equivalent_threshold: float = 0.25
+    equivalent_threshold: float = 0.5
+    link_floor: float = 0.0
     attach_neighbours: bool = True
     merge_gap: float = 0.07
     max_bead: int = 3
@@ -77,7 +84,9 @@ class AlignParams:
     max_encode_chars: int = 20_000
 
     def __post_init__(self) -> None:
-        for name in ("threshold", "attach_threshold", "attach_floor", "equivalent_threshold"):
+        for name in (
+            "threshold", "attach_threshold", "attach_floor", "equivalent_threshold", "link_floor"
+        ):  # fmt: skip
             check_unit(name, getattr(self, name))
         check_at_least("max_bead", self.max_bead, 1)
         check_at_least("top_k", self.top_k, 1)

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..records import LinkKind
 from .params import AlignParams, Mode
+from .probability import LinkProbability
 from .scoring import Scorer
 
 __all__ = ["Linker"]
@@ -17,8 +18,11 @@ __all__ = ["Linker"]
 
 # -- the aligner ------------------------------------------------------------------------
 class Linker:
-    def __init__(self, scorer: Scorer, mode: Mode, p: AlignParams) -> None:
+    def __init__(
+        self, scorer: Scorer, mode: Mode, p: AlignParams, probability: LinkProbability
+    ) -> None:
         self.s = scorer
+        self.probability = probability
         self.mode = mode
         self.p = p
         self.owner = (np.full(scorer.n, -1, dtype=np.int64), np.full(scorer.m, -1, dtype=np.int64))
@@ -41,13 +45,19 @@ class Linker:
         return self.scored_batch()
 
     def scored_batch(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float, LinkKind]]:
-        """The beads with their final scores and kinds, scored in one batch."""
+        """The beads with their calibrated scores and kinds, scored in one batch.
+
+        A bead whose probability of the same content is below ``link_floor`` is not a link:
+        its sentences go back to unmatched.
+        """
         beads = [(sorted(a), sorted(b)) for a, b in self.beads]
         if not beads:
             return []
-        scores = np.clip(self.s.bead_scores(beads), 0.0, 1.0)
+        scores = np.clip(self.probability.scores(beads), 0.0, 1.0)
         out: list[tuple[tuple[int, ...], tuple[int, ...], float, LinkKind]] = []
         for (left, right), score in zip(beads, scores.tolist(), strict=True):
+            if score < self.p.link_floor:
+                continue
             kind: LinkKind = "equivalent" if score >= self.p.equivalent_threshold else "partial"
             out.append((tuple(left), tuple(right), round(score, 6), kind))
         return out

@@ -18,7 +18,7 @@ from ..names import sentence_name_keys
 from ..text import number_values
 from .params import AlignParams
 
-__all__ = ["Scorer"]
+__all__ = ["Scorer", "indicator", "row_norms", "row_sums"]
 
 
 _CHUNK = 16384  # cells of a band scored at a time (bounded memory for long documents)
@@ -105,7 +105,7 @@ class Scorer:
             if p.lexical_weight > 0:
                 lex = lexical_vectors([*ltexts, *rtexts])
                 self.lex_l, self.lex_r = lex[: self.n], lex[self.n :]
-                self.lex_norms = (_row_norms(self.lex_l), _row_norms(self.lex_r))
+                self.lex_norms = (row_norms(self.lex_l), row_norms(self.lex_r))
                 used = np.zeros((2, lex.shape[1]), dtype=bool)
                 used[0, self.lex_l.indices] = used[1, self.lex_r.indices] = True
                 self.shared_cols = np.flatnonzero(used[0] & used[1])
@@ -176,7 +176,7 @@ class Scorer:
             lex = np.empty(len(i))
             for s in range(0, len(i), _CHUNK):
                 part = self.dot_l[i[s : s + _CHUNK]].multiply(self.dot_r[j[s : s + _CHUNK]])
-                lex[s : s + _CHUNK] = _row_sums(part)
+                lex[s : s + _CHUNK] = row_sums(part)
             bonus += self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean)
         for weight, sets_l, sets_r in self._anchor_sets():
             has_l = np.fromiter(map(bool, sets_l), dtype=bool, count=len(sets_l))
@@ -269,10 +269,10 @@ class Scorer:
         out = np.asarray(self.rescale(np.einsum("ij,ij->i", lvec, rvec)), dtype=np.float64)
         if self.lex_l is not None:
             lefts, rights = [a for a, _ in beads], [b for _, b in beads]
-            la = _indicator(lefts, self.n) @ self.dot_l
-            lb = _indicator(rights, self.m) @ self.dot_r
+            la = indicator(lefts, self.n) @ self.dot_l
+            lb = indicator(rights, self.m) @ self.dot_r
             nla, nlb = self._passage_norms(0, lefts), self._passage_norms(1, rights)
-            dot = _row_sums(la.multiply(lb))
+            dot = row_sums(la.multiply(lb))
             ok = (nla > 0) & (nlb > 0)
             lex = np.where(ok, dot / np.where(ok, nla * nlb, 1.0), 0.0)
             out += np.where(ok, self.p.lexical_weight * np.maximum(0.0, lex - self.lex_mean), 0.0)
@@ -292,8 +292,8 @@ class Scorer:
         multi = [k for k, g in enumerate(groups) if len(g) > 1]
         if multi:
             rows = self.lex_l if side == 0 else self.lex_r
-            summed = _indicator([groups[k] for k in multi], len(norms)) @ rows
-            out[multi] = _row_norms(summed)
+            summed = indicator([groups[k] for k in multi], len(norms)) @ rows
+            out[multi] = row_norms(summed)
         return out
 
     def anchor_chain(self) -> tuple[np.ndarray, np.ndarray]:
@@ -371,7 +371,7 @@ class Scorer:
             r = np.repeat(np.arange(count), size)
             c = (np.arange(count)[:, None] + np.arange(size)[None, :]).ravel()
             summed = csr_matrix((ones, (r, c)), shape=(count, rows.shape[0])) @ rows
-            norms = _row_norms(summed)
+            norms = row_norms(summed)
             cached = (diags_array(1.0 / np.maximum(norms, 1e-12)) @ summed).tocsr()
             # only the n-grams of the other side can add to a dot product
             cached = _take_columns(cached, self.shared_cols)
@@ -399,15 +399,15 @@ def _shared(a: frozenset[Any], b: frozenset[Any]) -> float:
     return len(a & b) / max(len(a), len(b))
 
 
-def _row_norms(m: Any) -> np.ndarray:
+def row_norms(m: Any) -> np.ndarray:
     """Euclidean norm of each row of a sparse matrix (squares its stored values only)."""
     sq = m.copy()
     sq.data **= 2
-    norms: np.ndarray = np.sqrt(_row_sums(sq))
+    norms: np.ndarray = np.sqrt(row_sums(sq))
     return norms
 
 
-def _row_sums(m: Any) -> np.ndarray:
+def row_sums(m: Any) -> np.ndarray:
     """Sum of each row of a CSR matrix, added in stored order as ``m @ ones`` does, without
     scipy's per-call overhead (these run on small batches many times)."""
     rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
@@ -428,7 +428,7 @@ def _take_columns(m: Any, cols: np.ndarray) -> Any:
     return csr_matrix((m.data[keep], pos[keep], indptr), shape=(m.shape[0], len(cols)))
 
 
-def _indicator(groups: Sequence[Sequence[int]], size: int) -> Any:
+def indicator(groups: Sequence[Sequence[int]], size: int) -> Any:
     """A CSR matrix with one row per group and ones at the group's members."""
     from scipy.sparse import csr_matrix
 

@@ -1,0 +1,154 @@
+"""What a sentence pair or a bead shows for and against "the two sides say the same thing".
+
+The calibrated link score (:mod:`.calibration`) reads a fixed list of features,
+:data:`FEATURES`, each a property of the two passages alone: nothing in it depends on the
+other sentences of the documents (no mean cosine of the document pair, no IDF estimated on
+them), so the same pair gets the same features, and the same score, wherever it occurs.
+
+==============  =================================================================================
+feature         meaning
+==============  =================================================================================
+``cos``         cosine of the two passages' vectors (the encoder's)
+``cos_high``    ``max(0, cos - 0.6)``: the encoders' cosines rise steeply among true paraphrases
+``lex``         cosine of the passages' character 2-4-gram counts (sublinear, no IDF)
+``num_share``   numbers both sides have over the larger side's count (``3,000`` = ``3천``)
+``num_miss``    numbers only one side has, over all the numbers the two sides have
+``conflict``    quantities or dates that the fact comparison pairs and finds different
+                (``3,000 troops`` against ``10,900 troops``; ``on the 23rd`` against ``on the 9th``)
+``name_share``  people (name keys, any spelling or script) both sides name, over the larger count
+``name_miss``   people only one side names, over all the people named
+``len_gap``     ``|log(length ratio)|``, lengths in characters with a CJK character counted as 3
+``short``       ``exp(-shorter length / 40)``: short passages give noisy vectors
+``extra``       sentences beyond one a side in the bead
+``quotes``      share of quoted strings of one side found in the other (0 without quotes)
+==============  =================================================================================
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..facts import Fact, compare_facts, extract_facts
+from ..names import sentence_name_keys
+from ..text import number_values
+
+__all__ = ["FEATURES", "SentenceEvidence", "feature_rows", "sentence_evidence"]
+
+FEATURES: tuple[str, ...] = (
+    "cos", "cos_high", "lex", "num_share", "num_miss", "conflict", "name_share", "name_miss",
+    "len_gap", "short", "extra", "quotes",
+)  # fmt: skip
+
+_COS_KNEE = 0.6
+_SHORT_SCALE = 40.0
+_CJK = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+_QUOTE = re.compile(r"[\"“”«»「」『』]([^\"“”«»「」『』]{3,200})[\"“”«»「」『』]")
+_FACT_KINDS = ("quantity", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEvidence:
+    """What one sentence brings to the features: its anchors and its length.
+
+    Attributes:
+        numbers: the number values it states.
+        names: the name keys of the people it names.
+        facts: its quantities and dates (for conflicts).
+        quotes: its quoted strings, casefolded.
+        length: its length in characters, a CJK character counted as 3.
+    """
+
+    numbers: frozenset[float]
+    names: frozenset[str]
+    facts: tuple[Fact, ...]
+    quotes: frozenset[str]
+    length: float
+
+
+def sentence_evidence(text: str) -> SentenceEvidence:
+    """The anchors and length of one sentence.
+
+    Example:
+        >>> ev = sentence_evidence("Over 3,000 troops left on the 23rd, Kim Jong Un said.")
+        >>> sorted(ev.numbers), sorted(f.kind for f in ev.facts), ev.length
+        ([23.0, 3000.0], ['date', 'quantity'], 54.0)
+    """
+    facts = tuple(f for f in extract_facts(text) if f.kind in _FACT_KINDS)
+    cjk = len(_CJK.findall(text))
+    return SentenceEvidence(
+        numbers=number_values(text),
+        names=sentence_name_keys(text),
+        facts=facts,
+        quotes=frozenset(m.group(1).strip().casefold() for m in _QUOTE.finditer(text)),
+        length=float(len(text) - cjk + 3 * cjk),
+    )
+
+
+def _share(a: frozenset[object], b: frozenset[object]) -> tuple[float, float]:
+    """(shared over the larger side, one-sided over the union); zeros when neither has any."""
+    if not a and not b:
+        return 0.0, 0.0
+    both = len(a & b)
+    share = both / max(len(a), len(b)) if a and b else 0.0
+    return share, (len(a | b) - both) / len(a | b)
+
+
+def _union(side: Sequence[SentenceEvidence]) -> SentenceEvidence:
+    if len(side) == 1:
+        return side[0]
+    return SentenceEvidence(
+        numbers=frozenset().union(*(e.numbers for e in side)),
+        names=frozenset().union(*(e.names for e in side)),
+        facts=tuple(f for e in side for f in e.facts),
+        quotes=frozenset().union(*(e.quotes for e in side)),
+        length=sum(e.length for e in side) + len(side) - 1,
+    )
+
+
+def _quotes_found(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    found = sum(1 for q in a if any(q in r or r in q for r in b))
+    found += sum(1 for r in b if any(r in q or q in r for q in a))
+    return found / (len(a) + len(b))
+
+
+def feature_rows(
+    cos: np.ndarray,
+    lex: np.ndarray,
+    lefts: Sequence[Sequence[SentenceEvidence]],
+    rights: Sequence[Sequence[SentenceEvidence]],
+) -> np.ndarray:
+    """The :data:`FEATURES` of each bead, one row each (float64, ``len(cos) x len(FEATURES)``).
+
+    Args:
+        cos: the cosine of each bead's two passages.
+        lex: the character n-gram cosine of each bead's two passages.
+        lefts: the evidence of each bead's left sentences.
+        rights: the evidence of each bead's right sentences.
+
+    Every feature is symmetric in the two sides, so swapping them gives the same row.
+    """
+    out = np.zeros((len(cos), len(FEATURES)))
+    out[:, 0] = cos
+    out[:, 1] = np.maximum(0.0, np.asarray(cos) - _COS_KNEE)
+    out[:, 2] = lex
+    for k, (left, right) in enumerate(zip(lefts, rights, strict=True)):
+        a, b = _union(left), _union(right)
+        out[k, 3:5] = _share(a.numbers, b.numbers)
+        if a.facts and b.facts:
+            out[k, 5] = sum(1 for d in compare_facts(a.facts, b.facts) if d.kind == "conflict")
+        out[k, 6:8] = _share(a.names, b.names)
+        short, long_ = sorted((a.length, b.length))
+        out[k, 8] = abs(math.log((long_ + 1.0) / (short + 1.0)))
+        out[k, 9] = math.exp(-short / _SHORT_SCALE)
+        out[k, 10] = len(left) + len(right) - 2
+        out[k, 11] = _quotes_found(a.quotes, b.quotes)
+    return out
