@@ -39,6 +39,8 @@ def plot(cal: dict[str, Any], path: Path = PLOT) -> bool:
     fig, ax = plt.subplots(figsize=(5.2, 5.0), dpi=110)
     ax.plot([0, 1], [0, 1], color="0.6", linestyle="--", linewidth=1, label="perfect")
     for name, res in cal["encoders"].items():
+        if res.get("fitted_as"):
+            continue  # the same table as another line
         bins = res["held_out"]["bins"]
         ax.plot([b["mean_p"] for b in bins], [b["share_same"] for b in bins], marker="o",
                 markersize=3, label=f"{NAMES.get(name, name)}: ECE {res['held_out']['ece']:.3f}")  # fmt: skip
@@ -139,6 +141,15 @@ def section(cal: dict[str, Any] | None, voa: dict[str, Any] | None) -> list[str]
             [(k.replace("_", " "), r["pairs"], f"{r['mean']:.3f}", f"{r['median']:.3f}",
               f"{r['min']:.3f}", f"{r['max']:.3f}", r["over_half"]) for k, r in rel.items()],
         )  # fmt: skip
+        oe, sa = rel["other_event"], rel["same_article"]
+        out += [
+            f"Bars: other-event mean <= 0.15: **{'met' if oe['mean'] <= 0.15 else 'not met'}** "
+            f"({oe['mean']:.3f}); no other-event pair over 0.5: "
+            f"**{'met' if oe['over_half'] == 0 else 'not met'}** ({oe['over_half']} of "
+            f"{oe['pairs']}); same-article >= 0.90: "
+            f"**{'met' if sa['mean'] >= 0.9 else 'not met'}** ({sa['mean']:.3f}).",
+            "",
+        ]
         top = voa["highest_other_event"]
         if top:
             out += [

@@ -12,8 +12,8 @@ import pytest
 
 import newsalign as na
 from newsalign.alignment import FEATURES, Scorer, calibration_for, parse_calibrations
-from newsalign.alignment.probability import LinkProbability
 from newsalign.alignment.evidence import feature_rows, sentence_evidence
+from newsalign.alignment.probability import LinkProbability
 from newsalign.errors import ConfigError
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"

@@ -78,7 +78,7 @@ def sentence_evidence(text: str) -> SentenceEvidence:
     Example:
         >>> ev = sentence_evidence("Over 3,000 troops left on the 23rd, Kim Jong Un said.")
         >>> sorted(ev.numbers), sorted(f.kind for f in ev.facts), ev.length
-        ([23.0, 3000.0], ['date', 'quantity'], 54.0)
+        ([23.0, 3000.0], ['date', 'quantity'], 53.0)
     """
     facts = tuple(f for f in extract_facts(text) if f.kind in _FACT_KINDS)
     cjk = len(_CJK.findall(text))
