@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .equivalents import name_equivalents
 from .hangul import _is_hangul
 from .parsed import _EMPTY, _Parsed
-from .skeletons import _VOWEL_LETTERS, skeleton
+from .skeletons import _VOWEL_LETTERS, coarse_skeleton, skeleton
 from .translit import _hangul_loan, _to_latin
 
 # Ukrainian and Belarusian given names are translations, not spellings, of Russian ones.
@@ -90,7 +90,8 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     native: set[str] = set()  # words written in Latin letters, not transliterated
     for tok in tokens:
         letters = [c for c in tok if c.isalpha()]
-        if len(letters) == 1:
+        # One Hangul syllable is a whole given name (존 John, 짐 Jim), not an initial.
+        if len(letters) == 1 and not _is_hangul(letters[0]):
             initials.extend(_word_latin(tok)[:1])
             continue
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
@@ -123,11 +124,15 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     if not surname:
         return _EMPTY
     given = tuple(f for i, f in enumerate(folded) if i != sur and f)
+    given_words = tuple(w for i, (w, f) in enumerate(zip(words, folded)) if i != sur and f)
     inits = "" if given else "".join(_initial_class(skeleton(w)) for w in initials)
-    return _Parsed("general", _GENERAL_SIGIL + surname, fine=" ".join(sorted(words)),
-                   tokens=(surname, *given), given_names=given, initials=inits,
-                   spelled=words[sur] if core[sur][0] in native else "",
-                   loan=any(all(_is_hangul(c) for c in t) for t in tokens))
+    # The key is the coarse form, which a Hangul loanword spelling reaches too; the full
+    # skeleton is kept for comparing two spellings that both make finer distinctions.
+    return _Parsed("general", _GENERAL_SIGIL + coarse_skeleton(surname),
+                   fine=" ".join(sorted(words)), tokens=(surname, *given), given_names=given,
+                   initials=inits, spelled=words[sur] if core[sur][0] in native else "",
+                   loan=any(all(_is_hangul(c) for c in t) for t in tokens),
+                   skeleton=surname, given_words=given_words)
 
 
 def _is_latin(tok: str) -> bool:

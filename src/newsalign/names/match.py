@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
@@ -11,7 +12,7 @@ from .hangul import _SylSet
 from .parse import _parse
 from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
-from .skeletons import _vowels_disagree
+from .skeletons import _vowels_disagree, coarse_skeleton, skeleton
 
 
 def _syl_relation(a: _SylSet, b: _SylSet) -> Literal["same", "overlap", "disjoint"]:
@@ -51,7 +52,10 @@ def match_names(a: str, b: str) -> NameMatch:
         return NameMatch("different", 0.0, "a name without letters")
     if pa.kind == "korean" and pb.kind == "korean":
         return _match_korean(pa, pb)
-    if pa.key == pb.key:
+    # One script against the other: a Hangul loanword spelling meets the other scripts in
+    # the coarse key; two spellings that both make the finer distinctions must agree in
+    # their full surname skeletons as well (Fabio / Pavlo share a coarse key only).
+    if pa.key == pb.key and (pa.skeleton == pb.skeleton or _loan_meets(pa, pb)):
         match = _match_given(pa, pb, score)
         if match.verdict == "same" and _vowels_disagree(pa.spelled, pb.spelled):
             # Equal keys, clearly different spellings (Blat / Blythe): cannot tell.
@@ -65,6 +69,23 @@ def match_names(a: str, b: str) -> NameMatch:
     return NameMatch("different", _scale(score, "different"), "different keys")
 
 
+def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
+    """A Hangul loanword spelling against another script, with one coarse key.
+
+    A key of one consonant or none (영 and Anja are both ``~n``) says too little: then the
+    full skeletons must agree up to the letters Hangul cannot tell apart.
+    """
+    if pa.loan == pb.loan:
+        return False
+    if len(pa.key) > 2:
+        return True
+    return _hangul_blind(pa.skeleton) == _hangul_blind(pb.skeleton)
+
+
+def _hangul_blind(skel: str) -> str:
+    return skel.replace("l", "r").replace("f", "b")
+
+
 def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
     """Two non-Korean names with one surname key: compare given names and initials."""
     ga, gb = pa.given_names, pb.given_names
@@ -73,7 +94,7 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
     if ga and gb:
         if set(ga) == set(gb):
             return NameMatch("same", _scale(score, "same"), "same surname and given names")
-        if pa.loan != pb.loan and _loan_given_agree(ga, gb):
+        if pa.loan != pb.loan and _loan_given_agree(pa, pb):
             # Korean writes foreign given names by sound and loses letters (조지 George,
             # 리처드 Richard): with one surname key, only a clear difference is evidence.
             return NameMatch("same", _scale(score, "same"), "surname key, given names by sound")
@@ -95,18 +116,43 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
     return NameMatch("same", _scale(score, "same"), "same surname and initials")
 
 
-def _loan_given_agree(ga: tuple[str, ...], gb: tuple[str, ...]) -> bool:
-    """Given names (skeletons) of a Hangul loanword and a spelling close enough by sound."""
-    if len(ga) != len(gb):
+def _loan_given_agree(pa: _Parsed, pb: _Parsed) -> bool:
+    """Given names of a Hangul loanword and of another script that agree by sound.
+
+    Korean writes foreign given names by sound and loses letters (조지 George, 리처드
+    Richard) and middle names (구스타프 헤르츠 = Gustav Ludwig Hertz): the first given names
+    must agree, and each name of the shorter list must agree with one of the longer.
+    """
+    a = tuple(zip(pa.given_words, pa.given_names, strict=False))
+    b = tuple(zip(pb.given_words, pb.given_names, strict=False))
+    if not a or not b:
         return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if not _given_agree(short[0], long_[0]):
+        return False
+    return all(any(_given_agree(x, y) for y in long_) for x in short[1:])
+
+
+def _given_agree(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    """One given name (as read, folded) against another, by their coarse sounds."""
+    if _given_sounds(*x) & _given_sounds(*y):
+        return True
     # ㄹ writes l and r alike (루이스 Louis, 로버트 Robert).
-    ga, gb = tuple(x.replace("l", "r") for x in ga), tuple(y.replace("l", "r") for y in gb)
-    return all(
-        x[:1] == y[:1]
-        and abs(len(x) - len(y)) <= 1
-        and JaroWinkler.normalized_similarity(x, y) >= _LOAN_GIVEN_SIM
-        for x, y in zip(ga, gb)
+    fx, fy = x[1].replace("l", "r"), y[1].replace("l", "r")
+    return (
+        fx[:1] == fy[:1]
+        and abs(len(fx) - len(fy)) <= 1
+        and JaroWinkler.normalized_similarity(fx, fy) >= _LOAN_GIVEN_SIM
     )
+
+
+@lru_cache(maxsize=8192)
+def _given_sounds(word: str, folded: str) -> frozenset[str]:
+    """The coarse forms a given name may sound as: a Latin j is y, dzh (English) or h."""
+    forms = {coarse_skeleton(folded), coarse_skeleton(skeleton(word))}
+    if "j" in word:
+        forms |= {coarse_skeleton(skeleton(word.replace("j", r))) for r in ("dzh", "h")}
+    return frozenset(forms)
 
 
 # Tuned on the dev half of wikidata_en_hangul_names.tsv (benchmarks/names_quality.py).

@@ -70,6 +70,15 @@ _PINYIN_ONLY = re.compile(r"[qxz]|c(?!h)|ao|iu|ian|ie|uo|eng|iong")
 def _parse_once(name: str) -> _Parsed:
     if name.startswith(_GENERAL_SIGIL):
         words = name[len(_GENERAL_SIGIL) :].split()
+        if len(words) == 1 and words[0].isascii() and words[0].isalpha() and words[0].islower():
+            # A key is itself a name, already folded: it reads as itself.
+            return _Parsed(
+                "general",
+                _GENERAL_SIGIL + words[0],
+                fine=words[0],
+                tokens=(words[0],),
+                skeleton=words[0],
+            )
         if words and all(w.isascii() and w.isalpha() and w.islower() for w in words):
             # A key is not a spelling: its vowels say nothing.
             return replace(_general_parse(words), spelled="")
