@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .equivalents import name_equivalents
 from .hangul import _is_hangul
+from .japanese import _hangul_japanese, _reads_japanese
 from .parsed import _EMPTY, _Parsed
 from .skeletons import _VOWEL_LETTERS, coarse_skeleton, skeleton
 from .translit import _hangul_loan, _to_latin
@@ -37,7 +38,7 @@ _PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "van", "von", "de
 def _word_latin(tok: str) -> list[str]:
     """One token as lower-case ASCII words (a hyphen splits: al-Gaddafi -> al, gaddafi)."""
     if all(_is_hangul(c) for c in tok):
-        words = [_hangul_loan(tok)]
+        words = [_hangul_loan(tok, japanese=_hangul_japanese(tok))]
     else:
         words = [_to_latin(p) for p in tok.split("-") if p]
     return [w for w in (re.sub(r"[^a-z]", "", w) for w in words) if w]
@@ -57,6 +58,16 @@ def _raw_skeletons(tokens: Sequence[str]) -> list[str]:
 def _fold(word: str) -> str:
     sk = skeleton(_GIVEN_EQUIV.get(word, word))
     return name_equivalents().get(sk, sk)
+
+
+def _refold(sk: str) -> str:
+    """Fold a skeleton as a word again until it stays put, so a key read back is the same."""
+    for _ in range(4):
+        again = _fold(sk)
+        if again == sk or not again:
+            break
+        sk = again
+    return sk
 
 
 def _initial_class(sk: str) -> str:
@@ -120,7 +131,10 @@ def _general_parse(tokens: list[str]) -> _Parsed:
                                  and skeleton(words[0]) not in _COMMON_GIVEN):
             sur = 0
     folded = [_fold(w) for w in words]
-    surname = folded[sur]
+    if _reads_japanese(tokens, words):
+        # Either order is usual (Fumio Kishida, 기시다 후미오): the key sorting first wins.
+        sur = min(range(2), key=lambda i: (coarse_skeleton(_refold(folded[i])), i))
+    surname = _refold(folded[sur])
     if not surname:
         return _EMPTY
     given = tuple(f for i, f in enumerate(folded) if i != sur and f)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal
 
@@ -73,17 +74,17 @@ def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
     """A Hangul loanword spelling against another script, with one coarse key.
 
     A key of one consonant or none (영 and Anja are both ``~n``) says too little: then the
-    full skeletons must agree up to the letters Hangul cannot tell apart.
+    skeletons must also agree in their first letter being a vowel and in their consonants
+    before the nasals are merged (ng is not n there: 영 ``ank``, Anja ``ana``).
     """
     if pa.loan == pb.loan:
         return False
-    if len(pa.key) > 2:
-        return True
-    return _hangul_blind(pa.skeleton) == _hangul_blind(pb.skeleton)
+    return len(pa.key) > 2 or _short_form(pa.skeleton) == _short_form(pb.skeleton)
 
 
-def _hangul_blind(skel: str) -> str:
-    return skel.replace("l", "r").replace("f", "b")
+def _short_form(skel: str) -> tuple[bool, str]:
+    s = re.sub(r"r(?![aio])", "", skel).replace("l", "r").replace("f", "b")
+    return skel[:1] in "aio", re.sub("[aio]", "", s)
 
 
 def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:

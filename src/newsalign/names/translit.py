@@ -52,6 +52,10 @@ _HANGUL_LOAN_TAIL = {"": "", "ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "�
                      "ㅇ": "ng"}
 
 
+_UMLAUT = {"ㅟ": "u", "ㅚ": "o"}
+_JAPANESE_SYLLABLES = {"후": "fu", "지": "ji", "주": "ju"}
+
+
 def _strip_marks(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
 
@@ -66,12 +70,20 @@ def _greek_word(word: str) -> str:
     return "".join(_GREEK.get(c, c) for c in w)
 
 
-def _hangul_loan(word: str) -> str:
-    """Read a Hangul loanword (블라디미르 -> bladimir), dropping the epenthetic ㅡ."""
+def _hangul_loan(word: str, *, japanese: bool = False) -> str:
+    """Read a Hangul loanword (블라디미르 -> bladimir), dropping the epenthetic ㅡ.
+
+    In a word of Japanese syllables (``japanese``) 후 is ふ fu and 지, 주 are じ ji and
+    じゅ ju, as Hepburn writes them (후미오 Fumio, 겐지 Kenji).
+    """
     out: list[str] = []
     prev_tail = ""
     for ch in word:
         if not _is_hangul(ch):
+            continue
+        if japanese and ch in _JAPANESE_SYLLABLES:
+            out.append(_JAPANESE_SYLLABLES[ch])
+            prev_tail = ""
             continue
         lead, vowel, tail = _decompose(ch)
         # A lone ㄹ between vowels writes r; ㄹㄹ writes l (블라디미르 -> bladimir).
@@ -81,6 +93,9 @@ def _hangul_loan(word: str) -> str:
         # Gordon, 롭슨 Robson), except after a silent ㅇ or an r (음바 Mba, 에른스트 Ernst).
         heard = vowel == "ㅡ" and tail not in ("", "ㄹ") and lead not in ("ㅇ", "ㄹ")
         sound = "u" if heard else _HANGUL_LOAN_VOWEL[vowel]
+        if lead != "ㅇ" and vowel in _UMLAUT:
+            # After a consonant ㅟ and ㅚ write ü and ö, not a w (뒤러 Dürer, 괴테 Goethe).
+            sound = _UMLAUT[vowel]
         out.append(onset + sound + _HANGUL_LOAN_TAIL.get(tail, ""))
         prev_tail = tail
     if len(out) >= 3 and word.endswith("우") and out[-2][-1:] in "aeiou":
