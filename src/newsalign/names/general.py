@@ -35,10 +35,13 @@ _PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "van", "von", "de
                         "la", "le", "da", "di", "du", "abd", "abu"})
 
 
-def _word_latin(tok: str) -> list[str]:
-    """One token as lower-case ASCII words (a hyphen splits: al-Gaddafi -> al, gaddafi)."""
+def _word_latin(tok: str, *, japanese: bool = False) -> list[str]:
+    """One token as lower-case ASCII words (a hyphen splits: al-Gaddafi -> al, gaddafi).
+
+    ``japanese``: the token is Hangul of a name whose every word is Japanese syllables.
+    """
     if all(_is_hangul(c) for c in tok):
-        words = [_hangul_loan(tok, japanese=_hangul_japanese(tok))]
+        words = [_hangul_loan(tok, japanese=japanese)]
     else:
         words = [_to_latin(p) for p in tok.split("-") if p]
     return [w for w in (re.sub(r"[^a-z]", "", w) for w in words) if w]
@@ -96,6 +99,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     patronymic at the end (``Putin Vladimir Vladimirovich``) or a common given name at the
     end (``Путин Владимир``).
     """
+    japanese = all(_hangul_japanese(t) for t in tokens)
     initials: list[str] = []
     entries: list[tuple[str, bool]] = []  # (latin word, written in capitals)
     native: set[str] = set()  # words written in Latin letters, not transliterated
@@ -106,7 +110,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
             initials.extend(_word_latin(tok)[:1])
             continue
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
-        entries.extend((w, upper) for w in _word_latin(tok))
+        entries.extend((w, upper) for w in _word_latin(tok, japanese=japanese))
         if _is_latin(tok):
             native.update(_word_latin(tok))
     # Particles (al-, van) come and go; patronymics are often left out.

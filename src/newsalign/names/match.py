@@ -121,17 +121,22 @@ def _loan_given_agree(pa: _Parsed, pb: _Parsed) -> bool:
     """Given names of a Hangul loanword and of another script that agree by sound.
 
     Korean writes foreign given names by sound and loses letters (조지 George, 리처드
-    Richard) and middle names (구스타프 헤르츠 = Gustav Ludwig Hertz): the first given names
-    must agree, and each name of the shorter list must agree with one of the longer.
+    Richard) and middle names (구스타프 헤르츠 = Gustav Ludwig Hertz), and writes a
+    hyphenated given name as one word (장마리 Jean-Marie): the first given names must
+    agree and each name of the shorter list must agree with one of the longer, or the
+    given names written together must agree.
     """
     a = tuple(zip(pa.given_words, pa.given_names, strict=False))
     b = tuple(zip(pb.given_words, pb.given_names, strict=False))
     if not a or not b:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if not _given_agree(short[0], long_[0]):
-        return False
-    return all(any(_given_agree(x, y) for y in long_) for x in short[1:])
+    if _given_agree(short[0], long_[0]) and all(
+        any(_given_agree(x, y) for y in long_) for x in short[1:]
+    ):
+        return True
+    ja, jb = "".join(w for w, _ in a), "".join(w for w, _ in b)
+    return (len(a) > 1 or len(b) > 1) and _given_agree((ja, skeleton(ja)), (jb, skeleton(jb)))
 
 
 def _given_agree(x: tuple[str, str], y: tuple[str, str]) -> bool:
@@ -149,11 +154,28 @@ def _given_agree(x: tuple[str, str], y: tuple[str, str]) -> bool:
 
 @lru_cache(maxsize=8192)
 def _given_sounds(word: str, folded: str) -> frozenset[str]:
-    """The coarse forms a given name may sound as: a Latin j is y, dzh (English) or h."""
-    forms = {coarse_skeleton(folded), coarse_skeleton(skeleton(word))}
-    if "j" in word:
-        forms |= {coarse_skeleton(skeleton(word.replace("j", r))) for r in ("dzh", "h")}
-    return frozenset(forms)
+    """The coarse forms a given name may sound as, whatever language spelled it.
+
+    A Latin j is y, dzh (English John 존) or h (Spanish Juan 후안); g before e, i, y is
+    g, dzh (George 조지, Giovanni 조반니) or h (Jorge 호르헤); ch is ch, sh, k (Michael
+    마이클, Christian 크리스티안) or the German kh (Erich 에리히); th is t or s (Keith 키스);
+    a final s or w may be silent (Jacques 자크, Matthew 매슈).
+    """
+    words = {word}
+    for pattern, sound in _GIVEN_REWRITES:
+        words |= {re.sub(pattern, sound, w) for w in words if re.search(pattern, w)}
+    words |= {w[:-1] for w in words if len(w) > 3 and w[-1] in "sw"}
+    return frozenset({coarse_skeleton(folded)} | {coarse_skeleton(skeleton(w)) for w in words})
+
+
+_GIVEN_REWRITES = (
+    ("j", "dzh"),
+    ("^j", "h"),
+    ("g(?=[eiy])", "dzh"),
+    ("ch", "k"),
+    ("ch", "kh"),
+    ("th", "s"),
+)
 
 
 # Tuned on the dev half of wikidata_en_hangul_names.tsv (benchmarks/names_quality.py).
