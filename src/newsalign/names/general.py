@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .equivalents import name_equivalents
 from .hangul import _is_hangul
-from .japanese import _hangul_japanese, _reads_japanese
+from .japanese import _hangul_japanese, _kana_form, _reads_japanese
 from .parsed import _EMPTY, _Parsed
 from .skeletons import _VOWEL_LETTERS, coarse_skeleton, skeleton
 from .translit import _hangul_loan, _to_latin
@@ -61,6 +61,10 @@ def _raw_skeletons(tokens: Sequence[str]) -> list[str]:
 def _fold(word: str) -> str:
     sk = skeleton(_GIVEN_EQUIV.get(word, word))
     return name_equivalents().get(sk, sk)
+
+
+def _japanese_rank(sk: str, i: int) -> tuple[str, str, int]:
+    return coarse_skeleton(sk), _kana_form(sk), i
 
 
 def _refold(sk: str) -> str:
@@ -135,9 +139,14 @@ def _general_parse(tokens: list[str]) -> _Parsed:
                                  and skeleton(words[0]) not in _COMMON_GIVEN):
             sur = 0
     folded = [_fold(w) for w in words]
-    if _reads_japanese(tokens, words):
+    japanese_order = _reads_japanese(tokens, words)
+    if japanese_order:
+        # Hepburn j and a first ch are the ㅈ of the Korean orthography of Japanese (조지
+        # Jōji, 주타 Chūta), not the Slavic j = y the skeleton reads.
+        words = [re.sub("^ch", "z", w).replace("j", "z") for w in words]
+        folded = [_fold(w) for w in words]
         # Either order is usual (Fumio Kishida, 기시다 후미오): the key sorting first wins.
-        sur = min(range(2), key=lambda i: (coarse_skeleton(_refold(folded[i])), i))
+        sur = min(range(2), key=lambda i: _japanese_rank(_refold(folded[i]), i))
     surname = _refold(folded[sur])
     if not surname:
         return _EMPTY
@@ -150,7 +159,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
                    fine=" ".join(sorted(words)), tokens=(surname, *given), given_names=given,
                    initials=inits, spelled=words[sur] if core[sur][0] in native else "",
                    loan=any(all(_is_hangul(c) for c in t) for t in tokens),
-                   skeleton=surname, given_words=given_words)
+                   skeleton=surname, given_words=given_words, japanese=japanese_order)
 
 
 def _is_latin(tok: str) -> bool:

@@ -60,3 +60,13 @@ def _reads_japanese(tokens: Sequence[str], latin: Sequence[str]) -> bool:
     return all(t.isascii() or t.isalpha() for t in tokens) and all(
         _latin_japanese(w) for w in latin
     )
+
+
+def _kana_form(skel: str) -> str:
+    """A skeleton with the letters the Korean orthography of Japanese merges, merged.
+
+    Hepburn and Hangul spell the vowels of a Japanese name alike (기시다 Kishida), unlike
+    other foreign names, so these are compared with their vowels.
+    """
+    s = skel.replace("ch", "s").replace("dj", "s").replace("f", "b").replace("l", "r")
+    return re.sub(r"(.)\1+", r"\1", s)

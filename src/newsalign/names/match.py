@@ -10,6 +10,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from .general import _initial_class
 from .hangul import _SylSet
+from .japanese import _kana_form
 from .parse import _parse
 from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
@@ -79,6 +80,11 @@ def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
     """
     if pa.loan == pb.loan:
         return False
+    if pa.japanese and pb.japanese:
+        # The Korean orthography of Japanese keeps the vowels (기시다 Kishida): so must they.
+        return _kana_form(pa.skeleton) == _kana_form(pb.skeleton) and all(
+            _kana_form(x) == _kana_form(y) for x, y in zip(pa.given_names, pb.given_names)
+        )
     return len(pa.key) > 2 or _short_form(pa.skeleton) == _short_form(pb.skeleton)
 
 

@@ -22,6 +22,7 @@ class _Parsed:
     loan: bool = False  # general: read from Hangul in the loanword orthography (lossy)
     skeleton: str = ""  # general: the surname's full skeleton (the key is its coarse form)
     given_words: tuple[str, ...] = ()  # general: given names as read, lower-case ASCII
+    japanese: bool = False  # general: two words that read as a Japanese name
     rr_vowels: tuple[str, ...] = ()  # Korean, marked as RR: each given syllable's RR vowel
 
 

@@ -172,7 +172,7 @@ def _vowels_disagree(a: str, b: str) -> bool:
     return 2 * sum(1 for x, y in zip(ra, rb, strict=True) if not x & y) > len(ra)
 
 
-_COARSE_MERGE = (("ts", "s"), ("ch", "s"), ("dj", "s"), ("f", "b"), ("l", "r"), ("mb", "nb"))
+_COARSE_MERGE = (("ts", "s"), ("ch", "s"), ("dj", "s"), ("f", "b"), ("l", "r"))
 
 
 @lru_cache(maxsize=16384)
@@ -195,12 +195,10 @@ def coarse_skeleton(skel: str) -> str:
     """
     s = re.sub(r"[rl](?![aio])", "", skel)
     s = re.sub(r"(?<=[aio])kn", "n", s).replace("nk", "n")
-    s = re.sub(r"[aio]", "", s)
-    for _ in range(3):
-        before = s
-        for a, b in _COARSE_MERGE:
-            s = s.replace(a, b)
-        s = re.sub(r"(.)\1+", r"\1", s).replace("nk", "n")
-        if s == before:
-            break
+    for a, b in _COARSE_MERGE:
+        s = s.replace(a, b)
+    # The merges come before the vowels go, so that letters vowels kept apart do not
+    # merge (satasi: s-t-s, not ts); a consonant repeated across a vowel is written once
+    # (Hangul doubles and drops letters around its inserted vowels).
+    s = re.sub(r"(.)\1+", r"\1", re.sub(r"[aio]", "", s).replace("mb", "nb"))
     return s or skel

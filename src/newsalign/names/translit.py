@@ -53,7 +53,7 @@ _HANGUL_LOAN_TAIL = {"": "", "ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "�
 
 
 _UMLAUT = {"ㅟ": "u", "ㅚ": "o"}
-_JAPANESE_SYLLABLES = {"후": "fu", "지": "ji", "주": "ju"}
+_JAPANESE_SYLLABLES = {"후": "fu", "쓰": "tsu", "즈": "zu"}
 
 
 def _strip_marks(ch: str) -> str:
@@ -73,8 +73,9 @@ def _greek_word(word: str) -> str:
 def _hangul_loan(word: str, *, japanese: bool = False) -> str:
     """Read a Hangul loanword (블라디미르 -> bladimir), dropping the epenthetic ㅡ.
 
-    In a word of Japanese syllables (``japanese``) 후 is ふ fu and 지, 주 are じ ji and
-    じゅ ju, as Hepburn writes them (후미오 Fumio, 겐지 Kenji).
+    In a word of Japanese syllables (``japanese``) 후 is ふ fu, 쓰 and 즈 are つ tsu and
+    ず zu (their ㅡ is heard), and a final ㅅ is the doubling っ, left out as romaji
+    doubles are folded (후미오 Fumio, 뎃페이 Teppei).
     """
     out: list[str] = []
     prev_tail = ""
@@ -86,6 +87,8 @@ def _hangul_loan(word: str, *, japanese: bool = False) -> str:
             prev_tail = ""
             continue
         lead, vowel, tail = _decompose(ch)
+        if japanese and tail == "ㅅ":
+            tail = ""
         # A lone ㄹ between vowels writes r; ㄹㄹ writes l (블라디미르 -> bladimir).
         onset = "r" if lead == "ㄹ" and prev_tail != "ㄹ" else _HANGUL_LOAN_LEAD[lead]
         # The epenthetic ㅡ stands in an open syllable (스, 프, 르) and before ㄹ (블라 bla,
