@@ -104,6 +104,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     end (``Путин Владимир``).
     """
     japanese = all(_hangul_japanese(t) for t in tokens)
+    loan = any(all(_is_hangul(c) for c in t) for t in tokens)
     initials: list[str] = []
     entries: list[tuple[str, bool]] = []  # (latin word, written in capitals)
     native: set[str] = set()  # words written in Latin letters, not transliterated
@@ -158,7 +159,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     return _Parsed("general", _GENERAL_SIGIL + coarse_skeleton(surname),
                    fine=" ".join(sorted(words)), tokens=(surname, *given), given_names=given,
                    initials=inits, spelled=words[sur] if core[sur][0] in native else "",
-                   loan=any(all(_is_hangul(c) for c in t) for t in tokens),
+                   loan=loan,
                    skeleton=surname, given_words=given_words, japanese=japanese_order)
 
 

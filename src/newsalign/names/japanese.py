@@ -9,7 +9,7 @@ A Latin word reads as Japanese when it parses wholly as Hepburn syllables (no l,
 outside ch, q, x; n alone only before a consonant or at the end); a Hangul word when every
 syllable is one the Korean orthography of Japanese (외래어 표기법, 일본어) writes: the
 vowels ㅏ ㅣ ㅜ ㅔ ㅗ (ㅑ ㅠ ㅛ after other consonants than ㅅ ㅈ ㅊ), finals ㄴ (ん) and ㅅ
-(っ) only, and 쓰 and 즈. Every kana word is Japanese.
+(っ) only, and 쓰, 즈 and 와. Every kana word is Japanese.
 """
 
 # Tables and examples hold Hangul and kana on purpose (RUF001 and RUF003 are off).
@@ -34,7 +34,7 @@ def _hangul_japanese(word: str) -> bool:
     for ch in word:
         if not _is_hangul(ch):
             return False
-        if ch in "쓰즈":
+        if ch in "쓰즈와":
             continue
         lead, vowel, tail = _decompose(ch)
         if lead not in _JA_LEADS or vowel not in _JA_VOWELS or tail not in _JA_TAILS:

@@ -48,6 +48,9 @@ def _skel_syms(word: str) -> tuple[str, ...]:
     if len(w) >= 4 and w.endswith("ge") and w[-3] != "g":
         # A final -ge is soft, dzh, in English (Turnage = Тернидж, Page = Пейдж, Bridge).
         w = w[:-3 if w[-3] == "d" else -2] + "dzh"
+    elif len(w) >= 4 and w.endswith("ce") and w[-3] != "c":
+        # So is a final -ce, s (Price = Прайс = 프라이스, Lawrence, Royce).
+        w = w[:-2] + "s"
     elif len(w) >= 5 and w.endswith("au") and w[-3] not in _VOWEL_LETTERS:
         # Belarusian -аў is Russian -ав (Kurylau = Курылаў = Kurylaw).
         w = w[:-1] + "v"
@@ -60,6 +63,10 @@ def _skel_syms(word: str) -> tuple[str, ...]:
     # syllable is silent, and Cyrillic leaves it out (Wahlgren = Вальгрен, Kohl = Коль,
     # Hahn = Ган); before a vowel it is heard (Bahrii = Багрій, Sahnovski = Сахновский).
     w = _LENGTHENING_H.sub("", w)
+    if "gh" in w:
+        # English gh after i or ei, before t or at the end, is silent (Wright = Райт =
+        # 라이트, Nightingale, Leigh); elsewhere it is the Arabic gh (Ghaddafi, Baghdadi).
+        w = re.sub(r"(?<=[ei])gh(?=t|$)", "", w)
     if w.startswith("mc"):
         w = "mac" + w[2:]
     # German Zw- and Czech / Serbian c before v are ts (Zwetanow, Cvetanov = Цветанов); a

@@ -53,6 +53,7 @@ _HANGUL_LOAN_TAIL = {"": "", "ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "�
 
 
 _UMLAUT = {"ㅟ": "u", "ㅚ": "o"}
+_W_VOWELS = frozenset("ㅘㅙㅝㅞㅟ")
 _JAPANESE_SYLLABLES = {"후": "fu", "쓰": "tsu", "즈": "zu"}
 
 
@@ -87,6 +88,9 @@ def _hangul_loan(word: str, *, japanese: bool = False) -> str:
             prev_tail = ""
             continue
         lead, vowel, tail = _decompose(ch)
+        if not out and lead == "ㅎ" and vowel in _W_VOWELS:
+            # An English wh is 화, 휘, 훼 (화이트 White, 휘트먼 Whitman).
+            lead = "ㅇ"
         if japanese and tail == "ㅅ":
             tail = ""
         # A lone ㄹ between vowels writes r; ㄹㄹ writes l (블라디미르 -> bladimir).
