@@ -36,6 +36,32 @@ _JAPANESE = re.compile(r"(?!.*d[iu])(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f)[aiueo]|
 _LENGTHENING_H = re.compile(r"(?<=[aeiou])h(?=[lnr](?:[^aeiouyj]|$))")
 
 
+_KUNREI = (("tu", "tsu"), ("ti", "chi"), ("zi", "ji"), ("hu", "fu"))
+# Polish and Czech spellings, where c is ts (Cecyliusz = Цецилиуш, Starycka = Старицька).
+_WEST_SLAVIC = re.compile(r"sz|cz|rz|(?:ski|ska|cki|cka|icz|ycz)$")
+# French spellings of Russian names: ou is u, ch is sh (Iliouchine = Ильюшин).
+_FRENCH_CH = re.compile(r"(?<![ts])ch(?=[aeiouy])")
+
+
+def _orthography(w: str) -> str:
+    """Spellings of one sound by the orthography a word shows (Kunrei, Polish, French).
+
+    For words written in Latin, Cyrillic or kana (Cyrillic Японская Мацусима reads as
+    Kunrei too); a Hangul loanword's reading looks Japanese by accident (포거티 Fogerty).
+    """
+    if _JAPANESE.fullmatch(w):
+        # Kunrei tu, ti, zi, hu are Hepburn tsu, chi, ji, fu (Matusima = Matsushima).
+        for a, b in _KUNREI:
+            w = w.replace(a, b)
+    if "c" in w and _WEST_SLAVIC.search(w):
+        w = re.sub(r"c(?![hzsk])", "ts", w)
+    if "ou" in w and "ough" not in w and "ch" in w:
+        w = _FRENCH_CH.sub("sh", w)
+    # Latin chr is k (Chrystine = Кристин) and German cht is kht (Albrecht = Альбрехт);
+    # the French chtch is щ (Pachtchenko = Пащенко).
+    return w.replace("chtch", "shch").replace("chr", "kr").replace("cht", "kht")
+
+
 @lru_cache(maxsize=16384)
 def _skel_syms(word: str) -> tuple[str, ...]:
     """Consonant-class symbols and ``v<letter>`` vowels of one lower-case ASCII word."""

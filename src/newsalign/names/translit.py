@@ -14,6 +14,7 @@ import unicodedata
 
 from .hangul import _LEADS, _VOWELS, _decompose, _is_hangul
 from .kana import _is_kana, _kana_latin
+from .skeletons import _orthography
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -185,4 +186,4 @@ def _to_latin(word: str) -> str:
         # (akanye): Lukashenka = Лукашенко, Каваленка = Коваленко. Not the diminutive
         # -енька (Олесенька), and not short words (Zelenka).
         latin = latin[:-1] + "o"
-    return latin
+    return _orthography(latin)
