@@ -36,7 +36,7 @@ _JAPANESE = re.compile(r"(?!.*d[iu])(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f)[aiueo]|
 _LENGTHENING_H = re.compile(r"(?<=[aeiou])h(?=[lnr](?:[^aeiouyj]|$))")
 
 
-_KUNREI = (("tu", "tsu"), ("ti", "chi"), ("zi", "ji"), ("hu", "fu"))
+_KUNREI = (("tu", "tsu"), ("ti", "chi"), ("zi", "ji"))
 # Polish and Czech spellings, where c is ts (Cecyliusz = Цецилиуш, Starycka = Старицька).
 _WEST_SLAVIC = re.compile(r"sz|cz|rz|(?:ski|ska|cki|cka|icz|ycz)$")
 # French spellings of Russian names: ou is u, ch is sh (Iliouchine = Ильюшин).
@@ -50,7 +50,7 @@ def _orthography(w: str) -> str:
     Kunrei too); a Hangul loanword's reading looks Japanese by accident (포거티 Fogerty).
     """
     if _JAPANESE.fullmatch(w):
-        # Kunrei tu, ti, zi, hu are Hepburn tsu, chi, ji, fu (Matusima = Matsushima).
+        # Kunrei tu, ti, zi are Hepburn tsu, chi, ji (Matusima = Matsushima).
         for a, b in _KUNREI:
             w = w.replace(a, b)
     if "c" in w and _WEST_SLAVIC.search(w):
@@ -59,7 +59,8 @@ def _orthography(w: str) -> str:
         w = _FRENCH_CH.sub("sh", w)
     # Latin chr is k (Chrystine = Кристин) and German cht is kht (Albrecht = Альбрехт);
     # the French chtch is щ (Pachtchenko = Пащенко).
-    return w.replace("chtch", "shch").replace("chr", "kr").replace("cht", "kht")
+    w = re.sub("(?<!s)chtch", "shch", w)
+    return w.replace("chr", "kr").replace("cht", "kht") if "sch" not in w else w
 
 
 @lru_cache(maxsize=16384)
@@ -74,8 +75,9 @@ def _skel_syms(word: str) -> tuple[str, ...]:
     if len(w) >= 4 and w.endswith("ge") and w[-3] != "g":
         # A final -ge is soft, dzh, in English (Turnage = Тернидж, Page = Пейдж, Bridge).
         w = w[:-3 if w[-3] == "d" else -2] + "dzh"
-    elif len(w) >= 4 and w.endswith("ce") and w[-3] != "c":
-        # So is a final -ce, s (Price = Прайс = 프라이스, Lawrence, Royce).
+    elif len(w) >= 4 and w.endswith("ce") and w[-3] not in "ci":
+        # So is a final -ce, s (Price = Прайс = 프라이스, Lawrence, Royce); -ice is the
+        # Italian ch (Euridice = Эвридика, Beatrice = Беатриче) as often as English s.
         w = w[:-2] + "s"
     elif len(w) >= 5 and w.endswith("au") and w[-3] not in _VOWEL_LETTERS:
         # Belarusian -аў is Russian -ав (Kurylau = Курылаў = Kurylaw).
