@@ -40,10 +40,11 @@ def _word_latin(tok: str, *, japanese: bool = False) -> list[str]:
 
     ``japanese``: the token is Hangul of a name whose every word is Japanese syllables.
     """
-    if all(_is_hangul(c) for c in tok):
-        words = [_hangul_loan(tok, japanese=japanese)]
-    else:
-        words = [_to_latin(p) for p in tok.split("-") if p]
+    words = [
+        _hangul_loan(p, japanese=japanese) if all(_is_hangul(c) for c in p) else _to_latin(p)
+        for p in tok.split("-")
+        if p
+    ]
     return [w for w in (re.sub(r"[^a-z]", "", w) for w in words) if w]
 
 
@@ -104,7 +105,10 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     end (``Путин Владимир``).
     """
     japanese = all(_hangul_japanese(t) for t in tokens)
-    loan = any(all(_is_hangul(c) for c in t) for t in tokens)
+    loan = any(
+        any(c.isalpha() for c in t) and all(_is_hangul(c) for c in t if c.isalpha())
+        for t in tokens
+    )
     initials: list[str] = []
     entries: list[tuple[str, bool]] = []  # (latin word, written in capitals)
     native: set[str] = set()  # words written in Latin letters, not transliterated

@@ -8,6 +8,7 @@ from .hangul import _decompose, _hangul_sylset, _is_hangul, _SylSet, _sylset_cla
 from .parsed import _Parsed
 from .romanization import _mr_ascii, _rom_split, _rom_sylset, _rr_reading
 from .surnames import _HANGUL_SURNAMES, _INITIAL_LAW, _SURNAME_RANK, _surname_class, _surname_set
+from .syllables import _in_names, _spells_name_syllable
 from .translit import _to_latin
 
 
@@ -43,6 +44,8 @@ def _korean_given(tokens: Sequence[str]) -> tuple[tuple[_SylSet, ...], tuple[str
                 ps = _rom_sylset(part)
                 if ps is None:  # pragma: no cover - _rom_split only returns parsable parts
                     return None
+                if not _spells_name_syllable(ps):
+                    return None  # run together, but not Korean syllables: Biden, Shuster
                 syls.append(ps)
                 spelled.append(part)
     if not 1 <= len(syls) <= 3:
@@ -75,10 +78,12 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
         return None if alone is None else _korean_record(alone, (), tokens)
     if not 2 <= len(tokens) <= 4:
         return None
-    if all(_is_hangul(c) for t in tokens for c in t):
-        # Korean writes a Korean name as one word (김정은); words apart are a foreign name
-        # in the loanword orthography, even where one is a Korean surname (조 콜 Joe Cole,
-        # 랜디 김 Randy Kim).
+    if all(_is_hangul(c) for t in tokens for c in t) and not all(
+        _in_names(c) for t in tokens for c in t
+    ):
+        # Korean writes a Korean name as one word (김정은); words apart are mostly a foreign
+        # name in the loanword orthography, even where one is a Korean surname (조 콜 Joe
+        # Cole, 랜디 김 Randy Kim), unless every syllable is one Korean names use (곽 옥철).
         return None
     first, last = _surname_set(tokens[0]), _surname_set(tokens[-1])
     options: list[tuple[int, frozenset[str], list[str]]] = []
