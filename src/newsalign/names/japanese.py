@@ -8,8 +8,8 @@ the key therefore takes the word whose key sorts first, so that both orders meet
 A Latin word reads as Japanese when it parses wholly as Hepburn syllables (no l, v, c
 outside ch, q, x; n alone only before a consonant or at the end); a Hangul word when every
 syllable is one the Korean orthography of Japanese (외래어 표기법, 일본어) writes: the
-vowels ㅏ ㅣ ㅜ ㅔ ㅗ (ㅑ ㅠ ㅛ after other consonants than ㅅ ㅈ ㅊ), finals ㄴ (ん) and ㅅ
-(っ) only, and 쓰, 즈 and 와. Every kana word is Japanese.
+vowels ㅏ ㅣ ㅜ ㅔ ㅗ ㅑ ㅠ ㅛ, finals ㄴ (ん) and ㅅ (っ) only, and 스, 쓰, 즈, 츠 (す, つ,
+ず) and 와. Every kana word is Japanese.
 """
 
 # Tables and examples hold Hangul and kana on purpose (RUF001 and RUF003 are off).
@@ -34,19 +34,17 @@ def _hangul_japanese(word: str) -> bool:
     for ch in word:
         if not _is_hangul(ch):
             return False
-        if ch in "쓰즈와":
+        if ch in "스쓰즈츠와":
             continue
         lead, vowel, tail = _decompose(ch)
         if lead not in _JA_LEADS or vowel not in _JA_VOWELS or tail not in _JA_TAILS:
-            return False
-        if vowel in "ㅑㅠㅛ" and lead in "ㅅㅈㅊ":
             return False
     return len(word) >= 2
 
 
 def _latin_japanese(word: str) -> bool:
-    # Two vowel groups at least (Kishida, Oda; not Ken, Jun).
-    return _HEPBURN_WORD.fullmatch(word) is not None and len(re.findall("[aiueo]+", word)) >= 2
+    # Two vowels at least (Kishida, Rie; not Ken, Jun).
+    return _HEPBURN_WORD.fullmatch(word) is not None and len(re.findall("[aiueo]", word)) >= 2
 
 
 def _reads_japanese(tokens: Sequence[str], latin: Sequence[str]) -> bool:

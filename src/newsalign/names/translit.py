@@ -55,7 +55,7 @@ _HANGUL_LOAN_TAIL = {"": "", "ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "�
 
 _UMLAUT = {"ㅟ": "u", "ㅚ": "o"}
 _W_VOWELS = frozenset("ㅘㅙㅝㅞㅟ")
-_JAPANESE_SYLLABLES = {"후": "fu", "쓰": "tsu", "즈": "zu"}
+_JAPANESE_SYLLABLES = {"후": "fu", "스": "su", "쓰": "tsu", "츠": "tsu", "즈": "zu"}
 
 
 def _strip_marks(ch: str) -> str:
@@ -75,9 +75,9 @@ def _greek_word(word: str) -> str:
 def _hangul_loan(word: str, *, japanese: bool = False) -> str:
     """Read a Hangul loanword (블라디미르 -> bladimir), dropping the epenthetic ㅡ.
 
-    In a word of Japanese syllables (``japanese``) 후 is ふ fu, 쓰 and 즈 are つ tsu and
-    ず zu (their ㅡ is heard), and a final ㅅ is the doubling っ, left out as romaji
-    doubles are folded (후미오 Fumio, 뎃페이 Teppei).
+    In a word of Japanese syllables (``japanese``) 후 is ふ fu; 스, 쓰 or 츠, and 즈 are
+    す su, つ tsu and ず zu (their ㅡ is heard); a final ㅅ is the doubling っ, left out as
+    romaji doubles are folded (후미오 Fumio, 스즈키 Suzuki, 뎃페이 Teppei).
     """
     out: list[str] = []
     prev_tail = ""
