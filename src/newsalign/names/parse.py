@@ -43,6 +43,15 @@ def _clean_tokens(name: str) -> list[str]:
             if m is not None and len(m.group()) >= 2 and m.start() >= 3:
                 tok = tok[: m.start()]
         out.append(tok)
+    # A name "of" a place or "the" epithet ends before them (Charles VI of France, Gorm the
+    # Old), and a Korean possessive names the place (카스티야의 블랑슈 Blanche of Castile).
+    low = [t.lower() for t in out]
+    for word in ("of", "the"):
+        if word in low[1:]:
+            out = out[: low.index(word, 1)]
+            low = low[: len(out)]
+    if len(out) > 1:
+        out = [t for t in out if not (len(t) > 2 and t.endswith("의") and _is_hangul(t[0]))]
     # Drop titles and honorifics wherever they stand, but never the last token left.
     kept = [t for t in out if not _is_title(t)]
     return kept or out[-1:] if out else []
