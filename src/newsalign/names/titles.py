@@ -26,8 +26,7 @@ _TITLES_EN = frozenset(
         "rabbi", "examiner", "superintendent", "inspector", "detective", "officer", "sergeant",
         "iv",
         # Regnal numbers (not XI, the Chinese surname Xi), suffixes and ranks of nobility and
-        # the church (Charles VI, Pope
-        # Leo, Archduke Karl, Carl Laemmle Jr.).
+        # the church (Charles VI, Pope Leo, Archduke Karl, Carl Laemmle Jr.).
         "vi", "vii", "viii", "ix", "xii", "xiii", "xiv", "xv", "xvi", "junior", "senior",
         "pope", "emperor", "empress", "duke", "duchess", "archduke", "archduchess", "grand",
         "count", "countess", "baron", "baroness", "marquis", "marquess", "tsar", "czar",
