@@ -104,7 +104,8 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     patronymic at the end (``Putin Vladimir Vladimirovich``) or a common given name at the
     end (``Путин Владимир``).
     """
-    japanese = all(_hangul_japanese(t) for t in tokens)
+    # Only a two-word name reads as Japanese (스미스 alone is Smith, not sumisu).
+    japanese = len(tokens) == 2 and all(_hangul_japanese(t) for t in tokens)
     loan = any(
         any(c.isalpha() for c in t) and all(_is_hangul(c) for c in t if c.isalpha())
         for t in tokens
