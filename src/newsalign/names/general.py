@@ -176,7 +176,8 @@ def _baltic(words: list[str]) -> list[str]:
     """Undo Lithuanian and Latvian case endings when every word of a name carries one.
 
     ``Vladimiras Putinas`` and ``Vladimirs Putins`` are ``Vladimir Putin``. One word alone
-    is left as it is (``Thomas``, ``Boris``).
+    is left as it is (``Thomas``, ``Boris``), and so are names where no word becomes a
+    common given name (``Douglas Adams``, ``Chris Evans``).
     """
     if len(words) < 2 or not all(w.endswith("s") and not w.endswith("ss") and len(w) > 4
                                  for w in words):
@@ -189,6 +190,8 @@ def _baltic(words: list[str]) -> list[str]:
             out.append(w[:-1])
         else:
             return words
+    if not any(skeleton(w) in _COMMON_GIVEN for w in out):
+        return words
     return out
 
 

@@ -75,9 +75,10 @@ def _skel_syms(word: str) -> tuple[str, ...]:
     if len(w) >= 4 and w.endswith("ge") and w[-3] != "g":
         # A final -ge is soft, dzh, in English (Turnage = Тернидж, Page = Пейдж, Bridge).
         w = w[:-3 if w[-3] == "d" else -2] + "dzh"
-    elif len(w) >= 4 and w.endswith("ce") and w[-3] not in "ci":
-        # So is a final -ce, s (Price = Прайс = 프라이스, Lawrence, Royce); -ice is the
-        # Italian ch (Euridice = Эвридика, Beatrice = Беатриче) as often as English s.
+    elif len(w) >= 4 and w.endswith("ce") and w[-3] != "c" and not (
+            len(w) >= 8 and w.endswith("ice")):
+        # So is a final -ce, s (Price = Прайс = 프라이스, Lawrence, Royce); a long -ice is
+        # the Italian ch (Euridice = Эвридика, Beatrice = Беатриче).
         w = w[:-2] + "s"
     elif len(w) >= 5 and w.endswith("au") and w[-3] not in _VOWEL_LETTERS:
         # Belarusian -аў is Russian -ав (Kurylau = Курылаў = Kurylaw).
