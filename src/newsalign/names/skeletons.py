@@ -38,7 +38,9 @@ _LENGTHENING_H = re.compile(r"(?<=[aeiou])h(?=[lnr](?:[^aeiouyj]|$))")
 
 _KUNREI = (("tu", "tsu"), ("ti", "chi"), ("zi", "ji"))
 # Polish and Czech spellings, where c is ts (Cecyliusz = Цецилиуш, Starycka = Старицька).
-_WEST_SLAVIC = re.compile(r"sz|cz|rz|(?:ski|ska|cki|cka|icz|ycz)$")
+_WEST_SLAVIC = re.compile(r"sz|cz|rz|(?:ski|ska|cki|cka|cky|icz|ycz)$")
+# Polish and German spellings, where ch is kh (Michailowski = Михайловский, Sacharowitsch).
+_KH_CH = re.compile(r"(?:ow|ew)(?:ski|ska|icz|itsch|itz)|sz|cz|rz")
 # French spellings of Russian names: ou is u, ch is sh (Iliouchine = Ильюшин).
 _FRENCH_CH = re.compile(r"(?<![ts])ch(?=[aeiouy])")
 
@@ -54,7 +56,9 @@ def _orthography(w: str) -> str:
         for a, b in _KUNREI:
             w = w.replace(a, b)
     if "c" in w and _WEST_SLAVIC.search(w):
-        w = re.sub(r"c(?![hzsk])", "ts", w)
+        w = re.sub(r"c(?![hzsk])|c(?=k[iay]$)", "ts", w)
+    if "ch" in w and _KH_CH.search(w):
+        w = re.sub("(?<![cst])ch", "kh", w)
     if "ou" in w and "ough" not in w and "ch" in w:
         w = _FRENCH_CH.sub("sh", w)
     # Latin chr is k (Chrystine = Кристин) and German cht is kht (Albrecht = Альбрехт);
