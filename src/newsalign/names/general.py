@@ -64,6 +64,20 @@ def _fold(word: str) -> str:
     return name_equivalents().get(sk, sk)
 
 
+def _head(word: str, sk: str, loan: bool) -> str:
+    """The first sound of a surname, which its coarse key drops when it is a sibilant.
+
+    ``"J"`` for a Latin j (English dzh, or the y of Jan), which may meet either of the
+    others; ``"V"`` for a vowel or y; ``"S"`` for a sibilant (s z ch ts, dzh; Hangul ㅅ ㅈ
+    ㅊ, whose loanword reading writes ㅈ as j); ``""`` for another consonant.
+    """
+    if word.startswith("j"):
+        return "S" if loan else "J"
+    if sk[:1] in ("a", "i", "o"):
+        return "V"
+    return "S" if sk.startswith(("s", "ch", "dj")) else ""
+
+
 def _japanese_rank(sk: str, i: int) -> tuple[str, str, int]:
     return coarse_skeleton(sk), _kana_form(sk), i
 
@@ -145,6 +159,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
                                  and skeleton(words[0]) not in _COMMON_GIVEN):
             sur = 0
     folded = [_fold(w) for w in words]
+    as_read = words
     japanese_order = _reads_japanese(tokens, words)
     if japanese_order:
         # Hepburn j and a first ch are the ㅈ of the Korean orthography of Japanese (조지
@@ -157,7 +172,9 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     if not surname:
         return _EMPTY
     given = tuple(f for i, f in enumerate(folded) if i != sur and f)
-    given_words = tuple(w for i, (w, f) in enumerate(zip(words, folded)) if i != sur and f)
+    # Given names as read, for their sounds (Joe in Joe Biden, read as Japanese, is still
+    # the English Joe to the matcher).
+    given_words = tuple(w for i, (w, f) in enumerate(zip(as_read, folded)) if i != sur and f)
     inits = "" if given else "".join(_initial_class(skeleton(w)) for w in initials)
     # The key is the coarse form, which a Hangul loanword spelling reaches too; the full
     # skeleton is kept for comparing two spellings that both make finer distinctions.
@@ -165,7 +182,8 @@ def _general_parse(tokens: list[str]) -> _Parsed:
                    fine=" ".join(sorted(words)), tokens=(surname, *given), given_names=given,
                    initials=inits, spelled=words[sur] if core[sur][0] in native else "",
                    loan=loan,
-                   skeleton=surname, given_words=given_words, japanese=japanese_order)
+                   skeleton=surname, given_words=given_words, japanese=japanese_order,
+                   head=_head(words[sur], surname, loan))
 
 
 def _is_latin(tok: str) -> bool:

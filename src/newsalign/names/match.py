@@ -74,11 +74,17 @@ def match_names(a: str, b: str) -> NameMatch:
 def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
     """A Hangul loanword spelling against another script, with one coarse key.
 
-    A key of one consonant or none (영 and Anja are both ``~n``) says too little: then the
-    skeletons must also agree in their first letter being a vowel and in their consonants
-    before the nasals are merged (ng is not n there: 영 ``ank``, Anja ``ana``).
+    The first sounds must agree (the key drops a first sibilant: Sanders / 앤더스 share
+    one), a Latin j meeting a vowel or a sibilant (Jan 얀, Jackson 잭슨). A key of one
+    consonant or none (영 and Anja are both ``~n``) says too little: then the consonants
+    must also agree before the nasals are merged (ng is not n there: 영 ``ank``, Anja
+    ``ana``).
     """
     if pa.loan == pb.loan:
+        return False
+    if pa.head != pb.head and not (
+        "J" in (pa.head, pb.head) and {pa.head, pb.head} <= {"J", "V", "S"}
+    ):
         return False
     if pa.japanese and pb.japanese:
         # The Korean orthography of Japanese keeps the vowels (기시다 Kishida): so must they.
@@ -88,9 +94,9 @@ def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
     return len(pa.key) > 2 or _short_form(pa.skeleton) == _short_form(pb.skeleton)
 
 
-def _short_form(skel: str) -> tuple[bool, str]:
+def _short_form(skel: str) -> str:
     s = re.sub(r"r(?![aio])", "", skel).replace("l", "r").replace("f", "b")
-    return skel[:1] in "aio", re.sub("[aio]", "", s)
+    return re.sub("[aio]", "", re.sub(r"^(?:s|ch|dj)", "", s))
 
 
 def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:

@@ -23,6 +23,7 @@ class _Parsed:
     skeleton: str = ""  # general: the surname's full skeleton (the key is its coarse form)
     given_words: tuple[str, ...] = ()  # general: given names as read, lower-case ASCII
     japanese: bool = False  # general: two words that read as a Japanese name
+    head: str = ""  # general: the surname's first sound: "V" vowel, "S" sibilant, "J" j, ""
     rr_vowels: tuple[str, ...] = ()  # Korean, marked as RR: each given syllable's RR vowel
 
 

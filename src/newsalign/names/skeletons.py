@@ -225,7 +225,8 @@ def coarse_skeleton(skel: str) -> str:
     고든, Hodler 호들러, Silva 시우바), ng and gn are nasals (Pompidou 퐁피두, Segni 세니),
     and epenthetic vowels come and go (Schmidt 슈미트). This keeps what both sides spell
     alike: the consonants, l = r, f = p = b = v, s = z = ch = ts = j, postvocalic r and l
-    dropped, no vowels (a skeleton with no consonant is kept as it is). It is the key of a
+    dropped, a first sibilant dropped, no vowels (a skeleton with no consonant left is kept
+    as it is). It is the key of a
     non-Korean name; two spellings in scripts that both make the finer distinctions are
     still compared by their full skeletons (:func:`~newsalign.names.match_names`).
 
@@ -233,7 +234,11 @@ def coarse_skeleton(skel: str) -> str:
         >>> coarse_skeleton(skeleton("gordon")), coarse_skeleton(skeleton("godeun"))
         ('ktn', 'ktn')
     """
-    s = re.sub(r"[rl](?![aio])", "", skel)
+    # A first sibilant is dropped: Hangul ㅈ is English j (잭슨 Jackson), which Latin
+    # letters read as y (Jan, Jansen), and z (젤렌스키 Zelensky) alike; the matcher checks
+    # the first sounds apart (:func:`~newsalign.names.match_names`).
+    s = re.sub(r"^(?:s|ch|dj)", "", skel)
+    s = re.sub(r"[rl](?![aio])", "", s)
     s = re.sub(r"(?<=[aio])kn", "n", s).replace("nk", "n")
     for a, b in _COARSE_MERGE:
         s = s.replace(a, b)

@@ -96,6 +96,8 @@ def _hangul_loan(word: str, *, japanese: bool = False) -> str:
             tail = ""
         # A lone ㄹ between vowels writes r; ㄹㄹ writes l (블라디미르 -> bladimir).
         onset = "r" if lead == "ㄹ" and prev_tail != "ㄹ" else _HANGUL_LOAN_LEAD[lead]
+        if not out and lead == "ㅈ" and not japanese:
+            onset = "j"
         # The epenthetic ㅡ stands in an open syllable (스, 프, 르) and before ㄹ (블라 bla,
         # 글래스 Glass); before another final consonant it writes a real vowel (고든
         # Gordon, 롭슨 Robson), except after a silent ㅇ or an r (음바 Mba, 에른스트 Ernst).
