@@ -127,16 +127,20 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     initials: list[str] = []
     entries: list[tuple[str, bool]] = []  # (latin word, written in capitals)
     native: set[str] = set()  # words written in Latin letters, not transliterated
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         letters = [c for c in tok if c.isalpha()]
         # One Hangul syllable is a whole given name (존 John, 짐 Jim), not an initial.
         if len(letters) == 1 and not _is_hangul(letters[0]):
             initials.extend(_word_latin(tok)[:1])
             continue
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
-        entries.extend((w, upper) for w in _word_latin(tok, japanese=japanese))
+        read = _word_latin(tok, japanese=japanese)
+        if k == len(tokens) - 1 and len(read) > 1 and not _PARTICLES & set(read):
+            # A double surname is one word (Curtis-Hall = 커티스홀, Lévi-Strauss = 레비스트로스).
+            read = ["".join(read)]
+        entries.extend((w, upper) for w in read)
         if _is_latin(tok):
-            native.update(_word_latin(tok))
+            native.update(read)
     # Particles (al-, van) come and go; patronymics are often left out.
     core = [(w, c) for w, c in entries if len(w) > 1 and w not in _PARTICLES]
     patronymic_last = False
