@@ -100,9 +100,17 @@ def test_kana_is_keyed_like_its_romaji() -> None:
 
 
 CHINESE_GROUPS = [
-    ["習近平", "习近平", "Xi Jinping", "시진핑", "President Xi Jinping", "시진핑 주석"],
-    ["毛泽东", "毛澤東", "Mao Zedong", "마오쩌둥"],
-    ["李克强", "李克強", "Li Keqiang", "리커창"],
+    [
+        "習近平",
+        "习近平",
+        "Xi Jinping",
+        "시진핑",
+        "President Xi Jinping",
+        "시진핑 주석",
+        "Си Цзиньпин",
+    ],
+    ["毛泽东", "毛澤東", "Mao Zedong", "마오쩌둥", "Мао Цзэдун"],
+    ["李克强", "李克強", "Li Keqiang", "리커창", "Ли Кэцян"],
     ["胡锦涛", "Hu Jintao", "후진타오"],
     ["温家宝", "Wen Jiabao", "원자바오"],
     ["王毅", "Wang Yi", "왕이"],
@@ -127,6 +135,8 @@ def test_han_pinyin_and_hangul_meet(group: list[str]) -> None:
         ("习近平", "習明澤"),
         ("王毅", "王岐山"),
         ("Wang Yi", "Wang Qishan"),
+        ("Си Цзиньпин", "Ли Кэцян"),
+        ("Ван И", "Wang Qishan"),
         ("胡锦涛", "胡耀邦"),
     ],
 )

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
-from .chinese import _han_hangul, _has_han, _pinyin_name_hangul
+from .chinese import _han_hangul, _has_han, _palladius_name_hangul, _pinyin_name_hangul
 from .general import _GENERAL_SIGIL, _general_parse, _raw_skeletons
 from .hangul import _is_hangul
 from .korean import _korean_parse
@@ -102,6 +102,10 @@ def _parse_once(name: str) -> _Parsed:
         # Han characters: read as pinyin, written in Hangul (習近平 -> 시진핑), keyed from it.
         hangul = _han_hangul([t for t in tokens if _has_han(t)])
         return _parse_once(hangul) if hangul else _EMPTY
+    palladius = _palladius_name_hangul(tokens)
+    if palladius:
+        # A Chinese name in Cyrillic (Си Цзиньпин): the same Hangul form (시진핑).
+        return _parse_once(palladius)
     parsed = _korean_parse(tokens)
     chinese = _pinyin_name_hangul(tokens)
     if chinese and (parsed is None or _PINYIN_ONLY.search(tokens[1].lower())):
