@@ -68,7 +68,8 @@ def match_names(a: str, b: str) -> NameMatch:
     ta, tb = set(pa.tokens), set(pb.tokens)
     if (ta < tb or tb < ta) and min(len(ta), len(tb)) >= 1:
         return NameMatch("ambiguous", _scale(score, "ambiguous"), "one name is part of the other")
-    return NameMatch("different", _scale(score, "different"), "different keys")
+    reason = "different surname skeletons" if pa.key == pb.key else "different keys"
+    return NameMatch("different", _scale(score, "different"), reason)
 
 
 def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
