@@ -10,9 +10,12 @@ Two levels, and how they relate:
   one person share it. Korean names are parsed into surname and given-name syllables and each
   syllable is folded to a sound class (``Seong``, ``Sung``, ``성`` -> ``song``; ``gwon``,
   ``Kwon``, ``kweun``, ``권`` -> ``kwon``), so ``Lee Seong-gwon`` and ``이성권`` both give
-  ``"i song-kwon"``. Other names are transliterated (Cyrillic, Greek, Arabic, Hangul loanwords)
-  and folded to a consonant skeleton with the vowels collapsed (``Gaddafi`` -> ``katafi``).
-  A key is a name itself: ``name_key(name_key(x)) == name_key(x)``.
+  ``"i song-kwon"``. Other names are transliterated (Cyrillic, Greek, Arabic, kana, Hangul
+  loanwords) and folded to a consonant skeleton with the vowels collapsed (``Gaddafi`` ->
+  ``katafi``); the key is the surname's skeleton coarsened to what a Hangul loanword spelling
+  keeps (no vowels, l = r, f = b, the sibilants one class: ``~ktb``), while
+  :func:`match_names` compares the full skeletons of two spellings that both make the finer
+  distinctions. A key is a name itself: ``name_key(name_key(x)) == name_key(x)``.
 * :func:`match_names` compares two names and says ``"same"``, ``"different"`` or
   ``"ambiguous"``. Equal keys are necessary for ``"same"`` but not sufficient: a Korean name is
   compared syllable by syllable, each romanised syllable standing for the *set* of Hangul
@@ -40,9 +43,10 @@ skeleton before the equivalence table), :func:`name_equivalents` (that table),
 :func:`clear_caches` (for cold timings).
 
 Modules, each importing only those above it: ``records``; ``hangul``; ``kana``,
-``chinese``; ``romanization``, ``translit``, ``titles``, ``skeleton``, ``equivalents``;
-``surnames``; ``parsed``; ``korean``, ``general``; ``parse``; ``keys``, ``match``;
-``spans``; ``english_spans``, ``hangul_spans``; ``extract``; ``cluster``.
+``chinese``, ``japanese``; ``romanization``, ``skeleton``, ``translit``, ``titles``,
+``equivalents``; ``surnames``, ``syllables``; ``parsed``; ``korean``, ``general``;
+``parse``; ``keys``, ``match``; ``spans``; ``english_spans``, ``hangul_spans``;
+``extract``; ``cluster``.
 """
 
 # Examples in the docstrings hold Cyrillic and Hangul letters on purpose (RUF001 and RUF003

@@ -3,7 +3,8 @@
 Han characters are read with pypinyin (simplified and traditional alike: 習近平 = 习近平 =
 xi jin ping). A name in pinyin is then written in Hangul by the Korean orthography of
 Chinese (외래어 표기법, 중국어): Xi Jinping -> 시진핑, Mao Zedong -> 마오쩌둥, Li Keqiang ->
-리커창, which is how Korean news writes it, so the Hangul spelling, the Han characters and
+리커창, which is how Korean news writes it; Russian writes Chinese names by the Palladius
+system (Си Цзиньпин), read back to pinyin here, so the Hangul spelling, the Han characters and
 the pinyin all meet in the one Hangul form and are keyed from it.
 
 A Latin name is read as pinyin when it is a Chinese surname and one unhyphenated given name
@@ -150,3 +151,83 @@ def _pinyin_name_hangul(tokens: list[str]) -> str:
     if sur_parts is None or parts is None or not 1 <= len(parts) <= 2:
         return ""
     return "".join(_pinyin_hangul(p) for p in (*sur_parts, *parts))
+
+
+# The Palladius system, how Russian writes Chinese names (Си Цзиньпин = Xi Jinping): its
+# finals after an initial, and the syllables with none, as pinyin.
+_PAL_FINALS: dict[str, str] = {
+    "а": "a", "о": "o", "э": "e", "ай": "ai", "эй": "ei", "ао": "ao", "оу": "ou", "ань": "an",
+    "энь": "en", "ан": "ang", "эн": "eng", "ун": "ong", "и": "i", "я": "ia", "е": "ie",
+    "яо": "iao", "ю": "iu", "янь": "ian", "инь": "in", "ян": "iang", "ин": "ing", "юн": "iong",
+    "у": "u", "уа": "ua", "уай": "uai", "уй": "ui", "уань": "uan", "унь": "un", "уан": "uang",
+    "юй": "v", "юэ": "ve", "юань": "van", "юнь": "vn", "ы": "i",
+}
+_PAL_ZERO: dict[str, str] = {
+    "а": "a", "о": "o", "э": "e", "ай": "ai", "ао": "ao", "оу": "ou", "ань": "an", "энь": "en",
+    "ан": "ang", "эн": "eng", "эр": "er", "и": "yi", "я": "ya", "е": "ye", "яо": "yao",
+    "ю": "you", "янь": "yan", "инь": "yin", "ян": "yang", "ин": "ying", "юн": "yong", "у": "wu",
+    "ва": "wa", "во": "wo", "вай": "wai", "вэй": "wei", "вань": "wan", "вэнь": "wen",
+    "ван": "wang", "вэн": "weng", "юй": "yu", "юэ": "yue", "юань": "yuan", "юнь": "yun",
+}
+# Initials; цз, ц, с are j, q, x before i and ü, else z, c, s.
+_PAL_INITIALS: dict[str, str] = {
+    "чж": "zh", "цз": "z", "ц": "c", "с": "s", "ч": "ch", "ш": "sh", "ж": "r", "б": "b",
+    "п": "p", "м": "m", "ф": "f", "д": "d", "т": "t", "н": "n", "л": "l", "г": "g", "к": "k",
+    "х": "h",
+}
+_PALATAL = {"z": "j", "c": "q", "s": "x"}
+
+
+@lru_cache(maxsize=4096)
+def _palladius_syllables(word: str) -> tuple[str, ...] | None:
+    """A Cyrillic word as pinyin syllables by the Palladius system, or ``None``."""
+    n = len(word)
+    best: dict[int, tuple[str, ...] | None] = {n: ()}
+    for i in range(n - 1, -1, -1):
+        found: tuple[str, ...] | None = None
+        for j in range(min(n, i + 6), i, -1):
+            rest = best.get(j)
+            if rest is None:
+                continue
+            syl = _palladius_one(word[i:j])
+            if syl is not None and (found is None or len(rest) + 1 < len(found)):
+                found = (syl, *rest)
+        best[i] = found
+    return best[0]
+
+
+def _palladius_one(chunk: str) -> str | None:
+    if chunk in _PAL_ZERO:
+        return _PAL_ZERO[chunk]
+    for k in (2, 1):
+        ini, fin = chunk[:k], chunk[k:]
+        if ini not in _PAL_INITIALS or fin not in _PAL_FINALS:
+            continue
+        py_ini, py_fin = _PAL_INITIALS[ini], _PAL_FINALS[fin]
+        if fin == "ы" and py_ini not in ("z", "c", "s"):
+            return None
+        if py_ini in _PALATAL and fin[0] in "иеяю":
+            py_ini = _PALATAL[py_ini]
+            py_fin = {"v": "u", "ve": "ue", "van": "uan", "vn": "un"}.get(py_fin, py_fin)
+        if py_fin == "o" and py_ini not in ("b", "p", "m", "f"):
+            py_fin = "uo"  # Palladius го is guo
+        syl = py_ini + py_fin
+        return syl if _split_syllable(syl.replace("v", "ü")) or _split_syllable(syl) else None
+    return None
+
+
+def _palladius_name_hangul(tokens: list[str]) -> str:
+    """A Cyrillic Chinese name (a Chinese surname, a given name of one or two syllables,
+    maybe hyphenated or spaced) written in Hangul, or ``""``."""
+    if not 2 <= len(tokens) <= 3:
+        return ""
+    low = [t.lower().replace("-", "") for t in tokens]
+    if not all(w and all("а" <= c <= "я" or c == "ё" for c in w) for w in low):
+        return ""
+    parts = [_palladius_syllables(w.replace("ё", "е")) for w in low]
+    if any(p is None for p in parts):
+        return ""
+    sur, given = parts[0], [s for p in parts[1:] for s in (p or ())]
+    if sur is None or len(sur) != 1 or sur[0] not in _SURNAMES or not 1 <= len(given) <= 2:
+        return ""
+    return "".join(_pinyin_hangul(s) for s in (*sur, *given))

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 from .equivalents import name_equivalents
 from .hangul import _is_hangul
+from .japanese import _hangul_japanese, _kana_form, _reads_japanese
 from .parsed import _EMPTY, _Parsed
-from .skeletons import _VOWEL_LETTERS, skeleton
+from .skeletons import _VOWEL_LETTERS, coarse_skeleton, skeleton
 from .translit import _hangul_loan, _to_latin
 
 # Ukrainian and Belarusian given names are translations, not spellings, of Russian ones.
@@ -34,12 +35,16 @@ _PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "van", "von", "de
                         "la", "le", "da", "di", "du", "abd", "abu"})
 
 
-def _word_latin(tok: str) -> list[str]:
-    """One token as lower-case ASCII words (a hyphen splits: al-Gaddafi -> al, gaddafi)."""
-    if all(_is_hangul(c) for c in tok):
-        words = [_hangul_loan(tok)]
-    else:
-        words = [_to_latin(p) for p in tok.split("-") if p]
+def _word_latin(tok: str, *, japanese: bool = False) -> list[str]:
+    """One token as lower-case ASCII words (a hyphen splits: al-Gaddafi -> al, gaddafi).
+
+    ``japanese``: the token is Hangul of a name whose every word is Japanese syllables.
+    """
+    words = [
+        _hangul_loan(p, japanese=japanese) if all(_is_hangul(c) for c in p) else _to_latin(p)
+        for p in tok.split("-")
+        if p
+    ]
     return [w for w in (re.sub(r"[^a-z]", "", w) for w in words) if w]
 
 
@@ -57,6 +62,34 @@ def _raw_skeletons(tokens: Sequence[str]) -> list[str]:
 def _fold(word: str) -> str:
     sk = skeleton(_GIVEN_EQUIV.get(word, word))
     return name_equivalents().get(sk, sk)
+
+
+def _head(word: str, sk: str, loan: bool) -> str:
+    """The first sound of a surname, which its coarse key drops when it is a sibilant.
+
+    ``"J"`` for a Latin j (English dzh, or the y of Jan), which may meet either of the
+    others; ``"V"`` for a vowel or y; ``"S"`` for a sibilant (s z ch ts, dzh; Hangul ㅅ ㅈ
+    ㅊ, whose loanword reading writes ㅈ as j); ``""`` for another consonant.
+    """
+    if word.startswith("j"):
+        return "S" if loan else "J"
+    if sk[:1] in ("a", "i", "o"):
+        return "V"
+    return "S" if sk.startswith(("s", "ch", "dj")) else ""
+
+
+def _japanese_rank(sk: str, i: int) -> tuple[str, str, int]:
+    return coarse_skeleton(sk), _kana_form(sk), i
+
+
+def _refold(sk: str) -> str:
+    """Fold a skeleton as a word again until it stays put, so a key read back is the same."""
+    for _ in range(4):
+        again = _fold(sk)
+        if again == sk or not again:
+            break
+        sk = again
+    return sk
 
 
 def _initial_class(sk: str) -> str:
@@ -85,18 +118,29 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     patronymic at the end (``Putin Vladimir Vladimirovich``) or a common given name at the
     end (``Путин Владимир``).
     """
+    # Only a two-word name reads as Japanese (스미스 alone is Smith, not sumisu).
+    japanese = len(tokens) == 2 and all(_hangul_japanese(t) for t in tokens)
+    loan = any(
+        any(c.isalpha() for c in t) and all(_is_hangul(c) for c in t if c.isalpha())
+        for t in tokens
+    )
     initials: list[str] = []
     entries: list[tuple[str, bool]] = []  # (latin word, written in capitals)
     native: set[str] = set()  # words written in Latin letters, not transliterated
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         letters = [c for c in tok if c.isalpha()]
-        if len(letters) == 1:
+        # One Hangul syllable is a whole given name (존 John, 짐 Jim), not an initial.
+        if len(letters) == 1 and not _is_hangul(letters[0]):
             initials.extend(_word_latin(tok)[:1])
             continue
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
-        entries.extend((w, upper) for w in _word_latin(tok))
+        read = _word_latin(tok, japanese=japanese)
+        if k == len(tokens) - 1 and len(read) > 1 and not _PARTICLES & set(read):
+            # A double surname is one word (Curtis-Hall = 커티스홀, Lévi-Strauss = 레비스트로스).
+            read = ["".join(read)]
+        entries.extend((w, upper) for w in read)
         if _is_latin(tok):
-            native.update(_word_latin(tok))
+            native.update(read)
     # Particles (al-, van) come and go; patronymics are often left out.
     core = [(w, c) for w, c in entries if len(w) > 1 and w not in _PARTICLES]
     patronymic_last = False
@@ -119,15 +163,31 @@ def _general_parse(tokens: list[str]) -> _Parsed:
                                  and skeleton(words[0]) not in _COMMON_GIVEN):
             sur = 0
     folded = [_fold(w) for w in words]
-    surname = folded[sur]
+    as_read = words
+    japanese_order = _reads_japanese(tokens, words)
+    if japanese_order:
+        # Hepburn j and a first ch are the ㅈ of the Korean orthography of Japanese (조지
+        # Jōji, 주타 Chūta), not the Slavic j = y the skeleton reads.
+        words = [re.sub("^ch", "z", w).replace("j", "z") for w in words]
+        folded = [_fold(w) for w in words]
+        # Either order is usual (Fumio Kishida, 기시다 후미오): the key sorting first wins.
+        sur = min(range(2), key=lambda i: _japanese_rank(_refold(folded[i]), i))
+    surname = _refold(folded[sur])
     if not surname:
         return _EMPTY
     given = tuple(f for i, f in enumerate(folded) if i != sur and f)
+    # Given names as read, for their sounds (Joe in Joe Biden, read as Japanese, is still
+    # the English Joe to the matcher).
+    given_words = tuple(w for i, (w, f) in enumerate(zip(as_read, folded)) if i != sur and f)
     inits = "" if given else "".join(_initial_class(skeleton(w)) for w in initials)
-    return _Parsed("general", _GENERAL_SIGIL + surname, fine=" ".join(sorted(words)),
-                   tokens=(surname, *given), given_names=given, initials=inits,
-                   spelled=words[sur] if core[sur][0] in native else "",
-                   loan=any(all(_is_hangul(c) for c in t) for t in tokens))
+    # The key is the coarse form, which a Hangul loanword spelling reaches too; the full
+    # skeleton is kept for comparing two spellings that both make finer distinctions.
+    return _Parsed("general", _GENERAL_SIGIL + coarse_skeleton(surname),
+                   fine=" ".join(sorted(words)), tokens=(surname, *given), given_names=given,
+                   initials=inits, spelled=words[sur] if core[sur][0] in native else "",
+                   loan=loan,
+                   skeleton=surname, given_words=given_words, japanese=japanese_order,
+                   head=_head(words[sur], surname, loan))
 
 
 def _is_latin(tok: str) -> bool:
@@ -138,7 +198,8 @@ def _baltic(words: list[str]) -> list[str]:
     """Undo Lithuanian and Latvian case endings when every word of a name carries one.
 
     ``Vladimiras Putinas`` and ``Vladimirs Putins`` are ``Vladimir Putin``. One word alone
-    is left as it is (``Thomas``, ``Boris``).
+    is left as it is (``Thomas``, ``Boris``), and so are names where no word becomes a
+    common given name (``Douglas Adams``, ``Chris Evans``).
     """
     if len(words) < 2 or not all(w.endswith("s") and not w.endswith("ss") and len(w) > 4
                                  for w in words):
@@ -151,6 +212,8 @@ def _baltic(words: list[str]) -> list[str]:
             out.append(w[:-1])
         else:
             return words
+    if not any(skeleton(w) in _COMMON_GIVEN for w in out):
+        return words
     return out
 
 

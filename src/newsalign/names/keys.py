@@ -9,10 +9,11 @@ def name_key(name: str, *, lang: str | None = None) -> str:
     """The canonical key that spelling variants of one person share.
 
     Korean names (Hangul, or a known Korean surname with romanised given-name syllables, in
-    either order) become ``"<surname class> <syllable-syllable>"``; other names become their
-    sorted consonant skeletons. Titles and honorifics (Rep., Dr., President, 의원, 대통령)
-    are dropped, as are initials and patronymics. Never raises; an input with no letters gives
-    ``""``.
+    either order) become ``"<surname class> <syllable-syllable>"``; other names become ``~``
+    and their surname's consonant skeleton, coarsened to what a Hangul loanword spelling
+    keeps (``~btn`` for Putin, 푸틴 and Путин). Titles and honorifics (Rep., Dr.,
+    President, 의원, 대통령) are dropped, as are initials and patronymics. Never raises; an
+    input with no letters gives ``""``.
 
     Args:
         name: a person's name in any script, with or without a title.

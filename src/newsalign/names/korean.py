@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .hangul import _hangul_sylset, _is_hangul, _SylSet, _sylset_class
+from .hangul import _decompose, _hangul_sylset, _is_hangul, _SylSet, _sylset_class
 from .parsed import _Parsed
 from .romanization import _mr_ascii, _rom_split, _rom_sylset, _rr_reading
 from .surnames import _HANGUL_SURNAMES, _INITIAL_LAW, _SURNAME_RANK, _surname_class, _surname_set
+from .syllables import _in_names, _spells_name_syllable
 from .translit import _to_latin
 
 
@@ -43,6 +44,8 @@ def _korean_given(tokens: Sequence[str]) -> tuple[tuple[_SylSet, ...], tuple[str
                 ps = _rom_sylset(part)
                 if ps is None:  # pragma: no cover - _rom_split only returns parsable parts
                     return None
+                if not _spells_name_syllable(ps):
+                    return None  # run together, but not Korean syllables: Biden, Shuster
                 syls.append(ps)
                 spelled.append(part)
     if not 1 <= len(syls) <= 3:
@@ -64,6 +67,8 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
             return None
         for n in (2, 1):
             if len(tok) > n and tok[:n] in _HANGUL_SURNAMES and len(tok) - n <= 2:
+                if any(_epenthetic(c) for c in tok[n:]):
+                    return None  # 고든 Gordon, 도스 Dos: a loanword, not Ko Deun
                 sur = frozenset({_INITIAL_LAW.get(tok[:n], tok[:n])})
                 given = tuple(_hangul_sylset(c) for c in tok[n:])
                 return _korean_record(sur, given, tokens)
@@ -72,6 +77,13 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
         alone = _surname_set(tokens[0])
         return None if alone is None else _korean_record(alone, (), tokens)
     if not 2 <= len(tokens) <= 4:
+        return None
+    if all(_is_hangul(c) for t in tokens for c in t) and not all(
+        _in_names(c) for t in tokens for c in t
+    ):
+        # Korean writes a Korean name as one word (김정은); words apart are mostly a foreign
+        # name in the loanword orthography, even where one is a Korean surname (조 콜 Joe
+        # Cole, 랜디 김 Randy Kim), unless every syllable is one Korean names use (곽 옥철).
         return None
     first, last = _surname_set(tokens[0]), _surname_set(tokens[-1])
     options: list[tuple[int, frozenset[str], list[str]]] = []
@@ -92,12 +104,22 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
             r1 = min(_SURNAME_RANK.get(h, 999) for h in options[1][1])
             if r1 < r0:
                 options.reverse()
-    hangul = all(_is_hangul(c) for t in tokens for c in t)
     for _, surname, rest in options:
         read = _korean_given(rest)
-        if read is not None and not (hangul and len(read[0]) > 2):
+        if read is not None:
             return _korean_record(surname, read[0], tokens, read[1])
     return None
+
+
+def _epenthetic(syllable: str) -> bool:
+    """A syllable with the loanword orthography's inserted ㅡ, not one of a Korean name.
+
+    Open ㅡ syllables (스, 트, 르, 드) and ㅡ before ㄴ after other onsets than ㅇ, ㄱ, ㅎ
+    (든, 슨, 튼; not 은, 근, 흔) write a consonant cluster or a final consonant of a
+    foreign word; Korean given names hardly ever use them.
+    """
+    lead, vowel, tail = _decompose(syllable)
+    return vowel == "ㅡ" and (tail == "" or (tail == "ㄴ" and lead not in "ㅇㄱㅎ"))
 
 
 def _korean_record(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
 
 from .general import _initial_class
 from .hangul import _SylSet
+from .japanese import _kana_form
 from .parse import _parse
 from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
-from .skeletons import _vowels_disagree
+from .skeletons import _vowels_disagree, coarse_skeleton, skeleton
 
 
 def _syl_relation(a: _SylSet, b: _SylSet) -> Literal["same", "overlap", "disjoint"]:
@@ -51,7 +54,10 @@ def match_names(a: str, b: str) -> NameMatch:
         return NameMatch("different", 0.0, "a name without letters")
     if pa.kind == "korean" and pb.kind == "korean":
         return _match_korean(pa, pb)
-    if pa.key == pb.key:
+    # One script against the other: a Hangul loanword spelling meets the other scripts in
+    # the coarse key; two spellings that both make the finer distinctions must agree in
+    # their full surname skeletons as well (Fabio / Pavlo share a coarse key only).
+    if pa.key == pb.key and (pa.skeleton == pb.skeleton or _loan_meets(pa, pb)):
         match = _match_given(pa, pb, score)
         if match.verdict == "same" and _vowels_disagree(pa.spelled, pb.spelled):
             # Equal keys, clearly different spellings (Blat / Blythe): cannot tell.
@@ -62,7 +68,36 @@ def match_names(a: str, b: str) -> NameMatch:
     ta, tb = set(pa.tokens), set(pb.tokens)
     if (ta < tb or tb < ta) and min(len(ta), len(tb)) >= 1:
         return NameMatch("ambiguous", _scale(score, "ambiguous"), "one name is part of the other")
-    return NameMatch("different", _scale(score, "different"), "different keys")
+    reason = "different surname skeletons" if pa.key == pb.key else "different keys"
+    return NameMatch("different", _scale(score, "different"), reason)
+
+
+def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
+    """A Hangul loanword spelling against another script, with one coarse key.
+
+    The first sounds must agree (the key drops a first sibilant: Sanders / 앤더스 share
+    one), a Latin j meeting a vowel or a sibilant (Jan 얀, Jackson 잭슨). A key of one
+    consonant or none (영 and Anja are both ``~n``) says too little: then the consonants
+    must also agree before the nasals are merged (ng is not n there: 영 ``ank``, Anja
+    ``ana``).
+    """
+    if pa.loan == pb.loan:
+        return False
+    if pa.head != pb.head and not (
+        "J" in (pa.head, pb.head) and {pa.head, pb.head} <= {"J", "V", "S"}
+    ):
+        return False
+    if pa.japanese and pb.japanese:
+        # The Korean orthography of Japanese keeps the vowels (기시다 Kishida): so must they.
+        return _kana_form(pa.skeleton) == _kana_form(pb.skeleton) and all(
+            _kana_form(x) == _kana_form(y) for x, y in zip(pa.given_names, pb.given_names)
+        )
+    return len(pa.key) > 2 or _short_form(pa.skeleton) == _short_form(pb.skeleton)
+
+
+def _short_form(skel: str) -> str:
+    s = re.sub(r"r(?![aio])", "", skel).replace("l", "r").replace("f", "b")
+    return re.sub("[aio]", "", re.sub(r"^(?:s|ch|dj)", "", s))
 
 
 def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
@@ -73,7 +108,7 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
     if ga and gb:
         if set(ga) == set(gb):
             return NameMatch("same", _scale(score, "same"), "same surname and given names")
-        if pa.loan != pb.loan and _loan_given_agree(ga, gb):
+        if pa.loan != pb.loan and _loan_given_agree(pa, pb):
             # Korean writes foreign given names by sound and loses letters (조지 George,
             # 리처드 Richard): with one surname key, only a clear difference is evidence.
             return NameMatch("same", _scale(score, "same"), "surname key, given names by sound")
@@ -95,18 +130,65 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
     return NameMatch("same", _scale(score, "same"), "same surname and initials")
 
 
-def _loan_given_agree(ga: tuple[str, ...], gb: tuple[str, ...]) -> bool:
-    """Given names (skeletons) of a Hangul loanword and a spelling close enough by sound."""
-    if len(ga) != len(gb):
+def _loan_given_agree(pa: _Parsed, pb: _Parsed) -> bool:
+    """Given names of a Hangul loanword and of another script that agree by sound.
+
+    Korean writes foreign given names by sound and loses letters (조지 George, 리처드
+    Richard) and middle names (구스타프 헤르츠 = Gustav Ludwig Hertz), and writes a
+    hyphenated given name as one word (장마리 Jean-Marie): the first given names must
+    agree and each name of the shorter list must agree with one of the longer, or the
+    given names written together must agree.
+    """
+    a = tuple(zip(pa.given_words, pa.given_names, strict=False))
+    b = tuple(zip(pb.given_words, pb.given_names, strict=False))
+    if not a or not b:
         return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if _given_agree(short[0], long_[0]) and all(
+        any(_given_agree(x, y) for y in long_) for x in short[1:]
+    ):
+        return True
+    ja, jb = "".join(w for w, _ in a), "".join(w for w, _ in b)
+    return (len(a) > 1 or len(b) > 1) and _given_agree((ja, skeleton(ja)), (jb, skeleton(jb)))
+
+
+def _given_agree(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    """One given name (as read, folded) against another, by their coarse sounds."""
+    if _given_sounds(*x) & _given_sounds(*y):
+        return True
     # ㄹ writes l and r alike (루이스 Louis, 로버트 Robert).
-    ga, gb = tuple(x.replace("l", "r") for x in ga), tuple(y.replace("l", "r") for y in gb)
-    return all(
-        x[:1] == y[:1]
-        and abs(len(x) - len(y)) <= 1
-        and JaroWinkler.normalized_similarity(x, y) >= _LOAN_GIVEN_SIM
-        for x, y in zip(ga, gb)
+    fx, fy = x[1].replace("l", "r"), y[1].replace("l", "r")
+    return (
+        fx[:1] == fy[:1]
+        and abs(len(fx) - len(fy)) <= 1
+        and JaroWinkler.normalized_similarity(fx, fy) >= _LOAN_GIVEN_SIM
     )
+
+
+@lru_cache(maxsize=8192)
+def _given_sounds(word: str, folded: str) -> frozenset[str]:
+    """The coarse forms a given name may sound as, whatever language spelled it.
+
+    A Latin j is y, dzh (English John 존) or h (Spanish Juan 후안); g before e, i, y is
+    g, dzh (George 조지, Giovanni 조반니) or h (Jorge 호르헤); ch is ch, sh, k (Michael
+    마이클, Christian 크리스티안) or the German kh (Erich 에리히); th is t or s (Keith 키스);
+    a final s or w may be silent (Jacques 자크, Matthew 매슈).
+    """
+    words = {word}
+    for pattern, sound in _GIVEN_REWRITES:
+        words |= {re.sub(pattern, sound, w) for w in words if re.search(pattern, w)}
+    words |= {w[:-1] for w in words if len(w) > 3 and w[-1] in "sw"}
+    return frozenset({coarse_skeleton(folded)} | {coarse_skeleton(skeleton(w)) for w in words})
+
+
+_GIVEN_REWRITES = (
+    ("j", "dzh"),
+    ("^j", "h"),
+    ("g(?=[eiy])", "dzh"),
+    ("ch", "k"),
+    ("ch", "kh"),
+    ("th", "s"),
+)
 
 
 # Tuned on the dev half of wikidata_en_hangul_names.tsv (benchmarks/names_quality.py).

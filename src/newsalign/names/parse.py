@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
-from .chinese import _han_hangul, _has_han, _pinyin_name_hangul
+from .chinese import _han_hangul, _has_han, _palladius_name_hangul, _pinyin_name_hangul
 from .general import _GENERAL_SIGIL, _general_parse, _raw_skeletons
 from .hangul import _is_hangul
 from .korean import _korean_parse
@@ -43,6 +43,15 @@ def _clean_tokens(name: str) -> list[str]:
             if m is not None and len(m.group()) >= 2 and m.start() >= 3:
                 tok = tok[: m.start()]
         out.append(tok)
+    # A name "of" a place or "the" epithet ends before them (Charles VI of France, Gorm the
+    # Old), and a Korean possessive names the place (카스티야의 블랑슈 Blanche of Castile).
+    low = [t.lower() for t in out]
+    for word in ("of", "the"):
+        if word in low[1:]:
+            out = out[: low.index(word, 1)]
+            low = low[: len(out)]
+    if len(out) > 1:
+        out = [t for t in out if not (len(t) > 2 and t.endswith("의") and _is_hangul(t[0]))]
     # Drop titles and honorifics wherever they stand, but never the last token left.
     kept = [t for t in out if not _is_title(t)]
     return kept or out[-1:] if out else []
@@ -70,6 +79,15 @@ _PINYIN_ONLY = re.compile(r"[qxz]|c(?!h)|ao|iu|ian|ie|uo|eng|iong")
 def _parse_once(name: str) -> _Parsed:
     if name.startswith(_GENERAL_SIGIL):
         words = name[len(_GENERAL_SIGIL) :].split()
+        if len(words) == 1 and words[0].isascii() and words[0].isalpha() and words[0].islower():
+            # A key is itself a name, already folded: it reads as itself.
+            return _Parsed(
+                "general",
+                _GENERAL_SIGIL + words[0],
+                fine=words[0],
+                tokens=(words[0],),
+                skeleton=words[0],
+            )
         if words and all(w.isascii() and w.isalpha() and w.islower() for w in words):
             # A key is not a spelling: its vowels say nothing.
             return replace(_general_parse(words), spelled="")
@@ -84,6 +102,10 @@ def _parse_once(name: str) -> _Parsed:
         # Han characters: read as pinyin, written in Hangul (習近平 -> 시진핑), keyed from it.
         hangul = _han_hangul([t for t in tokens if _has_han(t)])
         return _parse_once(hangul) if hangul else _EMPTY
+    palladius = _palladius_name_hangul(tokens)
+    if palladius:
+        # A Chinese name in Cyrillic (Си Цзиньпин): the same Hangul form (시진핑).
+        return _parse_once(palladius)
     parsed = _korean_parse(tokens)
     chinese = _pinyin_name_hangul(tokens)
     if chinese and (parsed is None or _PINYIN_ONLY.search(tokens[1].lower())):

@@ -20,6 +20,10 @@ class _Parsed:
     initials: str = ""  # general: folded initials when no given name is written out
     spelled: str = ""  # general: the surname as written, in lower-case ASCII
     loan: bool = False  # general: read from Hangul in the loanword orthography (lossy)
+    skeleton: str = ""  # general: the surname's full skeleton (the key is its coarse form)
+    given_words: tuple[str, ...] = ()  # general: given names as read, lower-case ASCII
+    japanese: bool = False  # general: two words that read as a Japanese name
+    head: str = ""  # general: the surname's first sound: "V" vowel, "S" sibilant, "J" j, ""
     rr_vowels: tuple[str, ...] = ()  # Korean, marked as RR: each given syllable's RR vowel
 
 

@@ -36,6 +36,37 @@ _JAPANESE = re.compile(r"(?!.*d[iu])(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f)[aiueo]|
 _LENGTHENING_H = re.compile(r"(?<=[aeiou])h(?=[lnr](?:[^aeiouyj]|$))")
 
 
+_KUNREI = (("tu", "tsu"), ("ti", "chi"), ("zi", "ji"))
+# Polish and Czech spellings, where c is ts (Cecyliusz = Цецилиуш, Starycka = Старицька).
+_WEST_SLAVIC = re.compile(r"sz|cz|rz|(?:ski|ska|cki|cka|cky|icz|ycz)$")
+# Polish and German spellings, where ch is kh (Michailowski = Михайловский, Sacharowitsch).
+_KH_CH = re.compile(r"(?:ow|ew)(?:ski|ska|icz|itsch|itz)|sz|cz|rz")
+# French spellings of Russian names: ou is u, ch is sh (Iliouchine = Ильюшин).
+_FRENCH_CH = re.compile(r"(?<![ts])ch(?=[aeiouy])")
+
+
+def _orthography(w: str) -> str:
+    """Spellings of one sound by the orthography a word shows (Kunrei, Polish, French).
+
+    For words written in Latin, Cyrillic or kana (Cyrillic Японская Мацусима reads as
+    Kunrei too); a Hangul loanword's reading looks Japanese by accident (포거티 Fogerty).
+    """
+    if _JAPANESE.fullmatch(w):
+        # Kunrei tu, ti, zi are Hepburn tsu, chi, ji (Matusima = Matsushima).
+        for a, b in _KUNREI:
+            w = w.replace(a, b)
+    if "c" in w and _WEST_SLAVIC.search(w):
+        w = re.sub(r"c(?![hzsk])|c(?=k[iay]$)", "ts", w)
+    if "ch" in w and _KH_CH.search(w):
+        w = re.sub("(?<![cst])ch", "kh", w)
+    if "ou" in w and "ough" not in w and "ch" in w:
+        w = _FRENCH_CH.sub("sh", w)
+    # Latin chr is k (Chrystine = Кристин) and German cht is kht (Albrecht = Альбрехт);
+    # the French chtch is щ (Pachtchenko = Пащенко).
+    w = re.sub("(?<!s)chtch", "shch", w)
+    return w.replace("chr", "kr").replace("cht", "kht") if "sch" not in w else w
+
+
 @lru_cache(maxsize=16384)
 def _skel_syms(word: str) -> tuple[str, ...]:
     """Consonant-class symbols and ``v<letter>`` vowels of one lower-case ASCII word."""
@@ -48,6 +79,11 @@ def _skel_syms(word: str) -> tuple[str, ...]:
     if len(w) >= 4 and w.endswith("ge") and w[-3] != "g":
         # A final -ge is soft, dzh, in English (Turnage = Тернидж, Page = Пейдж, Bridge).
         w = w[:-3 if w[-3] == "d" else -2] + "dzh"
+    elif len(w) >= 4 and w.endswith("ce") and w[-3] != "c" and not (
+            len(w) >= 8 and w.endswith("ice")):
+        # So is a final -ce, s (Price = Прайс = 프라이스, Lawrence, Royce); a long -ice is
+        # the Italian ch (Euridice = Эвридика, Beatrice = Беатриче).
+        w = w[:-2] + "s"
     elif len(w) >= 5 and w.endswith("au") and w[-3] not in _VOWEL_LETTERS:
         # Belarusian -аў is Russian -ав (Kurylau = Курылаў = Kurylaw).
         w = w[:-1] + "v"
@@ -60,6 +96,10 @@ def _skel_syms(word: str) -> tuple[str, ...]:
     # syllable is silent, and Cyrillic leaves it out (Wahlgren = Вальгрен, Kohl = Коль,
     # Hahn = Ган); before a vowel it is heard (Bahrii = Багрій, Sahnovski = Сахновский).
     w = _LENGTHENING_H.sub("", w)
+    if "gh" in w:
+        # English gh after i or ei, before t or at the end, is silent (Wright = Райт =
+        # 라이트, Nightingale, Leigh); elsewhere it is the Arabic gh (Ghaddafi, Baghdadi).
+        w = re.sub(r"(?<=[ei])gh(?=t|$)", "", w)
     if w.startswith("mc"):
         w = "mac" + w[2:]
     # German Zw- and Czech / Serbian c before v are ts (Zwetanow, Cvetanov = Цветанов); a
@@ -170,3 +210,40 @@ def _vowels_disagree(a: str, b: str) -> bool:
     if len(ra) != len(rb):
         return False
     return 2 * sum(1 for x, y in zip(ra, rb, strict=True) if not x & y) > len(ra)
+
+
+_COARSE_MERGE = (("ts", "s"), ("ch", "s"), ("dj", "s"), ("f", "b"), ("l", "r"))
+
+
+@lru_cache(maxsize=16384)
+def coarse_skeleton(skel: str) -> str:
+    """Fold a skeleton to the consonant classes a Hangul loanword spelling keeps.
+
+    Korean writes foreign names by sound with fewer distinctions than Latin letters
+    (외래어 표기법): ㄹ is l and r, ㅍ is p and f, ㅂ is b and v, ㅈ and ㅊ are j, z, ch
+    and ts, an r or l before a consonant or at the end is often not written (Gordon
+    고든, Hodler 호들러, Silva 시우바), ng and gn are nasals (Pompidou 퐁피두, Segni 세니),
+    and epenthetic vowels come and go (Schmidt 슈미트). This keeps what both sides spell
+    alike: the consonants, l = r, f = p = b = v, s = z = ch = ts = j, postvocalic r and l
+    dropped, a first sibilant dropped, no vowels (a skeleton with no consonant left is kept
+    as it is). It is the key of a
+    non-Korean name; two spellings in scripts that both make the finer distinctions are
+    still compared by their full skeletons (:func:`~newsalign.names.match_names`).
+
+    Example:
+        >>> coarse_skeleton(skeleton("gordon")), coarse_skeleton(skeleton("godeun"))
+        ('ktn', 'ktn')
+    """
+    # A first sibilant is dropped: Hangul ㅈ is English j (잭슨 Jackson), which Latin
+    # letters read as y (Jan, Jansen), and z (젤렌스키 Zelensky) alike; the matcher checks
+    # the first sounds apart (:func:`~newsalign.names.match_names`).
+    s = re.sub(r"^(?:s|ch|dj)", "", skel)
+    s = re.sub(r"[rl](?![aio])", "", s)
+    s = re.sub(r"(?<=[aio])kn", "n", s).replace("nk", "n")
+    for a, b in _COARSE_MERGE:
+        s = s.replace(a, b)
+    # The merges come before the vowels go, so that letters vowels kept apart do not
+    # merge (satasi: s-t-s, not ts); a consonant repeated across a vowel is written once
+    # (Hangul doubles and drops letters around its inserted vowels).
+    s = re.sub(r"(.)\1+", r"\1", re.sub(r"[aio]", "", s).replace("mb", "nb"))
+    return s or skel

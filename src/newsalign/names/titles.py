@@ -25,6 +25,12 @@ _TITLES_EN = frozenset(
         "unification", "interior", "finance", "envoy", "prosecutor", "jr", "sr", "ii", "iii",
         "rabbi", "examiner", "superintendent", "inspector", "detective", "officer", "sergeant",
         "iv",
+        # Regnal numbers (not XI, the Chinese surname Xi), suffixes and ranks of nobility and
+        # the church (Charles VI, Pope Leo, Archduke Karl, Carl Laemmle Jr.).
+        "vi", "vii", "viii", "ix", "xii", "xiii", "xiv", "xv", "xvi", "junior", "senior",
+        "pope", "emperor", "empress", "duke", "duchess", "archduke", "archduchess", "grand",
+        "count", "countess", "baron", "baroness", "marquis", "marquess", "tsar", "czar",
+        "tsarina", "sultan", "infanta", "infante", "dowager", "crown", "regent", "pharaoh",
     ]
 )
 _TITLES_KO = (
@@ -33,13 +39,19 @@ _TITLES_KO = (
     "총리", "위원", "의장", "사장", "회장", "교수", "박사", "총재", "단장", "청장", "실장",
     "비서관", "후보", "씨", "군", "양", "님", "여사", "총장", "지사", "시장", "검사", "판사",
     "국가주석", "주석", "외교부장", "부장", "전", "前",
+    "주니어", "시니어", "교황", "황제", "황후", "천황", "국왕", "여왕", "왕자", "공주", "대공",
+    "여대공", "공작", "백작", "남작", "후작", "공녀", "추장", "술탄", "차르",
 )
 _TITLE_KO_RE = re.compile("(?:" + "|".join(sorted(_TITLES_KO, key=len, reverse=True)) + ")$")
 
 
+# A regnal number in Korean (루이 14세 Louis XIV) or in figures.
+_ORDINAL = re.compile(r"[0-9]+세?")
+
+
 def _is_title(tok: str) -> bool:
     low = tok.lower().rstrip(".")
-    if low in _TITLES_EN:
+    if low in _TITLES_EN or _ORDINAL.fullmatch(tok):
         return True
     return bool(all(_is_hangul(c) for c in tok) and tok in _TITLES_KO)
 

@@ -14,6 +14,7 @@ import unicodedata
 
 from .hangul import _LEADS, _VOWELS, _decompose, _is_hangul
 from .kana import _is_kana, _kana_latin
+from .skeletons import _orthography
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -21,7 +22,7 @@ _CYRILLIC = {
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "a", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i",
     "ї": "yi", "є": "ye", "ґ": "g", "ў": "v", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj",
-    "ћ": "c", "џ": "dzh", "ѓ": "g", "ќ": "k", "ѕ": "dz",
+    "ћ": "ch", "џ": "dzh", "ѓ": "g", "ќ": "k", "ѕ": "dz",
 }
 _GREEK_DIGRAPHS = (("ντ", "d"), ("μπ", "b"), ("γκ", "g"), ("γγ", "ng"), ("ου", "u"),
                    ("αι", "e"), ("ει", "i"), ("οι", "i"), ("αυ", "av"), ("ευ", "ev"))
@@ -52,6 +53,11 @@ _HANGUL_LOAN_TAIL = {"": "", "ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "�
                      "ㅇ": "ng"}
 
 
+_UMLAUT = {"ㅟ": "u", "ㅚ": "o"}
+_W_VOWELS = frozenset("ㅘㅙㅝㅞㅟ")
+_JAPANESE_SYLLABLES = {"후": "fu", "스": "su", "쓰": "tsu", "츠": "tsu", "즈": "zu"}
+
+
 def _strip_marks(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
 
@@ -66,21 +72,40 @@ def _greek_word(word: str) -> str:
     return "".join(_GREEK.get(c, c) for c in w)
 
 
-def _hangul_loan(word: str) -> str:
-    """Read a Hangul loanword (블라디미르 -> bladimir), dropping the epenthetic ㅡ."""
+def _hangul_loan(word: str, *, japanese: bool = False) -> str:
+    """Read a Hangul loanword (블라디미르 -> bladimir), dropping the epenthetic ㅡ.
+
+    In a word of Japanese syllables (``japanese``) 후 is ふ fu; 스, 쓰 or 츠, and 즈 are
+    す su, つ tsu and ず zu (their ㅡ is heard); a final ㅅ is the doubling っ, left out as
+    romaji doubles are folded (후미오 Fumio, 스즈키 Suzuki, 뎃페이 Teppei).
+    """
     out: list[str] = []
     prev_tail = ""
     for ch in word:
         if not _is_hangul(ch):
             continue
+        if japanese and ch in _JAPANESE_SYLLABLES:
+            out.append(_JAPANESE_SYLLABLES[ch])
+            prev_tail = ""
+            continue
         lead, vowel, tail = _decompose(ch)
+        if not out and lead == "ㅎ" and vowel in _W_VOWELS:
+            # An English wh is 화, 휘, 훼 (화이트 White, 휘트먼 Whitman).
+            lead = "ㅇ"
+        if japanese and tail == "ㅅ":
+            tail = ""
         # A lone ㄹ between vowels writes r; ㄹㄹ writes l (블라디미르 -> bladimir).
         onset = "r" if lead == "ㄹ" and prev_tail != "ㄹ" else _HANGUL_LOAN_LEAD[lead]
+        if not out and lead == "ㅈ" and not japanese:
+            onset = "j"
         # The epenthetic ㅡ stands in an open syllable (스, 프, 르) and before ㄹ (블라 bla,
         # 글래스 Glass); before another final consonant it writes a real vowel (고든
         # Gordon, 롭슨 Robson), except after a silent ㅇ or an r (음바 Mba, 에른스트 Ernst).
         heard = vowel == "ㅡ" and tail not in ("", "ㄹ") and lead not in ("ㅇ", "ㄹ")
         sound = "u" if heard else _HANGUL_LOAN_VOWEL[vowel]
+        if lead != "ㅇ" and vowel in _UMLAUT:
+            # After a consonant ㅟ and ㅚ write ü and ö, not a w (뒤러 Dürer, 괴테 Goethe).
+            sound = _UMLAUT[vowel]
         out.append(onset + sound + _HANGUL_LOAN_TAIL.get(tail, ""))
         prev_tail = tail
     if len(out) >= 3 and word.endswith("우") and out[-2][-1:] in "aeiou":
@@ -163,4 +188,4 @@ def _to_latin(word: str) -> str:
         # (akanye): Lukashenka = Лукашенко, Каваленка = Коваленко. Not the diminutive
         # -енька (Олесенька), and not short words (Zelenka).
         latin = latin[:-1] + "o"
-    return latin
+    return _orthography(latin)

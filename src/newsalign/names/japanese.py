@@ -1,0 +1,70 @@
+"""Whether a two-word name reads as Japanese, in Hepburn romaji, kana or Hangul.
+
+Japanese names come in both orders: English writes the family name last (Fumio Kishida),
+Korean and Japanese write it first (기시다 후미오, キシダ フミオ) and some English papers do
+too (Kishida Fumio). For a name of two words that read as Japanese in any of these scripts
+the key therefore takes the word whose key sorts first, so that both orders meet.
+
+A Latin word reads as Japanese when it parses wholly as Hepburn syllables (no l, v, c
+outside ch, q, x; n alone only before a consonant or at the end); a Hangul word when every
+syllable is one the Korean orthography of Japanese (외래어 표기법, 일본어) writes: the
+vowels ㅏ ㅣ ㅜ ㅔ ㅗ ㅑ ㅠ ㅛ, finals ㄴ (ん) and ㅅ (っ) only, and 스, 쓰, 즈, 츠 (す, つ,
+ず) and 와. Every kana word is Japanese.
+"""
+
+# Tables and examples hold Hangul and kana on purpose (RUF001 and RUF003 are off).
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .hangul import _decompose, _is_hangul
+from .kana import _is_kana
+
+_HEPBURN_WORD = re.compile(
+    r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrjfwy])?y?[aiueo]+|n(?![aiueoy]))+"
+)
+_JA_VOWELS = frozenset("ㅏㅣㅜㅔㅗㅑㅠㅛ")
+_JA_LEADS = frozenset("ㄱㅋㄷㅌㅅㅆㅈㅊㄴㅎㅁㄹㅇㅂㅍ")
+_JA_TAILS = frozenset(("", "ㄴ", "ㅅ"))
+
+
+def _hangul_japanese(word: str) -> bool:
+    for ch in word:
+        if not _is_hangul(ch):
+            return False
+        if ch in "스쓰즈츠와":
+            continue
+        lead, vowel, tail = _decompose(ch)
+        if lead not in _JA_LEADS or vowel not in _JA_VOWELS or tail not in _JA_TAILS:
+            return False
+    return len(word) >= 2
+
+
+def _latin_japanese(word: str) -> bool:
+    # Two vowels at least (Kishida, Rie; not Ken, Jun).
+    return _HEPBURN_WORD.fullmatch(word) is not None and len(re.findall("[aiueo]", word)) >= 2
+
+
+def _reads_japanese(tokens: Sequence[str], latin: Sequence[str]) -> bool:
+    """Whether two name tokens (and their lower-case ASCII readings) read as Japanese."""
+    if len(tokens) != 2 or len(latin) != 2:
+        return False
+    if all(any(_is_kana(c) for c in t) for t in tokens):
+        return True
+    if all(all(_is_hangul(c) for c in t) for t in tokens):
+        return all(_hangul_japanese(t) for t in tokens)
+    return all(t.isascii() or t.isalpha() for t in tokens) and all(
+        _latin_japanese(w) for w in latin
+    )
+
+
+def _kana_form(skel: str) -> str:
+    """A skeleton with the letters the Korean orthography of Japanese merges, merged.
+
+    Hepburn and Hangul spell the vowels of a Japanese name alike (기시다 Kishida), unlike
+    other foreign names, so these are compared with their vowels.
+    """
+    s = skel.replace("ch", "s").replace("dj", "s").replace("f", "b").replace("l", "r")
+    return re.sub(r"(.)\1+", r"\1", s)
