@@ -20,28 +20,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 import newsalign as na
 
 from .data import DataError, shared_dir
 from .env import environment, write_json
-
-
-class CachedEncoder:
-    """An encoder that remembers every text's vector (the articles are aligned many times);
-    it keeps the inner encoder's name, so the link scores use that encoder's calibration."""
-
-    def __init__(self, inner: na.Encoder) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.cache: dict[str, np.ndarray] = {}
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if todo:
-            self.cache.update(zip(todo, np.asarray(self.inner.encode(todo), dtype=np.float32)))
-        return np.stack([self.cache[t] for t in texts])
 
 
 def relation(a: dict[str, Any], b: dict[str, Any]) -> str | None:
@@ -67,7 +49,7 @@ def run(shared: Any, encoder: str, mode: str) -> dict[str, Any]:
         raise DataError(f"missing data file: {path}")
     arts = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     docs = {a["id"]: na.Document.from_text(a["text"]) for a in arts}
-    enc = CachedEncoder(na.get_encoder(encoder))
+    enc = na.get_encoder(encoder)  # cached: each text is encoded once, however often aligned
     by: dict[str, list[tuple[float, str, str]]] = {}
     worst: list[tuple[float, str, str, list[dict[str, Any]]]] = []
     for x in range(len(arts)):
@@ -76,7 +58,7 @@ def run(shared: Any, encoder: str, mode: str) -> dict[str, Any]:
             rel = relation(a, b)
             if rel is None:
                 continue
-            al = na.align(docs[a["id"]], docs[b["id"]], encoder=enc, mode=mode)  # type: ignore[arg-type]
+            al = na.align(docs[a["id"]], docs[b["id"]], encoder=enc, mode=mode)
             share = equivalent_share(al)
             by.setdefault(rel, []).append((share, a["id"], b["id"]))
             if rel == "other_event":

@@ -15,6 +15,7 @@ and ``Kim Jong Un`` (spaced syllables, not pinyin) are left to the Korean reader
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -108,21 +109,28 @@ def _pinyin_hangul(syl: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=4096)
-def _pinyin_split(word: str) -> tuple[str, ...] | None:
-    """A run-together pinyin word as syllables (fewest syllables, then longest first)."""
+def _fewest_syllables(word: str, read: Callable[[str], str | None]) -> tuple[str, ...] | None:
+    """``word`` cut into chunks of 1-6 letters that ``read`` turns into syllables, the
+    fewest syllables (then the longest first chunk), or ``None`` when no cut reads."""
     n = len(word)
     best: dict[int, tuple[str, ...] | None] = {n: ()}
     for i in range(n - 1, -1, -1):
         found: tuple[str, ...] | None = None
         for j in range(min(n, i + 6), i, -1):
             rest = best.get(j)
-            if rest is None or _split_syllable(word[i:j]) is None:
+            if rest is None:
                 continue
-            if found is None or len(rest) + 1 < len(found):
-                found = (word[i:j], *rest)
+            syl = read(word[i:j])
+            if syl is not None and (found is None or len(rest) + 1 < len(found)):
+                found = (syl, *rest)
         best[i] = found
     return best[0]
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_split(word: str) -> tuple[str, ...] | None:
+    """A run-together pinyin word as syllables (fewest syllables, then longest first)."""
+    return _fewest_syllables(word, lambda c: c if _split_syllable(c) is not None else None)
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -181,19 +189,7 @@ _PALATAL = {"z": "j", "c": "q", "s": "x"}
 @lru_cache(maxsize=4096)
 def _palladius_syllables(word: str) -> tuple[str, ...] | None:
     """A Cyrillic word as pinyin syllables by the Palladius system, or ``None``."""
-    n = len(word)
-    best: dict[int, tuple[str, ...] | None] = {n: ()}
-    for i in range(n - 1, -1, -1):
-        found: tuple[str, ...] | None = None
-        for j in range(min(n, i + 6), i, -1):
-            rest = best.get(j)
-            if rest is None:
-                continue
-            syl = _palladius_one(word[i:j])
-            if syl is not None and (found is None or len(rest) + 1 < len(found)):
-                found = (syl, *rest)
-        best[i] = found
-    return best[0]
+    return _fewest_syllables(word, _palladius_one)
 
 
 def _palladius_one(chunk: str) -> str | None:
