@@ -22,6 +22,7 @@ __all__ = ["Scorer", "indicator", "row_norms", "row_sums"]
 
 
 _CHUNK = 16384  # cells of a band scored at a time (bounded memory for long documents)
+_CHUNK_FLOATS = 2**23  # ... and at most this many vector entries gathered a side at a time
 _BLOCK = 1024  # rows per block of the similarity computation: 1024 x m float32 at a time
 _PAIRS = 4096  # pairs whose two rows are gathered at a time in pair_scores
 
@@ -337,8 +338,11 @@ class Scorer:
         ratio = 1.0
         if cs_l is not None and cs_r is not None:
             ratio = float(cs_l[-1] / max(cs_r[-1], 1.0))
-        for start in range(0, len(ok), _CHUNK):
-            idx = ok[start : start + _CHUNK]
+        # each cell gathers one passage vector a side: 16,384 dense 8,192-wide TF-IDF rows
+        # would be 1 GiB, so wide vectors take fewer cells a chunk (the values are the same)
+        chunk = max(1, min(_CHUNK, _CHUNK_FLOATS // max(sw.shape[1], 1)))
+        for start in range(0, len(ok), chunk):
+            idx = ok[start : start + chunk]
             i, j = rows[idx], cols[idx]
             u, v = sw[i - a], tw[j - b]
             cos = np.einsum("ij,ij->i", u, v).astype(np.float64)
