@@ -350,7 +350,10 @@ def _add_alignment_options(p: argparse.ArgumentParser) -> None:
         help="rewrite (any order, default) or translation (exploits order)",
     )
     p.add_argument(
-        "--threshold", type=float, default=None, help="lowest score of a 1-1 link, in [0, 1]"
+        "--threshold",
+        type=float,
+        default=None,
+        help="lowest search score of a 1-1 link, in [0, 1] (link scores are calibrated apart)",
     )
     p.add_argument(
         "--presegmented",

@@ -60,7 +60,7 @@ class DedupParams:
     translation_min_share: float = 0.4
     story_threshold: float = 0.3
     story_min_links: int = 4
-    min_equivalent_links: int = 3
+    min_equivalent_links: int = 2
     near_min_equivalent_links: int = 4
     shingle_size: int = 3
     num_perm: int = 128
