@@ -262,9 +262,10 @@ def verify_semantic(
         # a record is never refused for its length here: the run must decide every record
         al = align(da, db_, encoder=enc, mode=mode, params=_UNLIMITED)
         # The shares count every link; the calibrated evidence enters through the count of
-        # equivalent links that each relation needs. Shares of equivalent links only took
-        # translation recall on the synthetic test set from 0.90 to 0.33: a Korean-English
-        # link's calibrated score runs low (benchmarks/results/calibration.json, ko_en).
+        # equivalent links that each relation needs. Shares of equivalent links only gave
+        # translation recall 0.33 on the synthetic test set where every link gave 0.82 (with
+        # min_equivalent_links 3): a Korean-English link's calibrated score runs low
+        # (benchmarks/results/calibration.json, ko_en).
         sl, sr = shares(al.links, len(da), len(db_))
         rel = decide(sl, sr, al.links, la == lb, p, semantic=True)
         ev = DedupEvidence(None, "semantic", sl, sr, jac, cos, shared, al.links)
