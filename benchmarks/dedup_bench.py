@@ -238,7 +238,9 @@ def save(name: str, data: dict[str, Any]) -> Path:
 
 def cmd_quality(args: argparse.Namespace) -> None:
     docs = build_corpus(args.split, max_stories=args.max_stories, seed=args.seed)
-    params = DedupParams()
+    params = DedupParams(
+        **({"min_equivalent_links": args.min_equivalent_links} if args.min_equivalent_links else {})
+    )
     out: dict[str, Any] = {
         "machine": machine(),
         "corpus": {
@@ -507,6 +509,12 @@ def main() -> None:
         p.add_argument("--words", type=int, default=500)
         p.add_argument("--corpus", default=None)
         p.add_argument("--min-shared", type=lambda s: s.split(","), default=["1", "2", "3", "off"])
+        p.add_argument(
+            "--min-equivalent-links",
+            type=int,
+            default=None,
+            help="quality: DedupParams.min_equivalent_links (default: the library's)",
+        )
     args = ap.parse_args()
     if args.command == "render":
         print(render())
