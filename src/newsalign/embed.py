@@ -47,6 +47,7 @@ __all__ = [
     "get_encoder",
     "lexical_vectors",
     "normalize_rows",
+    "tfidf_of_counts",
 ]
 
 logger = logging.getLogger(__name__)
@@ -285,9 +286,20 @@ def lexical_vectors(
         >>> lexical_vectors(["Kim said 3,000.", "Kim said 3,000."]).shape
         (2, 262144)
     """
+    counts = char_ngram_counts(texts, n_features=n_features, ngram_range=ngram_range)
+    return tfidf_of_counts(counts)
+
+
+def tfidf_of_counts(counts: Any) -> Any:
+    """The :func:`lexical_vectors` of texts from their :func:`char_ngram_counts` (for a caller
+    that needs the counts too): sublinear TF-IDF, the IDF estimated on these rows.
+
+    Example:
+        >>> tfidf_of_counts(char_ngram_counts(["Kim said 3,000."])).shape
+        (1, 262144)
+    """
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    counts = char_ngram_counts(texts, n_features=n_features, ngram_range=ngram_range)
     return TfidfTransformer(sublinear_tf=True, smooth_idf=True).fit_transform(counts).tocsr()
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..facts import Fact, compare_facts, extract_facts
+from ..facts import Fact, FactKind, compare_facts, extract_facts
 from ..names import sentence_name_keys
 from ..text import number_values
 
@@ -50,7 +50,7 @@ _CJK = re.compile(
     r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 _QUOTE = re.compile(r"[\"“”«»「」『』]([^\"“”«»「」『』]{3,200})[\"“”«»「」『』]")
-_FACT_KINDS = ("quantity", "date")
+_FACT_KINDS: tuple[FactKind, ...] = ("quantity", "date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +72,25 @@ class SentenceEvidence:
     length: float
 
 
-def sentence_evidence(text: str) -> SentenceEvidence:
+def sentence_evidence(
+    text: str, *, numbers: frozenset[float] | None = None, names: frozenset[str] | None = None
+) -> SentenceEvidence:
     """The anchors and length of one sentence.
+
+    ``numbers`` and ``names``, when given, are the sentence's :func:`~newsalign.text.number_values`
+    and :func:`~newsalign.names.sentence_name_keys` already computed (the aligner's search has
+    them), so they are not computed again.
 
     Example:
         >>> ev = sentence_evidence("Over 3,000 troops left on the 23rd, Kim Jong Un said.")
         >>> sorted(ev.numbers), sorted(f.kind for f in ev.facts), ev.length
         ([23.0, 3000.0], ['date', 'quantity'], 53.0)
     """
-    facts = tuple(f for f in extract_facts(text) if f.kind in _FACT_KINDS)
+    facts = extract_facts(text, kinds=_FACT_KINDS)
     cjk = len(_CJK.findall(text))
     return SentenceEvidence(
-        numbers=number_values(text),
-        names=sentence_name_keys(text),
+        numbers=number_values(text) if numbers is None else numbers,
+        names=sentence_name_keys(text) if names is None else names,
         facts=facts,
         quotes=frozenset(m.group(1).strip().casefold() for m in _QUOTE.finditer(text)),
         length=float(len(text) - cjk + 3 * cjk),

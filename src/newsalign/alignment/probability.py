@@ -23,13 +23,15 @@ from .scoring import Scorer, indicator, row_norms, row_sums
 __all__ = ["LinkProbability"]
 
 Bead = tuple[Sequence[int], Sequence[int]]
+_EMPTY = SentenceEvidence(frozenset(), frozenset(), (), frozenset(), 0.0)
 
 
 class LinkProbability:
     """Calibrated P(same content) of beads, for one scorer's two sides.
 
-    The sentences' evidence and character n-gram counts are computed once, on first use;
-    passages of several sentences use the scorer's joined vectors (encoded as one text).
+    A sentence's evidence is computed once, when a bead first holds it; the character n-gram
+    counts are the scorer's (computed again only when its lexical anchor is off); passages of
+    several sentences use the scorer's joined vectors (encoded as one text).
     """
 
     def __init__(self, scorer: Scorer, calibration: Calibration) -> None:
@@ -37,27 +39,40 @@ class LinkProbability:
         self.calibration = calibration
         ltexts, rtexts = scorer.texts
         self.has_texts = ltexts is not None and rtexts is not None
-        self._ready = False
         self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
-        self.ev: tuple[list[SentenceEvidence], list[SentenceEvidence]] = ([], [])
-        self.grams: tuple[Any, Any] = (None, None)
+        self._evidence: tuple[dict[int, SentenceEvidence], dict[int, SentenceEvidence]] = ({}, {})
+        self._grams: tuple[Any, Any] | None = None
 
-    def _prepare(self) -> None:
-        if self._ready:
-            return
-        self._ready = True
-        ltexts, rtexts = self.s.texts
-        if ltexts is None or rtexts is None:
-            empty = SentenceEvidence(frozenset(), frozenset(), (), frozenset(), 0.0)
-            self.ev = ([empty] * self.s.n, [empty] * self.s.m)
-            return
-        self.ev = ([sentence_evidence(t) for t in ltexts], [sentence_evidence(t) for t in rtexts])
-        counts = _sublinear_unit_rows(char_ngram_counts([*ltexts, *rtexts]))
-        self.grams = (counts[: self.s.n], counts[self.s.n :])
+    def evidence(self, side: int, x: int) -> SentenceEvidence:
+        """The anchors of sentence ``x`` of ``side``, computed on first use: only the
+        sentences of the beads scored need them (the others stay unmatched)."""
+        found = self._evidence[side].get(x)
+        if found is None:
+            text = self.s.texts[side]
+            if text is None:
+                found = _EMPTY
+            else:
+                # the search's number and name sets, when it computed them (weight > 0)
+                p = self.s.p
+                nums = (self.s.num_l, self.s.num_r)[side][x] if p.number_weight > 0 else None
+                names = (self.s.names_l, self.s.names_r)[side][x] if p.name_weight > 0 else None
+                found = sentence_evidence(text[x], numbers=nums, names=names)
+            self._evidence[side][x] = found
+        return found
+
+    def grams(self) -> tuple[Any, Any]:
+        """Each side's character n-gram counts, sublinear and scaled to unit rows."""
+        if self._grams is None:
+            left, right = self.s.gram_counts
+            if left is None or right is None:  # the search had no lexical anchor
+                ltexts, rtexts = self.s.texts
+                counts = char_ngram_counts([*(ltexts or ()), *(rtexts or ())])
+                left, right = counts[: self.s.n], counts[self.s.n :]
+            self._grams = (_sublinear_unit_rows(left), _sublinear_unit_rows(right))
+        return self._grams
 
     def features(self, beads: Sequence[Bead]) -> np.ndarray:
         """The :data:`~.evidence.FEATURES` rows of beads (one row a bead)."""
-        self._prepare()
         keys = [(tuple(sorted(a)), tuple(sorted(b))) for a, b in beads]
         if not keys:
             return feature_rows(np.zeros(0), np.zeros(0), [], [])
@@ -68,14 +83,16 @@ class LinkProbability:
         lefts, rights = [a for a, _ in keys], [b for _, b in keys]
         lex = np.zeros(len(keys))
         if self.has_texts:
-            gl, gr = self.grams
+            gl, gr = self.grams()
             la, lb = indicator(lefts, self.s.n) @ gl, indicator(rights, self.s.m) @ gr
             norms = row_norms(la) * row_norms(lb)
             dot = row_sums(la.multiply(lb))
             lex = np.where(norms > 0, dot / np.where(norms > 0, norms, 1.0), 0.0)
-        ev_l, ev_r = self.ev
         return feature_rows(
-            cos, lex, [[ev_l[x] for x in a] for a in lefts], [[ev_r[x] for x in b] for b in rights]
+            cos,
+            lex,
+            [[self.evidence(0, x) for x in a] for a in lefts],
+            [[self.evidence(1, x) for x in b] for b in rights],
         )
 
     def scores(self, beads: Sequence[Bead]) -> np.ndarray:
@@ -89,9 +106,8 @@ class LinkProbability:
 
 
 def _sublinear_unit_rows(counts: Any) -> Any:
-    """``1 + log`` of the counts, each row scaled to unit length (an empty row stays empty)."""
-    m = counts.astype(np.float64).tocsr()
-    m.data = 1.0 + np.log(m.data)
-    norms = row_norms(m)
-    m.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(m.indptr))
-    return m
+    """``1 + log`` of the counts, each row scaled to unit length (an empty row stays empty):
+    scikit-learn's TF-IDF without the IDF, which would depend on the documents."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    return TfidfTransformer(sublinear_tf=True, use_idf=False).fit_transform(counts).tocsr()

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from ..embed import lexical_vectors, normalize_rows
+from ..embed import char_ngram_counts, normalize_rows, tfidf_of_counts
 from ..names import sentence_name_keys
 from ..text import number_values
 from .params import AlignParams
@@ -102,9 +102,14 @@ class Scorer:
         self.num_r: list[frozenset[float]] = [frozenset()] * self.m
         self.names_l: list[frozenset[str]] = [frozenset()] * self.n
         self.names_r: list[frozenset[str]] = [frozenset()] * self.m
+        # the character n-gram counts of each side, kept for the links' calibrated scores
+        # (:mod:`.probability`), which read them without the IDF of these documents
+        self.gram_counts: tuple[Any, Any] = (None, None)
         if ltexts is not None and rtexts is not None:
             if p.lexical_weight > 0:
-                lex = lexical_vectors([*ltexts, *rtexts])
+                counts = char_ngram_counts([*ltexts, *rtexts])
+                self.gram_counts = (counts[: self.n], counts[self.n :])
+                lex = tfidf_of_counts(counts)
                 self.lex_l, self.lex_r = lex[: self.n], lex[self.n :]
                 self.lex_norms = (row_norms(self.lex_l), row_norms(self.lex_r))
                 used = np.zeros((2, lex.shape[1]), dtype=bool)
@@ -241,6 +246,7 @@ class Scorer:
         other.lv, other.rv, other.lv32, other.rv32 = self.rv, self.lv, self.rv32, self.lv32
         other.n, other.m = self.m, self.n
         other.lex_l, other.lex_r = self.lex_r, self.lex_l
+        other.gram_counts = (self.gram_counts[1], self.gram_counts[0])
         other.dot_l, other.dot_r = self.dot_r, self.dot_l
         other.lex_norms = (self.lex_norms[1], self.lex_norms[0])
         other.num_l, other.num_r = self.num_r, self.num_l
