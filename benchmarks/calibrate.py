@@ -47,7 +47,7 @@ from newsalign.alignment import FEATURES, Scorer, calibration_for
 from newsalign.alignment.probability import LinkProbability
 from newsalign.embed import normalize_rows
 
-from .data import DataError, load_textberg, shared_dir
+from .data import DataError, load_textberg, load_voa_articles, shared_dir
 from .env import ROOT, environment, write_json
 
 SEED = 20261202
@@ -211,15 +211,8 @@ def _held_event(event: str) -> bool:
     return int(hashlib.sha256(event.encode()).hexdigest(), 16) % 3 == 0
 
 
-def voa_articles(shared: Path) -> list[dict[str, Any]]:
-    path = shared / "data" / "voa_events" / "articles.jsonl"
-    if not path.is_file():
-        raise DataError(f"missing data file: {path}")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 def voa_groups(shared: Path, enc: na.Encoder) -> list[Group]:
-    arts = voa_articles(shared)
+    arts = load_voa_articles(shared)
     docs = {a["id"]: na.Document.from_text(a["text"]).texts for a in arts}
     vecs = {k: normalize_rows(enc.encode(list(v))) for k, v in docs.items() if v}
     out = []

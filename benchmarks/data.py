@@ -12,6 +12,7 @@ import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsalign.errors import DataError
 from newsalign.evaluation import read_beads
@@ -60,6 +61,15 @@ def load_seeds(shared: str | os.PathLike[str] | None = None) -> Task:
     gold = tuple((tuple(l["a"]), tuple(l["b"])) for l in g["links"] if l["kind"] == "equivalent")
     partial = tuple((tuple(l["a"]), tuple(l["b"])) for l in g["links"] if l["kind"] != "equivalent")
     return Task("seeds_en_en", tuple(g["a"]), tuple(g["b"]), gold, partial)
+
+
+def load_voa_articles(shared: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
+    """The VOA events corpus (``data/voa_events/articles.jsonl``), one dict an article."""
+    path = shared_dir(shared) / "data" / "voa_events" / "articles.jsonl"
+    if not path.is_file():
+        raise DataError(f"missing data file: {path}")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 def _parse_beads(path: Path) -> tuple[Bead, ...]:

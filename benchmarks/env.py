@@ -7,6 +7,7 @@ import json
 import os
 import platform
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +83,12 @@ def env_line(env: dict[str, Any]) -> str:
         f"{m['ram_gib']} GiB RAM, {m['gpu']}; load average at start {m['load_avg_1_5_15']}; "
         f"Python {env['python']}, numpy {env['numpy']}"
     )
+
+
+def markdown_table(head: Sequence[Any], rows: Sequence[Sequence[Any]]) -> list[str]:
+    """A markdown table as lines, a blank line after it."""
+    out = [
+        "| " + " | ".join(str(h) for h in head) + " |",
+        "|" + "|".join("---" for _ in head) + "|",
+    ]
+    return out + ["| " + " | ".join(str(c) for c in r) + " |" for r in rows] + [""]

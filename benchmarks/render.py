@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .env import RESULTS, ROOT, env_line
+from .env import RESULTS, ROOT, env_line, markdown_table
 from .render_calibration import section as calibration_section
 
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -37,13 +37,7 @@ def _pair_table(rows: list[dict[str, Any]]) -> list[str]:
          _f(r["pairs"]["f1"]), _f(r["strict"]["f1"]), _f(r["lax"]["f1"]))
         for r in rows
     ]  # fmt: skip
-    return _table(("system", "pair P", "pair R", "pair F1", "strict F1", "lax F1"), cells)
-
-
-def _table(head: Sequence[str], rows: list[Sequence[Any]]) -> list[str]:
-    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
-    return out + [""]
+    return markdown_table(("system", "pair P", "pair R", "pair F1", "strict F1", "lax F1"), cells)
 
 
 def _ok(flag: bool) -> str:
@@ -110,7 +104,7 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
                          _ok(max(shares) < BARS["non_embedding_share"])))  # fmt: skip
     if bars:
         lines += ["## The bars", ""]
-        lines += _table(("bar", "target", "measured", "verdict"), bars)
+        lines += markdown_table(("bar", "target", "measured", "verdict"), bars)
 
     if quality:
         ds = quality["datasets"]
@@ -143,7 +137,7 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
                 rows.append(
                     (p["system"], _f(s[0]), _f(s[1]), _f(s[2]), _f(p["lax_f1"]), p["source"])
                 )
-            lines += _table(
+            lines += markdown_table(
                 ("system", "strict P", "strict R", "strict F1", "lax F1", "source"), rows
             )
             devs = [
@@ -208,7 +202,7 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
                 rows.append((mode, f"{r['n_left']:,} x {r['n_right']:,}", _f(r["seconds"], 2),
                              f"{r['sentences_per_s']:,.0f}", f"{r['rss_before_mib']:.0f}",
                              f"{r['peak_rss_mib']:.0f}", _f(r["growth_exponent"], 2)))  # fmt: skip
-        lines += _table(("mode", "sentences", "seconds", "sentences/s", "RSS before (MiB)",
+        lines += markdown_table(("mode", "sentences", "seconds", "sentences/s", "RSS before (MiB)",
                          "peak RSS (MiB)", "growth exponent"), rows)  # fmt: skip
         lines += [
             "### End to end (segment + embed + align)",
@@ -229,7 +223,7 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
                              _f(r["align_s"], 2), _f(r["total_s"], 2), f"{r['sentences_per_s']:,.1f}",
                              f"{100 * r['non_embedding_share_of_embedding']:.1f}%",
                              _f(r["growth_exponent"], 2)))  # fmt: skip
-        lines += _table(("mode", "sentences", "segment s", "embed s", "passages s (count)", "align s",
+        lines += markdown_table(("mode", "sentences", "segment s", "embed s", "passages s (count)", "align s",
                          "total s", "sentences/s", "non-embedding share", "growth exponent"), rows)  # fmt: skip
 
     lines += [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .env import ROOT, env_line
+from .env import ROOT, env_line, markdown_table
 
 PLOT = ROOT / "docs" / "calibration.png"
 ECE_BAR = 0.05
@@ -20,11 +20,6 @@ NAMES = {
     "st:all-MiniLM-L6-v2": "st:all-MiniLM-L6-v2",
     "default": "default table (any other encoder)",
 }
-
-
-def _table(head: tuple[str, ...], rows: list[tuple[Any, ...]]) -> list[str]:
-    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    return out + ["| " + " | ".join(str(c) for c in r) + " |" for r in rows] + [""]
 
 
 def plot(cal: dict[str, Any], path: Path = PLOT) -> bool:
@@ -84,7 +79,7 @@ def section(cal: dict[str, Any] | None, voa: dict[str, Any] | None) -> list[str]
                 *(f"{by[s]['ece']:.3f}" if s in by else "–"
                   for s in ("ko_en_test", "textberg_test", "voa_other_event", "voa_same_event")),
             ))  # fmt: skip
-        out += _table(
+        out += markdown_table(
             (
                 "table",
                 "train pairs",
@@ -136,7 +131,7 @@ def section(cal: dict[str, Any] | None, voa: dict[str, Any] | None) -> list[str]
             f"Machine: {env_line(voa['env'])}.",
             "",
         ]
-        out += _table(
+        out += markdown_table(
             ("relation", "pairs", "mean", "median", "min", "max", "pairs over 0.5"),
             [(k.replace("_", " "), r["pairs"], f"{r['mean']:.3f}", f"{r['median']:.3f}",
               f"{r['min']:.3f}", f"{r['max']:.3f}", r["over_half"]) for k, r in rel.items()],

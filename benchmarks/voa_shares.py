@@ -14,7 +14,6 @@ links); ``benchmarks.render`` puts the table in ``docs/benchmarks.md``.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 from collections.abc import Sequence
@@ -22,7 +21,7 @@ from typing import Any
 
 import newsalign as na
 
-from .data import DataError, shared_dir
+from .data import DataError, load_voa_articles, shared_dir
 from .env import environment, write_json
 
 
@@ -44,10 +43,7 @@ def equivalent_share(al: na.Alignment) -> float:
 
 
 def run(shared: Any, encoder: str, mode: str) -> dict[str, Any]:
-    path = shared / "data" / "voa_events" / "articles.jsonl"
-    if not path.is_file():
-        raise DataError(f"missing data file: {path}")
-    arts = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    arts = load_voa_articles(shared)
     docs = {a["id"]: na.Document.from_text(a["text"]) for a in arts}
     enc = na.get_encoder(encoder)  # cached: each text is encoded once, however often aligned
     by: dict[str, list[tuple[float, str, str]]] = {}
