@@ -8,7 +8,8 @@ import pytest
 import newsalign as na
 from newsalign.alignment import AlignParams
 from newsalign.deduplication import DedupParams, may_relate
-from newsalign.deduplication.verify import verify_semantic
+from newsalign.deduplication.events import EventFacts
+from newsalign.deduplication.verify import verify_pairs
 
 
 def test_too_many_sentences_is_one_input_error() -> None:
@@ -44,12 +45,14 @@ def test_tfidf_blocks_match_one_block() -> None:
 
 def test_may_relate_follows_the_bars() -> None:
     p = DedupParams()
-    assert not may_relate(1, 50, True, p)
-    assert may_relate(4, 4, True, p)
-    assert not may_relate(1, 9, False, p)  # across languages: min_equivalent_links (2)
-    assert may_relate(2, 9, False, p)
+    assert not may_relate(1, 50, True, "unknown", p)  # one language: story_min_links (4)
+    assert may_relate(4, 4, True, "unknown", p)
+    assert not may_relate(1, 9, False, "unknown", p)  # across languages: min_equivalent_links
+    assert may_relate(2, 9, False, "unknown", p)
+    assert may_relate(1, 9, True, "agree", p)  # agreeing days: any pair may be one story
     # the skipped pairs are the ones the alignment would have decided None
     a = "Troops moved north on Monday. Talks failed in Geneva."
-    b = "Talks failed in Geneva. Troops moved north on Monday."
-    out = verify_semantic([(0, 1, a, b, "en", "en", None, 0.9, 2)], "tfidf", p)
-    assert out[0][2] is None
+    b = "Soldiers headed northward that day. Negotiations in Switzerland collapsed."
+    e = EventFacts()
+    out = verify_pairs([(0, 1, a, b, "en", "en", e, e, None, 0.9, 2, False)], "tfidf", p)
+    assert out[0][2] is None and out[0][3].method == "length"

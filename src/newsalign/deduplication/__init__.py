@@ -108,7 +108,7 @@ from .results import (
     DuplicatePair,
     Relation,
 )
-from .verify import DecisionRule, decide_relation, may_relate, verify_lexical
+from .verify import DecisionRule, PairEvidence, decide_relation, may_relate, verify_pairs
 
 __all__ = [
     "RELATIONS",
@@ -121,6 +121,7 @@ __all__ = [
     "DuplicateGroup",
     "DuplicatePair",
     "Features",
+    "PairEvidence",
     "Record",
     "Relation",
     "UnionFind",
@@ -139,6 +140,6 @@ __all__ = [
     "read_jsonl",
     "run_in_process",
     "signature",
-    "verify_lexical",
+    "verify_pairs",
     "write_jsonl",
 ]

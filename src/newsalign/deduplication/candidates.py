@@ -1,30 +1,39 @@
-"""Candidate pairs on the index, cheapest first: exact copies, MinHash LSH, signature, kNN.
+"""Candidates on the index, cheapest first: exact copies, MinHash LSH, nearest neighbours.
 
 Every generator here reads only :class:`~newsalign.deduplication.features.Features` (and,
 for the nearest neighbours, passage vectors): the texts stay where they were spilled.
+:func:`candidate_lists` gives each record its earlier candidates, best first: its MinHash
+LSH partners (likely copies, by estimated Jaccard), then its nearest neighbours by passage
+cosine that the signature finds plausible (:func:`plausible`). The pipeline verifies a
+record against the representatives of its candidates' clusters, at most
+``max_candidates`` of them, so the work grows as ``n * k`` whatever the topic.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from .cluster import UnionFind
 from .extras import minhash_class, minhash_lsh_class
 from .features import Features, minhash_permutations
 from .params import DedupParams
 
 __all__ = [
+    "Candidate",
+    "candidate_lists",
     "exact_pairs",
+    "feature_counts",
     "knn",
     "lsh_pairs",
-    "semantic_candidates",
-    "signature_candidates",
+    "plausible",
     "within_days",
 ]
+
+#: An earlier record proposed for a record: (position, Jaccard estimate or None, passage
+#: cosine or None, shared signature features or None).
+Candidate = tuple[int, float | None, float | None, int | None]
 
 
 def within_days(fa: Features, fb: Features, p: DedupParams) -> bool:
@@ -85,44 +94,35 @@ def lsh_pairs(
     return out
 
 
-def signature_candidates(
-    feats: Sequence[Features], skip: set[int], p: DedupParams
-) -> tuple[dict[tuple[int, int], int], set[int]]:
-    """Plausible pairs ``{(a, b): shared features}`` and records too poor to judge.
-
-    A feature found in more than ``p.max_feature_df`` records is ignored; a pair is
-    plausible with ``p.min_shared_features`` shared features; a record is poor with fewer
-    than ``max(1, p.strong_shared_features)`` features shared with anyone.
-    """
-    postings: dict[str, list[int]] = defaultdict(list)
+def feature_counts(feats: Sequence[Features], skip: set[int]) -> dict[str, int]:
+    """In how many records (exact copies and empty records left out) each feature occurs."""
+    df: dict[str, int] = defaultdict(int)
     for f in feats:
         if f.pos not in skip and f.minhash is not None:
             for feat in f.signature:
-                postings[feat].append(f.pos)
-    useful: dict[int, int] = defaultdict(int)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for feat in sorted(postings):
-        docs = postings[feat]
-        if len(docs) < 2 or len(docs) > p.max_feature_df:
-            continue
-        for x in docs:
-            useful[x] += 1
-        for i, a in enumerate(docs):
-            for b in docs[i + 1 :]:
-                shared[(a, b)] += 1
-    plausible = {
-        k: v
-        for k, v in shared.items()
-        if v >= p.min_shared_features and within_days(feats[k[0]], feats[k[1]], p)
-    }
-    poor = {
-        f.pos
-        for f in feats
-        if f.pos not in skip
-        and f.minhash is not None
-        and useful.get(f.pos, 0) < max(1, p.strong_shared_features)
-    }
-    return plausible, poor
+                df[feat] += 1
+    return df
+
+
+def _useful(f: Features, df: Mapping[str, int], p: DedupParams) -> frozenset[str]:
+    return frozenset(x for x in f.signature if 2 <= df.get(x, 0) <= p.max_feature_df)
+
+
+def plausible(shared: int, cos: float, p: DedupParams) -> bool:
+    """Whether a neighbour at passage cosine ``cos`` is worth verifying.
+
+    A neighbour at ``cos >= p.weak_min_cosine`` is; a farther one down to ``p.min_cosine``
+    only with ``p.strong_shared_features`` shared signature features (each found in 2 to
+    ``p.max_feature_df`` records): numbers, dates and names a translation keeps.
+
+    Example:
+        >>> p = DedupParams()
+        >>> plausible(2, 0.4, p), plausible(1, 0.4, p), plausible(0, 0.6, p)
+        (True, False, True)
+    """
+    if cos >= p.weak_min_cosine:
+        return True
+    return p.signature_filter and shared >= p.strong_shared_features and cos >= p.min_cosine
 
 
 def knn(
@@ -162,52 +162,61 @@ def knn(
                     yield q, t, round(float(sims[r, c]), 5)
 
 
-def semantic_candidates(
+def candidate_lists(
     feats: Sequence[Features],
     vectors: Mapping[int, np.ndarray],
-    plausible: Mapping[tuple[int, int], int],
-    poor: set[int],
-    uf: UnionFind,
+    lsh: Sequence[tuple[int, int, float]],
+    skip: set[int],
     p: DedupParams,
-) -> list[tuple[int, int, float, int | None]]:
-    """Pairs to align: near in embedding space and plausible (or a side is poor).
+) -> dict[int, list[Candidate]]:
+    """Each record's earlier candidates, best first: LSH partners, then plausible neighbours.
 
-    Returns ``(a, b, cosine, shared features)`` with ``a < b``, by position; pairs already
-    joined in ``uf`` are skipped.
+    Args:
+        feats: the features of every record.
+        vectors: passage vectors of the records that have one (unit rows).
+        lsh: :func:`lsh_pairs` (earlier, later, Jaccard estimate).
+        skip: exact copies (they follow their original) and records not to propose.
+        p: the settings.
+
+    Returns:
+        ``{pos: [candidate, ...]}`` for records with any candidate; every candidate is an
+        earlier position. Neighbours are searched in every language separately (a
+        multilingual encoder puts two unrelated texts of one language closer than a text
+        and its translation); a pair is proposed from both of its ends' searches, so a
+        record found by a later one's search is its candidate too.
     """
-    by_lang: dict[str, list[int]] = defaultdict(list)
-    for x in sorted(vectors):
-        by_lang[feats[x].lang].append(x)
-    mats = {
-        lang: np.vstack([vectors[x] for x in xs]).astype(np.float32) for lang, xs in by_lang.items()
-    }
-    best: dict[tuple[int, int], float] = {}
-    # Neighbours are searched in every language separately: a multilingual encoder puts
-    # two unrelated texts of one language closer than a text and its translation.
-    for ql in sorted(by_lang):
-        for tl in sorted(by_lang):
-            near = knn(by_lang[ql], mats[ql], by_lang[tl], mats[tl], p.neighbors)
-            for a, b, cos in near:
-                key = (a, b) if a < b else (b, a)
-                if key in best or uf.find(a) == uf.find(b):
-                    continue
-                shared = plausible.get(key, 0)
-                if shared >= p.strong_shared_features:
-                    ok = cos >= p.min_cosine
-                elif shared or a in poor or b in poor:
-                    ok = cos >= p.weak_min_cosine and within_days(feats[a], feats[b], p)
-                else:
-                    ok = False
-                if ok:
-                    best[key] = cos
-    # At most pairs_per_components pairs per pair of near-duplicate groups: a translation
-    # of a wire story need not be aligned with every copy of it.
-    by_groups: dict[tuple[int, int], list[tuple[float, int, int]]] = defaultdict(list)
-    for (a, b), cos in best.items():
-        ga, gb = uf.find(a), uf.find(b)
-        by_groups[(min(ga, gb), max(ga, gb))].append((-cos, a, b))
-    out = []
-    for key in sorted(by_groups):
-        for neg, a, b in heapq.nsmallest(p.pairs_per_components, by_groups[key]):
-            out.append((a, b, -neg, plausible.get((a, b))))
-    return sorted(out, key=lambda t: (t[0], t[1]))
+    best: dict[tuple[int, int], Candidate] = {}
+    for a, b, jac in lsh:
+        best[(a, b)] = (a, jac, None, None)
+    if vectors:
+        df = feature_counts(feats, skip)
+        useful = {x: _useful(feats[x], df, p) for x in vectors}
+        by_lang: dict[str, list[int]] = defaultdict(list)
+        for x in sorted(vectors):
+            if x not in skip:
+                by_lang[feats[x].lang].append(x)
+        mats = {
+            lang: np.vstack([vectors[x] for x in xs]).astype(np.float32)
+            for lang, xs in by_lang.items()
+        }
+        for ql in sorted(by_lang):
+            for tl in sorted(by_lang):
+                for q, t, cos in knn(by_lang[ql], mats[ql], by_lang[tl], mats[tl], p.neighbors):
+                    a, b = (q, t) if q < t else (t, q)
+                    if not within_days(feats[a], feats[b], p):
+                        continue
+                    shared = len(useful[a] & useful[b])
+                    if not plausible(shared, cos, p):
+                        continue
+                    old = best.get((a, b))
+                    if old is None:
+                        best[(a, b)] = (a, None, cos, shared)
+                    elif old[2] is None:
+                        best[(a, b)] = (a, old[1], cos, shared)
+    lists: dict[int, list[Candidate]] = defaultdict(list)
+    for (_, b), cand in best.items():
+        lists[b].append(cand)
+    for cands in lists.values():
+        # copies first (by Jaccard), then neighbours by cosine; ties by position
+        cands.sort(key=lambda c: (c[1] is None, -(c[1] or 0.0), -(c[2] or 0.0), c[0]))
+    return dict(lists)

@@ -1,13 +1,15 @@
-"""Clusters: the union of the verified pairs, and the answer assembled from them.
+"""Clusters: which verified pair a record joins by, and the answer assembled from them.
 
-Components are named by their first record (the smallest input position is the root), so
-clusters, representatives and the decision each record gets depend only on the input order.
+A cluster is an event: it is named by its representative, its first record in input order,
+and a record joins it only by a verified pair with that representative (an exact copy, by
+its original), never through another member, so clusters do not chain. Clusters,
+representatives and every decision depend only on the input order.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from .features import Features
@@ -24,7 +26,7 @@ from .results import (
 )
 from .verify import Outcome
 
-__all__ = ["UnionFind", "assemble"]
+__all__ = ["Join", "UnionFind", "assemble", "best_join"]
 
 
 class UnionFind:
@@ -60,46 +62,73 @@ class UnionFind:
                 self.parent[ra] = rb
 
 
-def assemble(
-    feats: Sequence[Features], outcomes: Sequence[Outcome], stats: DedupStats
-) -> DedupResult:
-    """The result of a run: decisions, groups and pairs from the verified outcomes.
+#: How a record came to its cluster: (the record it was verified against, the relation,
+#: the verified outcome's evidence oriented from that earlier record).
+Join = tuple[int, Relation, DedupEvidence]
 
-    A record's decision is its strongest verified pair (ties go to the earlier match); the
-    first record of a cluster of two or more is its ``representative``.
+
+def best_join(
+    outcomes: Sequence[Outcome], order: Mapping[int, int]
+) -> tuple[Outcome | None, Outcome | None]:
+    """The outcome a record joins by, and the first refused one worth explaining.
+
+    ``outcomes`` are the record's verified pairs (left = a cluster representative);
+    the strongest relation wins (:data:`PAIR_STRENGTH`), ties going to the candidate ranked
+    first (``order``: representative position -> rank). The refused outcome explains a
+    record left on its own: the best-ranked one refused on facts, else on its alignment.
     """
-    n = len(feats)
-    uf = UnionFind(n)
-    pairs: list[DuplicatePair] = []
-    best: dict[int, tuple[int, int, DedupEvidence, Relation]] = {}
-    for a, b, rel, ev in sorted(outcomes, key=lambda o: (o[0], o[1])):
-        if rel is None:
-            continue
-        uf.union(a, b)
-        pairs.append(DuplicatePair(feats[a].id, feats[b].id, rel, replace(ev, match=feats[b].id)))
-        for me, other, oriented in (
-            (a, b, replace(ev, match=feats[b].id)),
-            (b, a, ev.inverse(feats[a].id)),
-        ):
-            rank = (PAIR_STRENGTH[rel], other)
-            cur = best.get(me)
-            if cur is None or rank < (cur[0], cur[1]):
-                best[me] = (rank[0], other, oriented, rel)
+    joined = [o for o in outcomes if o[2] is not None]
+    best = None
+    if joined:
+        best = min(joined, key=lambda o: (PAIR_STRENGTH[o[2]], order[o[0]]))  # type: ignore[index]
+    refused = sorted((o for o in outcomes if o[2] is None), key=lambda o: order[o[0]])
+    # the closest call first: a pair aligned and found wanting, then one refused on facts
+    aligned = [o for o in refused if o[3].links]
+    pick = aligned or refused
+    return best, pick[0] if pick else None
+
+
+def assemble(
+    feats: Sequence[Features],
+    leader_of: Sequence[int],
+    joins: Mapping[int, Join],
+    refused: Mapping[int, Outcome],
+    stats: DedupStats,
+) -> DedupResult:
+    """The result of a run from each record's cluster (by its representative's position).
+
+    A cluster is named by its representative, its first record; a record that joined one
+    has the relation it was verified with and that pair's evidence, oriented from the
+    record; a representative of a cluster of two or more is ``representative``; any other
+    record is ``unique``, with the evidence of its best refused candidate, if any (why it
+    is on its own: the conflicting facts or the alignment).
+    """
+    sizes: dict[int, int] = defaultdict(int)
+    for x in leader_of:
+        sizes[x] += 1
     cluster_of: dict[int, int] = {}
     members: dict[int, list[RecordId]] = defaultdict(list)
     decisions = []
+    pairs: list[DuplicatePair] = []
     for f in feats:
-        root = uf.find(f.pos)
+        root = leader_of[f.pos]
         cluster = cluster_of.setdefault(root, len(cluster_of))
         members[cluster].append(f.id)
         rep = feats[root].id
-        if f.pos not in best:
-            decisions.append(DedupDecision(f.id, cluster, "unique", rep, DedupEvidence()))
-        elif root == f.pos:
+        if f.pos in joins:
+            other, rel, ev = joins[f.pos]
+            pairs.append(DuplicatePair(feats[other].id, f.id, rel, replace(ev, match=f.id)))
+            decisions.append(DedupDecision(f.id, cluster, rel, rep, ev.inverse(feats[other].id)))
+        elif sizes[root] > 1:
             decisions.append(DedupDecision(f.id, cluster, "representative", rep, DedupEvidence()))
         else:
-            _, _, ev, rel = best[f.pos]
-            decisions.append(DedupDecision(f.id, cluster, rel, rep, ev))
+            ev = DedupEvidence()
+            if f.pos in refused:
+                a, _, _, ev0 = refused[f.pos]
+                ev = ev0.inverse(feats[a].id)
+            decisions.append(DedupDecision(f.id, cluster, "unique", rep, ev))
+    pos_of = {f.id: f.pos for f in feats}
+    pairs.sort(key=lambda q: (pos_of[q.left], pos_of[q.right]))
     groups = tuple(DuplicateGroup(c, members[c][0], tuple(members[c])) for c in range(len(members)))
-    stats = replace(stats, records=n, verified_pairs=len(pairs))
+    stats = replace(stats, records=len(feats), verified_pairs=len(pairs))
     return DedupResult(tuple(decisions), groups, tuple(pairs), stats)

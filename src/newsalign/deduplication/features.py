@@ -1,18 +1,18 @@
 """Per-record features, the compact index a run keeps instead of the texts.
 
 Each record becomes a :class:`Features`: its language, day, a hash of its normalised text,
-its MinHash values over word shingles (:func:`minhash_values`) and its language-independent
-:func:`signature`. Records the semantic stage looks at also get one embedding of a
+its MinHash values over word shingles (:func:`minhash_values`), its language-independent
+:func:`signature` and what its lead says of its event (:mod:`.events`: days and counts).
+Records the semantic stage looks at also get one embedding of a
 :func:`passage` (the lead and a few sampled sentences).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -21,6 +21,7 @@ from ..embed import Encoder, get_encoder
 from ..names import sentence_name_keys
 from ..records import Document
 from ..text import MONTHS, detect_lang, number_values
+from .events import EventFacts, event_facts, parse_day
 from .extras import minhash_class
 from .io import Record
 from .params import DedupParams
@@ -97,7 +98,6 @@ _EN_DATE = re.compile(
 _KO_DATE = re.compile(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 _QUOTED = re.compile(r"[\"“«「]([^\"”»」]{8,120})[\"”»」]")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def signature(text: str, *, sentences: Sequence[str] | None = None) -> frozenset[str]:
@@ -150,7 +150,8 @@ class Features:
         text_hash: BLAKE2b (16 bytes) of :func:`normalize_text`.
         minhash: :func:`minhash_values`, ``None`` for an empty text.
         signature: :func:`signature` (empty unless ``params.semantic``).
-        n_sentences: sentences (0 unless ``params.semantic``).
+        n_sentences: sentences.
+        event: the days and counts of its lead (:func:`~.events.event_facts`).
     """
 
     pos: int
@@ -161,18 +162,12 @@ class Features:
     minhash: np.ndarray | None
     signature: frozenset[str]
     n_sentences: int
+    event: EventFacts = field(default_factory=EventFacts)
 
 
 def _day(date: str | None) -> int | None:
-    if not date:
-        return None
-    m = _ISO_DATE.match(date)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
-    except ValueError:
-        return None
+    day = parse_day(date)
+    return None if day is None else day.toordinal()
 
 
 def _lang(rec: Record) -> str:
@@ -192,10 +187,13 @@ def featurize(records: Sequence[Record], start: int, p: DedupParams) -> list[Fea
         norm = normalize_text(rec.text)
         sig: frozenset[str] = frozenset()
         n_sent = 0
-        if p.semantic and norm:
+        event = EventFacts()
+        if norm:
             doc = Document.from_text(rec.text)
             n_sent = len(doc)
-            sig = signature(rec.text, sentences=doc.texts)
+            event = event_facts(doc.texts, rec.date, lead=p.event_lead)
+            if p.semantic:
+                sig = signature(rec.text, sentences=doc.texts)
         out.append(
             Features(
                 pos=start + k,
@@ -206,6 +204,7 @@ def featurize(records: Sequence[Record], start: int, p: DedupParams) -> list[Fea
                 minhash=minhash_values(rec.text, p) if norm else None,
                 signature=sig,
                 n_sentences=n_sent,
+                event=event,
             )
         )
     return out

@@ -18,38 +18,43 @@ class DedupParams:
     (``benchmarks/dedup_corpus.py --split dev``).
 
     Attributes:
-        threshold: near duplicate: the larger aligned share must reach this.
-        min_share: near duplicate: the smaller aligned share must reach this.
+        threshold: near duplicate: the larger lexically aligned share must reach this.
+        min_share: near duplicate: the smaller lexically aligned share must reach this.
         translation_threshold: translation: the larger aligned share must reach this.
         translation_min_share: translation: the smaller aligned share must reach this.
-        story_threshold: same story: the larger aligned share must reach this.
-        story_min_links: same story: at least this many ``equivalent`` links.
-        min_equivalent_links: a pair verified by :func:`newsalign.align` (semantic stage)
-            is a ``near_duplicate`` or ``translation`` only with at least this many
-            ``equivalent`` links: a share counted over ``partial`` links and wide beads alone
-            reached the bars between unrelated articles on one topic.
-        near_min_equivalent_links: the same for a ``near_duplicate`` found by meaning (two
-            same-language articles that MinHash did not pair): copies are the lexical path's
-            job, so the semantic stage needs more evidence to call one.
+        min_equivalent_links: a translation also needs this many ``equivalent`` links (a
+            share counted over ``partial`` links and wide beads alone reached the bars
+            between unrelated articles on one topic).
+        story_threshold: same story without dates to agree on: the larger aligned share
+            must reach this.
+        story_min_links: same story without dates to agree on: at least this many
+            ``equivalent`` links (0: no same story without dates).
+        dated_story_evidence: same story when the two records' event days agree: the
+            probability that at least one linked sentence pair says the same thing
+            (``1 - prod(1 - score)`` over the calibrated link scores) must reach this.
+        event_lead: leading sentences read for the event's days and counts.
+        date_tolerance: days two event dates may differ and still be one (time zones).
+        fact_veto: a conflict of event days or lead counts vetoes a translation or same
+            story (and a text-date conflict a near duplicate); ``False`` is the ablation.
+        max_candidates: cluster representatives each record is verified against, at most
+            (the ``k`` that bounds the aligned pairs by ``k * n``).
         shingle_size: words per shingle for MinHash.
         num_perm: MinHash permutations.
         lsh_threshold: Jaccard similarity the LSH bands are tuned for (recall, not decision).
         lexical_link: RapidFuzz ratio (in [0, 1]) for two sentences to link lexically.
         semantic: also look for translations and same-story pairs (needs an encoder);
             ``False`` runs the near-duplicate path only.
-        min_shared_features: signature features two records must share to be plausible.
-        strong_shared_features: shared features that make a pair strongly plausible.
-        signature_filter: ``False`` skips the signature: every record is embedded and
-            judged by its neighbours' cosine alone (the baseline of the benchmark).
+        strong_shared_features: shared signature features that let a neighbour with a
+            passage cosine between ``min_cosine`` and ``weak_min_cosine`` be verified.
+        signature_filter: ``False`` ignores the signature: only ``weak_min_cosine`` lets a
+            neighbour through.
         max_feature_df: a signature feature found in more records than this is ignored
-            (too common to tell stories apart, and it bounds the pairs generated).
+            (too common to tell stories apart).
         lead_sentences: leading sentences in the passage embedded per record.
         sample_sentences: further sentences, evenly spaced, in that passage.
-        neighbors: nearest neighbours kept per embedded record.
-        min_cosine: passage cosine a strongly plausible pair needs.
-        weak_min_cosine: passage cosine a weakly plausible pair needs, or a pair where a
-            side's signature is too poor to judge.
-        pairs_per_components: semantic pairs verified per pair of near-duplicate groups.
+        neighbors: nearest neighbours searched per record and language.
+        min_cosine: passage cosine a neighbour with shared signature features needs.
+        weak_min_cosine: passage cosine that makes a neighbour a candidate by itself.
         max_days: when set, records whose ``date`` fields are further apart than this many
             days are never paired.
     """
@@ -58,25 +63,27 @@ class DedupParams:
     min_share: float = 0.5
     translation_threshold: float = 0.7
     translation_min_share: float = 0.4
+    min_equivalent_links: int = 2
     story_threshold: float = 0.3
     story_min_links: int = 4
-    min_equivalent_links: int = 2
-    near_min_equivalent_links: int = 4
+    dated_story_evidence: float = 0.5
+    event_lead: int = 5
+    date_tolerance: int = 1
+    fact_veto: bool = True
+    max_candidates: int = 10
     shingle_size: int = 3
     num_perm: int = 128
     lsh_threshold: float = 0.4
     lexical_link: float = 0.7
     semantic: bool = True
-    min_shared_features: int = 1
     strong_shared_features: int = 2
     signature_filter: bool = True
     max_feature_df: int = 100
     lead_sentences: int = 3
     sample_sentences: int = 2
-    neighbors: int = 10
+    neighbors: int = 50
     min_cosine: float = 0.35
     weak_min_cosine: float = 0.5
-    pairs_per_components: int = 2
     max_days: int | None = None
 
     def __post_init__(self) -> None:
@@ -90,20 +97,21 @@ class DedupParams:
             "lexical_link",
             "min_cosine",
             "weak_min_cosine",
+            "dated_story_evidence",
         ):
             check_unit(name, getattr(self, name))
         for name in (
             "shingle_size",
             "num_perm",
             "neighbors",
-            "pairs_per_components",
-            "min_shared_features",
+            "max_candidates",
+            "event_lead",
         ):
             check_at_least(name, getattr(self, name), 1)
         for name in (
             "story_min_links",
             "min_equivalent_links",
-            "near_min_equivalent_links",
+            "date_tolerance",
             "strong_shared_features",
             "max_feature_df",
             "lead_sentences",

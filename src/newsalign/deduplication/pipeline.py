@@ -1,14 +1,15 @@
 """The stages of a run, independent of where they run, and the in-process :func:`dedup`.
 
 :func:`run_stages` takes the features of every record and a :class:`Runner` (where texts
-are fetched and batches of work run): exact pairs, LSH candidates verified lexically, then
-(``params.semantic``) signature candidates, passage embeddings, nearest neighbours verified
-by meaning, and the clusters. :func:`run_in_process` streams records into a
-:class:`TextStore` and runs the stages here; :func:`newsalign.deduplication.dedup_dask` runs
-the same stages on a Dask cluster. Both verifiers take the decision rule from the
-``decide`` argument of :func:`run_stages` / :func:`run_in_process` (a
-:class:`~newsalign.deduplication.verify.DecisionRule`, :func:`decide_relation` by default):
-the seam a study of the rule uses instead of patching the module.
+are fetched and batches of work run): exact pairs, MinHash LSH pairs, (``params.semantic``)
+passage embeddings and their nearest neighbours, each record's candidates, then the records
+in input order, each verified against its candidates' cluster representatives.
+:func:`run_in_process` streams records into a :class:`TextStore` and runs the stages here;
+:func:`newsalign.deduplication.dedup_dask` runs the same stages on a Dask cluster. The
+verifier takes the decision rule from the ``decide`` argument of :func:`run_stages` /
+:func:`run_in_process` (a :class:`~newsalign.deduplication.verify.DecisionRule`,
+:func:`decide_relation` by default): the seam a study of the rule uses instead of patching
+the module.
 """
 
 from __future__ import annotations
@@ -17,28 +18,23 @@ import logging
 import os
 import tempfile
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from typing import Any
+
+import numpy as np
 
 from ..embed import Encoder
 from ..errors import ConfigError
-from .candidates import exact_pairs, lsh_pairs, semantic_candidates, signature_candidates
-from .cluster import UnionFind, assemble
+from .candidates import Candidate, candidate_lists, exact_pairs, lsh_pairs
+from .cluster import Join, assemble, best_join
+from .events import dates_conflict, fact_conflicts
 from .features import Features, embed_passages, featurize
 from .io import JsonlSource, Record, iter_records
 from .params import DedupParams, resolve_params
 from .progress import progress_bar
 from .results import DedupEvidence, DedupResult, DedupStats
-from .verify import (
-    DecisionRule,
-    Job,
-    Outcome,
-    decide_relation,
-    may_relate,
-    verify_lexical,
-    verify_semantic,
-)
+from .verify import DecisionRule, Job, Outcome, decide_relation, verify_pairs
 
 __all__ = ["LocalRunner", "Runner", "TextStore", "dedup", "run_in_process", "run_stages"]
 
@@ -79,123 +75,187 @@ def run_stages(
 ) -> DedupResult:
     """Every stage after featurising: candidates, verification, clusters.
 
+    Records are decided in input order: each is verified against the representatives of
+    its candidates' clusters (at most ``p.max_candidates``) and joins the cluster of the
+    strongest relation, or starts its own. A record's candidates are all earlier records,
+    so the records are taken in waves (a record's wave comes after those of all its
+    candidates) and each wave's pairs are verified as one batch of work on the runner.
+
     Args:
         feats: the features of every record, by input position.
         runner: where texts come from and batches of work run.
         encoder: the encoder of the semantic stage (a name travels to workers best).
         p: the settings.
-        batch_size: pairs (lexical) or records (embedding) per batch; semantic batches are
-            an eighth of it.
+        batch_size: records per embedding batch; pairs per verification batch are an
+            eighth of it.
         progress: show progress bars on stderr.
-        decide: the decision rule both verifiers call (it must pickle for a Dask runner).
+        decide: the decision rule the verifier calls (it must pickle for a Dask runner).
     """
     exact, copies = exact_pairs(feats)
-    outcomes: list[Outcome] = [
-        (a, b, "exact", DedupEvidence(None, "hash", 1.0, 1.0, 1.0)) for a, b in exact
-    ]
+    original = {b: a for a, b in exact}
     lsh = lsh_pairs(feats, copies, p)
-    logger.debug("%d exact pairs, %d LSH candidates", len(exact), len(lsh))
-    outcomes += _verify(
-        runner,
-        lsh,
-        feats,
-        None,
-        None,
-        verify_lexical,
-        (p, decide),
-        batch_size,
-        progress,
-        "near-duplicate pairs",
-    )
-    stats = DedupStats(exact_pairs=len(exact), lsh_pairs=len(lsh))
+    vectors: dict[int, np.ndarray] = {}
     if p.semantic:
-        uf = UnionFind(len(feats))
-        for a, b, rel, _ in outcomes:
-            if rel is not None:
-                uf.union(a, b)
-        if p.signature_filter:
-            plausible, poor = signature_candidates(feats, copies, p)
+        to_embed = [f.pos for f in feats if f.pos not in copies and f.minhash is not None]
+        with progress_bar(len(to_embed), "passages", progress) as bar:
+            for start in range(0, len(to_embed), batch_size * 32):
+                part = to_embed[start : start + batch_size * 32]
+                texts = runner.texts(part)
+                items = [(x, texts[x]) for x in part]
+                for batch in runner.map(embed_passages, _batches(items, batch_size), encoder, p):
+                    vectors.update(batch)
+                bar.update(len(part))
+    cands = candidate_lists(feats, vectors, lsh, copies, p)
+    logger.debug("%d exact pairs, %d LSH pairs, %d embedded", len(exact), len(lsh), len(vectors))
+    level: list[int] = []
+    for f in feats:
+        if f.pos in original:
+            level.append(level[original[f.pos]])
         else:
-            plausible = {}
-            poor = {f.pos for f in feats if f.pos not in copies and f.minhash is not None}
-        to_embed = sorted({x for pair in plausible for x in pair} | poor)
-        texts = runner.texts(to_embed)
-        vec_batches = runner.map(
-            embed_passages, _batches([(x, texts[x]) for x in to_embed], batch_size), encoder, p
-        )
-        del texts
-        vectors = {pos: v for batch in vec_batches for pos, v in batch}
-        sem = semantic_candidates(feats, vectors, plausible, poor, uf, p)
-        logger.debug(
-            "%d plausible pairs, %d poor records, %d embedded, %d to align",
-            len(plausible),
-            len(poor),
-            len(vectors),
-            len(sem),
-        )
-        # Under the default rule a pair too short to hold the equivalent links any relation
-        # needs is not aligned (it would be decided None; see may_relate).
-        to_align = [
-            (a, b, None)
-            for a, b, _, _ in sem
-            if decide is not decide_relation
-            or may_relate(
-                feats[a].n_sentences, feats[b].n_sentences, feats[a].lang == feats[b].lang, p
-            )
-        ]
-        logger.debug("%d semantic pairs too short for any relation", len(sem) - len(to_align))
-        outcomes += _verify(
-            runner,
-            to_align,
-            feats,
-            {(a, b): cos for a, b, cos, _ in sem},
-            {(a, b): s for a, b, _, s in sem},
-            verify_semantic,
-            (encoder, p, decide),
-            max(1, batch_size // 8),
-            progress,
-            "semantic pairs",
-        )
-        stats = replace(
-            stats,
-            signature_pairs=len(plausible),
-            poor_records=len(poor),
-            embedded=len(vectors),
-            semantic_pairs=len(sem),
-        )
-    return assemble(feats, outcomes, stats)
+            level.append(1 + max((level[c[0]] for c in cands.get(f.pos, ())), default=-1))
+    waves: dict[int, list[int]] = defaultdict(list)
+    for f in feats:
+        waves[level[f.pos]].append(f.pos)
+    leader_of: list[int] = list(range(len(feats)))
+    joins: dict[int, Join] = {}
+    refused: dict[int, Outcome] = {}
+    first_veto: dict[int, Outcome] = {}
+    # the representatives and their copies: each is its cluster representative's article
+    article: set[int] = set()
+    counts = {"verified": 0, "lexical": 0, "semantic": 0, "vetoed": 0}
+    with progress_bar(len(feats), "records", progress) as bar:
+        for w in sorted(waves):
+            wave = waves[w]
+            jobs: list[tuple[int, int, Candidate, bool]] = []
+            for r in wave:
+                if r in original:
+                    continue
+                seen: set[int] = set()
+                vetoed: set[int] = set()
+                for cand in cands.get(r, ()):
+                    c = cand[0]
+                    rep = leader_of[c]
+                    # A candidate that is the representative's article (the representative
+                    # or a copy of it) is verified itself; so is a likely copy (an LSH
+                    # partner) of any member, lexically only (a copy of a member is that
+                    # member's article). Anything else is verified against the
+                    # cluster's representative.
+                    copy = cand[1] is not None and c not in article
+                    target = c if copy or c in article else rep
+                    if target in seen or target in vetoed or len(seen) >= p.max_candidates:
+                        continue
+                    conflicts = _conflicts(feats[target], feats[r], p)
+                    if conflicts is None and target != rep:
+                        # a member is verified only when its cluster's event agrees too
+                        conflicts = _conflicts(feats[rep], feats[r], p)
+                    if conflicts is None:
+                        seen.add(target)
+                        jobs.append((target, r, cand, copy))
+                    else:
+                        # refused on the facts of the two leads alone: no alignment, and
+                        # not one of the record's max_candidates verifications
+                        vetoed.add(target)
+                        counts["vetoed"] += 1
+                        if r not in first_veto:
+                            first_veto[r] = (rep, r, None, DedupEvidence(
+                                None, "facts", 0.0, 0.0, cand[1], cand[2], cand[3],
+                                conflicts=conflicts))  # fmt: skip
+            outcomes = _verify(runner, jobs, feats, encoder, p, decide, batch_size, counts)
+            by_record: dict[int, list[Outcome]] = defaultdict(list)
+            rank: dict[int, dict[int, int]] = defaultdict(dict)
+            for (rep, r, _, _), out in zip(jobs, outcomes, strict=True):
+                rank[r][rep] = len(by_record[r])
+                by_record[r].append(out)
+            for r in wave:
+                if r in original:
+                    a = original[r]
+                    leader_of[r] = leader_of[a]
+                    joins[r] = (a, "exact", DedupEvidence(None, "hash", 1.0, 1.0, 1.0))
+                    if a in article:
+                        article.add(r)
+                    continue
+                best, worst = best_join(by_record.get(r, []), rank[r])
+                if best is not None:
+                    other, _, rel, ev = best
+                    assert rel is not None
+                    leader_of[r] = leader_of[other]
+                    joins[r] = (other, rel, ev)
+                    if rel in ("exact", "near_duplicate") and other in article:
+                        article.add(r)
+                    continue
+                article.add(r)  # the representative of a cluster of its own
+                if worst is not None and (worst[3].links or r not in first_veto):
+                    refused[r] = worst
+                elif r in first_veto:  # refused on facts before any verification
+                    refused[r] = first_veto[r]
+            bar.update(len(wave))
+    stats = DedupStats(
+        exact_pairs=len(exact),
+        lsh_pairs=len(lsh),
+        embedded=len(vectors),
+        candidates=sum(len(v) for v in cands.values()),
+        verified=counts["verified"],
+        lexical_pairs=counts["lexical"],
+        semantic_pairs=counts["semantic"],
+        vetoed_pairs=counts["vetoed"],
+    )
+    logger.debug("%s", stats)
+    return assemble(feats, leader_of, joins, refused, stats)
+
+
+def _conflicts(rep: Features, rec: Features, p: DedupParams) -> tuple[str, ...] | None:
+    """The facts that refuse a pair before any alignment, or ``None`` to verify it.
+
+    A pair whose event days or lead counts conflict can be no translation or same story;
+    in one language it could still be a copy re-run on another day, unless the days the
+    texts name conflict too. Such a pair is refused here, at the cost of no alignment.
+    """
+    if not p.fact_veto:
+        return None
+    conflicts = fact_conflicts(rep.event, rec.event, tolerance=p.date_tolerance)
+    if not conflicts:
+        return None
+    if rep.lang == rec.lang and not dates_conflict(
+        rep.event.text_days, rec.event.text_days, p.date_tolerance
+    ):
+        return None
+    return tuple(conflicts)
 
 
 def _verify(
     runner: Runner,
-    pairs: Sequence[tuple[int, int, float | None]],
+    jobs: Sequence[tuple[int, int, Candidate, bool]],
     feats: Sequence[Features],
-    cosines: Mapping[tuple[int, int], float] | None,
-    shared: Mapping[tuple[int, int], int | None] | None,
-    fn: Callable[..., list[Outcome]],
-    args: tuple[Any, ...],
+    encoder: str | Encoder | None,
+    p: DedupParams,
+    decide: DecisionRule,
     batch_size: int,
-    progress: bool,
-    what: str,
+    counts: dict[str, int],
 ) -> list[Outcome]:
+    """The outcomes of ``jobs`` (representative or member, record, candidate, lexical only),
+    in order."""
     out: list[Outcome] = []
     # Batches are built a slice at a time so that only their texts are in memory.
     chunk = batch_size * 32
-    with progress_bar(len(pairs), what, progress) as bar:
-        for start in range(0, len(pairs), chunk):
-            part = pairs[start : start + chunk]
-            texts = runner.texts(sorted({x for a, b, _ in part for x in (a, b)}))
-            jobs: list[Job] = [
-                (
-                    a, b, texts[a], texts[b], feats[a].lang, feats[b].lang, jac,
-                    None if cosines is None else cosines.get((a, b)),
-                    None if shared is None else shared.get((a, b)),
-                )
-                for a, b, jac in part
-            ]  # fmt: skip
-            for res in runner.map(fn, _batches(jobs, batch_size), *args):
-                out.extend(res)
-            bar.update(len(part))
+    for start in range(0, len(jobs), chunk):
+        part = jobs[start : start + chunk]
+        texts = runner.texts(sorted({x for a, b, _, _ in part for x in (a, b)}))
+        work: list[Job] = [
+            (
+                a, b, texts[a], texts[b], feats[a].lang, feats[b].lang, feats[a].event,
+                feats[b].event, cand[1], cand[2], cand[3], lexical_only,
+            )
+            for a, b, cand, lexical_only in part
+        ]  # fmt: skip
+        for res in runner.map(
+            verify_pairs, _batches(work, max(1, batch_size // 8)), encoder, p, decide
+        ):
+            out.extend(res)
+    for (a, b, _, _), o in zip(jobs, out, strict=True):
+        counts["verified"] += 1
+        counts["lexical"] += feats[a].lang == feats[b].lang
+        counts["semantic"] += o[3].method == "semantic"
+        counts["vetoed"] += o[3].method == "facts"
     return out
 
 
@@ -312,8 +372,8 @@ def run_in_process(
         InputError, ConfigError, MissingDependencyError: as :func:`dedup`.
 
     Example:
-        >>> def strict(share_left, share_right, links, same_lang, p, *, semantic=False):
-        ...     return "near_duplicate" if min(share_left, share_right) == 1.0 else None
+        >>> def strict(ev, p):
+        ...     return "near_duplicate" if min(ev.share_left, ev.share_right) == 1.0 else None
         >>> res = run_in_process([{"id": "a", "text": "Troops moved. Talks failed."},
         ...                       {"id": "b", "text": "Troops moved. Talks failed. Rain."}],
         ...                      DedupParams(semantic=False), decide=strict)

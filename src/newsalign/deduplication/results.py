@@ -59,14 +59,22 @@ class DedupEvidence:
 
     Attributes:
         match: id of the record the decision was verified against (``None`` if none).
-        method: ``"none"``, ``"hash"``, ``"lexical"`` (MinHash candidate, lexical alignment)
-            or ``"semantic"`` (signature + embedding candidate, :func:`newsalign.align`).
+        method: ``"none"``, ``"hash"`` (same normalised text), ``"lexical"`` (sentences
+            compared by their characters), ``"semantic"`` (aligned by meaning,
+            :func:`newsalign.align`), ``"facts"`` (refused on conflicting facts without
+            aligning) or ``"length"`` (too short for any relation, not aligned).
         share_left: aligned share of this record's sentences.
         share_right: aligned share of the match's sentences.
         jaccard: MinHash estimate of the shingle Jaccard similarity, when computed.
         cosine: cosine of the two passage embeddings, when computed.
         shared_features: signature features the two records share, when computed.
         links: the sentence alignment (beads over sentence indices).
+        agreed: facts of the two leads that agree (``"dates: 2022-10-04 ~ 2022-10-05"``,
+            ``"rounds: 1"``), this record's first.
+        conflicts: facts that say another event (``"dates: 2022-10-04 vs 2022-10-09"``,
+            ``"troops: 3,000 vs 10,900"``), this record's first; a pair with any is never
+            a translation or same story, and one whose texts name conflicting days is never
+            a near duplicate.
     """
 
     match: RecordId | None = None
@@ -77,15 +85,25 @@ class DedupEvidence:
     cosine: float | None = None
     shared_features: int | None = None
     links: tuple[Link, ...] = ()
+    agreed: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
 
     def inverse(self, match: RecordId) -> DedupEvidence:
-        """The same evidence seen from the other record, whose match is ``match``."""
+        """The same evidence seen from the other record, whose match is ``match``.
+
+        Example:
+            >>> ev = DedupEvidence("b", "semantic", conflicts=("dates: 2022-10-04 vs 2022-10-09",))
+            >>> ev.inverse("a").conflicts
+            ('dates: 2022-10-09 vs 2022-10-04',)
+        """
         return replace(
             self,
             match=match,
             share_left=self.share_right,
             share_right=self.share_left,
             links=sort_links([link.inverse() for link in self.links]),
+            agreed=tuple(_swap(x, " ~ ") for x in self.agreed),
+            conflicts=tuple(_swap(x, " vs ") for x in self.conflicts),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,7 +126,18 @@ class DedupEvidence:
         if self.shared_features is not None:
             out["shared_features"] = self.shared_features
         out["links"] = [[list(k.left), list(k.right), round(k.score, 4)] for k in self.links]
+        if self.agreed:
+            out["agreed"] = list(self.agreed)
+        if self.conflicts:
+            out["conflicts"] = list(self.conflicts)
         return out
+
+
+def _swap(fact: str, sep: str) -> str:
+    """``"what: A<sep>B"`` as ``"what: B<sep>A"`` (a fact seen from the other record)."""
+    what, colon, sides = fact.rpartition(": ")
+    left, found, right = sides.partition(sep)
+    return f"{what}{colon}{right}{sep}{left}" if found else fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,26 +213,39 @@ class DedupStats:
     Attributes:
         records: input records.
         exact_pairs: pairs found by the text hash.
-        lsh_pairs: MinHash LSH candidate pairs verified lexically.
-        signature_pairs: pairs the signature found plausible.
-        poor_records: records whose signature was too poor to judge (embedded anyway).
+        lsh_pairs: MinHash LSH candidate pairs (same language).
         embedded: records that got a passage embedding.
-        semantic_pairs: pairs verified by :func:`newsalign.align`.
-        verified_pairs: pairs that got a relation.
+        candidates: (record, earlier record) candidate pairs proposed by LSH and the
+            nearest-neighbour search.
+        verified: pairs verified (a record against a cluster representative), at most
+            ``max_candidates`` per record.
+        lexical_pairs: verified pairs aligned lexically.
+        semantic_pairs: verified pairs aligned by meaning (:func:`newsalign.align`).
+        vetoed_pairs: verified pairs refused on conflicting facts before aligning.
+        verified_pairs: pairs that joined a record to a cluster.
     """
 
     records: int = 0
     exact_pairs: int = 0
     lsh_pairs: int = 0
-    signature_pairs: int = 0
-    poor_records: int = 0
     embedded: int = 0
+    candidates: int = 0
+    verified: int = 0
+    lexical_pairs: int = 0
     semantic_pairs: int = 0
+    vetoed_pairs: int = 0
     verified_pairs: int = 0
 
+    @property
+    def aligned_pairs(self) -> int:
+        """Pairs aligned, lexically or by meaning (the work that grows as ``n * k``)."""
+        return self.lexical_pairs + self.semantic_pairs
+
     def to_dict(self) -> dict[str, int]:
-        """Every count by its name, in field order."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """Every count by its name, in field order, then ``aligned_pairs``."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["aligned_pairs"] = self.aligned_pairs
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +254,9 @@ class DedupResult:
     pairs.
 
     ``decisions`` are in input order; ``groups`` partition the input (singletons
-    included), by cluster number; ``pairs`` are every verified pair, by input position.
+    included), by cluster number; ``pairs`` are the verified pairs that joined a record to
+    its cluster (the record and the cluster's representative, or its original for an exact
+    copy), by input position.
     """
 
     decisions: tuple[DedupDecision, ...]

@@ -1,18 +1,24 @@
-"""Verifying a candidate pair: align its sentences, measure the shares, decide the relation.
+"""Verifying a candidate pair: align its sentences, read the facts of its leads, decide.
 
-A MinHash candidate is aligned lexically (:func:`lexical_links`: identical sentences, then
-RapidFuzz ratio between the rest; :func:`verify_lexical`); a signature + embedding candidate
-by meaning (:func:`newsalign.align`; :func:`verify_semantic`). Either way the relation comes
-from :func:`decide_relation`, which reads the aligned share of each side (:func:`shares`).
-Both verifiers take the decision rule as an argument (a :class:`DecisionRule`), so a study of
-the rule can run the pipeline with its own (``benchmarks/dedup_tune.py``).
+A pair in one language is first aligned lexically (:func:`lexical_links`: identical
+sentences, then RapidFuzz ratio between the rest): only that makes a ``near_duplicate``, the
+same article re-published. Otherwise the leads' facts are compared
+(:func:`~newsalign.deduplication.events.fact_conflicts`): a conflict of event days or of lead
+counts means another event, and the pair is refused without aligning. A pair that passes is
+aligned by meaning (:func:`newsalign.align`) for ``translation`` or ``same_story``.
+
+The relation comes from :func:`decide_relation`, which reads a :class:`PairEvidence`; the
+verifier takes the rule as an argument (a :class:`DecisionRule`), so a study of the rule can
+run the pipeline with its own.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Literal, Protocol
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -20,20 +26,30 @@ from rapidfuzz import fuzz, process
 from ..alignment import AlignParams, align
 from ..embed import Encoder, get_encoder
 from ..records import Document, Link, Mode, sort_links
+from .events import (
+    EventFacts,
+    dates_agree,
+    dates_conflict,
+    fact_conflicts,
+    format_date,
+)
 from .features import normalize_text
 from .params import DedupParams
 from .results import DedupEvidence, Relation
 
 __all__ = [
+    "DateAgreement",
     "DecisionRule",
     "Job",
     "Outcome",
+    "PairEvidence",
+    "date_agreement",
     "decide_relation",
     "lexical_links",
     "may_relate",
     "shares",
-    "verify_lexical",
-    "verify_semantic",
+    "story_evidence",
+    "verify_pairs",
 ]
 
 
@@ -97,105 +113,166 @@ def shares(links: Sequence[Link], n: int, m: int) -> tuple[float, float]:
     return round(sl, 6), round(sr, 6)
 
 
-def decide_relation(
-    share_left: float,
-    share_right: float,
-    links: Sequence[Link],
-    same_lang: bool,
-    p: DedupParams,
-    *,
-    semantic: bool = False,
-) -> Relation | None:
-    """The relation of a verified pair, or ``None`` when it is not close enough for any.
+#: How the event days of two records compare.
+DateAgreement = Literal["agree", "conflict", "unknown"]
 
-    With ``hi`` the larger and ``lo`` the smaller share, a same-language pair is a
-    ``near_duplicate`` when ``hi >= p.threshold`` and ``lo >= p.min_share``; a pair in two
-    languages is a ``translation`` when ``hi >= p.translation_threshold`` and
-    ``lo >= p.translation_min_share``. A pair aligned by meaning (``semantic=True``) also
-    needs ``p.near_min_equivalent_links`` (same language) or ``p.min_equivalent_links``
-    ``equivalent`` links. Otherwise it is ``same_story`` with at least ``p.story_min_links``
-    equivalent links and ``hi >= p.story_threshold``.
 
-    Args:
+def date_agreement(a: EventFacts, b: EventFacts, tolerance: int = 1) -> DateAgreement:
+    """``"agree"`` when a day of each is within ``tolerance``, ``"conflict"`` when both name
+    days and none agree, ``"unknown"`` when a side names none.
+
+    Example:
+        >>> date_agreement(EventFacts(days=((2022, 10, 4),)), EventFacts(days=((2022, 10, 5),)))
+        'agree'
+        >>> date_agreement(EventFacts(days=((2022, 10, 4),)), EventFacts())
+        'unknown'
+    """
+    if not a.days or not b.days:
+        return "unknown"
+    return "conflict" if dates_conflict(a.days, b.days, tolerance) else "agree"
+
+
+def story_evidence(links: Sequence[Link]) -> float:
+    """The probability that at least one linked pair says the same thing, ``1 - prod(1 - s)``
+    over the calibrated link scores (taken as independent).
+
+    Example:
+        >>> round(story_evidence([Link((0,), (0,), 0.3), Link((1,), (1,), 0.4)]), 2)
+        0.58
+    """
+    return 1.0 - math.prod(1.0 - k.score for k in links)
+
+
+@dataclass(frozen=True, slots=True)
+class PairEvidence:
+    """What the decision rule reads of a verified pair.
+
+    Attributes:
+        same_lang: the two records are in one language.
+        method: ``"lexical"`` (sentences compared by their characters) or ``"semantic"``
+            (aligned by meaning, :func:`newsalign.align`).
         share_left: aligned share of the left record's sentences (:func:`shares`).
-        share_right: aligned share of the right record's sentences.
-        links: the alignment (only the ``equivalent`` ones are counted); the lexical path
-            passes none, so that its shares alone decide.
-        same_lang: whether the two records are in one language.
-        p: the bars (:class:`~newsalign.deduplication.DedupParams`).
-        semantic: the alignment is by meaning (:func:`newsalign.align`), not lexical.
+        share_right: aligned share of the right record's.
+        links: the alignment.
+        dates: how their event days compare (:func:`date_agreement`; for the lexical
+            method, the days the texts name by themselves).
+        conflicts: the facts that say another event (:func:`~.events.fact_conflicts`).
+    """
+
+    same_lang: bool
+    method: Literal["lexical", "semantic"]
+    share_left: float
+    share_right: float
+    links: tuple[Link, ...] = ()
+    dates: DateAgreement = "unknown"
+    conflicts: tuple[str, ...] = ()
+
+
+def decide_relation(ev: PairEvidence, p: DedupParams) -> Relation | None:
+    """The relation of a verified pair, or ``None`` when it is none of them.
+
+    With ``hi`` the larger and ``lo`` the smaller aligned share:
+
+    - lexical, one language: ``near_duplicate`` when ``hi >= p.threshold`` and
+      ``lo >= p.min_share`` and the texts name no conflicting days;
+    - by meaning, a conflict of facts (``p.fact_veto``): nothing;
+    - by meaning, two languages: ``translation`` when ``hi >= p.translation_threshold``,
+      ``lo >= p.translation_min_share`` and ``p.min_equivalent_links`` links are
+      ``equivalent``;
+    - by meaning: ``same_story`` when the event days agree and :func:`story_evidence`
+      reaches ``p.dated_story_evidence``; without days to compare, when ``p.story_min_links``
+      links are ``equivalent`` and ``hi >= p.story_threshold``.
 
     Example:
         >>> p = DedupParams()
-        >>> decide_relation(0.9, 0.8, (), True, p)
+        >>> decide_relation(PairEvidence(True, "lexical", 0.9, 0.8), p)
         'near_duplicate'
-        >>> equal = [Link((k,), (k,), 0.8) for k in range(5)]
-        >>> decide_relation(1.0, 1.0, equal, False, p, semantic=True)
+        >>> equal = tuple(Link((k,), (k,), 0.8) for k in range(5))
+        >>> decide_relation(PairEvidence(False, "semantic", 1.0, 1.0, equal), p)
         'translation'
-        >>> decide_relation(0.5, 0.4, equal[:3], False, p, semantic=True) is None
+        >>> decide_relation(PairEvidence(True, "semantic", 1.0, 1.0, equal), p)
+        'same_story'
+        >>> decide_relation(PairEvidence(True, "semantic", 1.0, 1.0, equal, "conflict",
+        ...                              ("dates: 2022-10-04 vs 2022-10-09",)), p) is None
         True
     """
-    hi, lo = max(share_left, share_right), min(share_left, share_right)
-    strong = sum(1 for k in links if k.kind == "equivalent")
-    # A lexical alignment links near-identical sentences only; an alignment by meaning must
-    # also show enough sentences of equal content (partial links and wide beads inflate the
-    # shares of two unrelated articles on one topic).
-    enough = not semantic or strong >= p.min_equivalent_links
-    if same_lang:
-        enough = not semantic or strong >= p.near_min_equivalent_links
-        if enough and hi >= p.threshold and lo >= p.min_share:
-            return "near_duplicate"
-    elif enough and hi >= p.translation_threshold and lo >= p.translation_min_share:
+    hi, lo = max(ev.share_left, ev.share_right), min(ev.share_left, ev.share_right)
+    vetoed = p.fact_veto and bool(ev.conflicts)
+    if ev.method == "lexical":
+        ok = ev.same_lang and hi >= p.threshold and lo >= p.min_share and not vetoed
+        return "near_duplicate" if ok else None
+    if vetoed:
+        return None
+    strong = sum(1 for k in ev.links if k.kind == "equivalent")
+    if (
+        not ev.same_lang
+        and strong >= p.min_equivalent_links
+        and hi >= p.translation_threshold
+        and lo >= p.translation_min_share
+    ):
         return "translation"
-    if p.story_min_links and strong >= p.story_min_links and hi >= p.story_threshold:
+    if ev.dates == "agree":
+        if story_evidence(ev.links) >= p.dated_story_evidence:
+            return "same_story"
+    elif p.story_min_links and strong >= p.story_min_links and hi >= p.story_threshold:
         return "same_story"
     return None
 
 
-def may_relate(n_left: int, n_right: int, same_lang: bool, p: DedupParams) -> bool:
+def may_relate(
+    n_left: int, n_right: int, same_lang: bool, dates: DateAgreement, p: DedupParams
+) -> bool:
     """Whether an alignment by meaning of records of ``n_left`` and ``n_right`` sentences
     could reach any relation under :func:`decide_relation`.
 
-    Every relation by meaning needs some ``equivalent`` links (``near_min_equivalent_links``
-    or ``min_equivalent_links`` for a copy or translation, ``story_min_links`` for the same
-    story), and an alignment has at most ``min(n_left, n_right)`` links: a pair with fewer
-    sentences on a side than the smallest of those bars is decided ``None`` without
-    aligning. The pipeline skips such pairs only under the default rule.
+    Without agreeing days every relation by meaning needs some ``equivalent`` links
+    (``min_equivalent_links`` for a translation, ``story_min_links`` for the same story),
+    and an alignment has at most ``min(n_left, n_right)`` links: a shorter pair is decided
+    ``None`` without aligning. The pipeline skips such pairs only under the default rule.
 
     Example:
         >>> p = DedupParams()
-        >>> may_relate(2, 30, True, p), may_relate(4, 30, True, p), may_relate(3, 3, False, p)
-        (False, True, True)
+        >>> may_relate(2, 30, True, "unknown", p), may_relate(2, 30, True, "agree", p)
+        (False, True)
+        >>> may_relate(2, 3, False, "unknown", p)
+        True
     """
-    bars = [p.near_min_equivalent_links if same_lang else p.min_equivalent_links]
+    if dates == "agree":
+        return True
+    bars = [] if same_lang else [p.min_equivalent_links]
     if p.story_min_links:
         bars.append(p.story_min_links)
-    return min(n_left, n_right) >= min(bars)
+    return bool(bars) and min(n_left, n_right) >= min(bars)
 
 
 class DecisionRule(Protocol):
-    """The signature of :func:`decide_relation`: what the verifiers call to decide a pair."""
+    """The signature of :func:`decide_relation`: what the verifier calls to decide a pair."""
 
-    def __call__(
-        self,
-        share_left: float,
-        share_right: float,
-        links: Sequence[Link],
-        same_lang: bool,
-        p: DedupParams,
-        *,
-        semantic: bool = False,
-    ) -> Relation | None: ...
+    def __call__(self, ev: PairEvidence, p: DedupParams) -> Relation | None: ...
 
 
 #: One verification job: (left pos, right pos, left text, right text, left lang, right lang,
-#: the candidate's jaccard / cosine / shared features).
-Job = tuple[int, int, str, str, str, str, float | None, float | None, int | None]
+#: left event facts, right event facts, the candidate's Jaccard / cosine / shared features,
+#: whether only a copy is looked for: lexically, never by meaning).
+Job = tuple[
+    int,
+    int,
+    str,
+    str,
+    str,
+    str,
+    EventFacts,
+    EventFacts,
+    float | None,
+    float | None,
+    int | None,
+    bool,
+]
 #: Its outcome: (left pos, right pos, relation or None, evidence without ids).
 Outcome = tuple[int, int, Relation | None, DedupEvidence]
 
 
-_UNLIMITED = AlignParams(max_sentences=0)
+_UNLIMITED = AlignParams(max_sentences=0, max_bead=1)
 
 
 class _DocCache:
@@ -211,63 +288,89 @@ class _DocCache:
         return doc
 
 
-def verify_lexical(
-    jobs: Sequence[Job], p: DedupParams, decide: DecisionRule = decide_relation
-) -> list[Outcome]:
-    """Lexical sentence alignment of MinHash candidates (runs on workers in the Dask path).
-
-    Only a ``near_duplicate`` is kept: a lexical alignment speaks only for copies.
-
-    Example:
-        >>> a, b = "Troops moved. Talks failed.", "Troops moved. Talks failed. Rain fell."
-        >>> [(x, y, rel) for x, y, rel, _ in verify_lexical(
-        ...     [(0, 1, a, b, "en", "en", None, None, None)], DedupParams(min_share=0.6))]
-        [(0, 1, 'near_duplicate')]
-    """
-    cache = _DocCache()
-    out: list[Outcome] = []
-    for a, b, ta, tb, la, lb, jac, cos, shared in jobs:
-        da, db_ = cache.get(a, ta), cache.get(b, tb)
-        links = lexical_links(da, db_, p.lexical_link)
-        sl, sr = shares(links, len(da), len(db_))
-        rel = decide(sl, sr, (), la == lb, p)
-        if rel not in (None, "near_duplicate"):
-            rel = None  # a lexical alignment speaks only for copies; the semantic stage decides
-        ev = DedupEvidence(None, "lexical", sl, sr, jac, cos, shared, links)
-        out.append((a, b, rel, ev))
-    return out
+def _agreed(a: EventFacts, b: EventFacts, tolerance: int) -> tuple[str, ...]:
+    out = []
+    for x in a.days:
+        for y in b.days:
+            if dates_agree(x, y, tolerance):
+                out.append(f"dates: {format_date(x)} ~ {format_date(y)}")
+                break
+        if out:
+            break
+    counts = sorted({(u, r, v) for u, r, v in a.counts} & {(u, r, v) for u, r, v in b.counts})
+    out += [f"{u}{f' ({r})' if r else ''}: {v:,g}" for u, r, v in counts]
+    return tuple(out)
 
 
-def verify_semantic(
+def verify_pairs(
     jobs: Sequence[Job],
     encoder: str | Encoder | None,
     p: DedupParams,
     decide: DecisionRule = decide_relation,
 ) -> list[Outcome]:
-    """Sentence alignment (:func:`newsalign.align`) of signature + embedding candidates.
+    """Verify candidate pairs (runs on workers in the Dask path): lexically, then by meaning.
+
+    A same-language pair that the rule calls a ``near_duplicate`` on its lexical alignment
+    is decided there; otherwise, with ``p.semantic``, a pair whose facts conflict is refused
+    without aligning (under ``p.fact_veto``), one that could reach no relation is skipped
+    (:func:`may_relate`, default rule only), and the rest are aligned by meaning.
 
     Example:
-        >>> a = "Troops moved north on Monday. Talks failed in Geneva."
-        >>> b = "Talks failed in Geneva. Troops moved north on Monday."
-        >>> [rel for *_, rel, _ in verify_semantic(
-        ...     [(0, 1, a, b, "en", "en", None, 0.9, 2)], "tfidf", DedupParams())]
-        [None]
+        >>> a, b = "Troops moved. Talks failed.", "Troops moved. Talks failed. Rain fell."
+        >>> e = EventFacts()
+        >>> [(x, y, rel) for x, y, rel, _ in verify_pairs(
+        ...     [(0, 1, a, b, "en", "en", e, e, None, None, None, False)], None,
+        ...     DedupParams(min_share=0.6, semantic=False))]
+        [(0, 1, 'near_duplicate')]
     """
-    enc = get_encoder(encoder)
+    enc = get_encoder(encoder) if p.semantic else None
     cache = _DocCache()
     out: list[Outcome] = []
-    for a, b, ta, tb, la, lb, jac, cos, shared in jobs:
+    for a, b, ta, tb, la, lb, ea, eb, jac, cos, shared, copy_only in jobs:
         da, db_ = cache.get(a, ta), cache.get(b, tb)
-        mode: Mode = "rewrite" if la == lb else "translation"
+        same = la == lb
+        if same:
+            links = lexical_links(da, db_, p.lexical_link)
+            sl, sr = shares(links, len(da), len(db_))
+            text_conflict = dates_conflict(ea.text_days, eb.text_days, p.date_tolerance)
+            conflicts: tuple[str, ...] = (
+                (
+                    "dates named: "
+                    + "/".join(map(format_date, ea.text_days))
+                    + " vs "
+                    + "/".join(map(format_date, eb.text_days)),
+                )
+                if text_conflict
+                else ()
+            )
+            lex = PairEvidence(True, "lexical", sl, sr, links, "unknown", conflicts)
+            rel = decide(lex, p)
+            if rel is not None or not p.semantic or copy_only:
+                ev = DedupEvidence(
+                    None, "lexical", sl, sr, jac, cos, shared, links, conflicts=conflicts
+                )
+                out.append((a, b, rel if rel == "near_duplicate" else None, ev))
+                continue
+        dates = date_agreement(ea, eb, p.date_tolerance)
+        conflicts = tuple(fact_conflicts(ea, eb, tolerance=p.date_tolerance))
+        agreed = _agreed(ea, eb, p.date_tolerance)
+        skip = (p.fact_veto and conflicts) or (
+            decide is decide_relation and not may_relate(len(da), len(db_), same, dates, p)
+        )
+        if skip:
+            method = "facts" if p.fact_veto and conflicts else "length"
+            ev = DedupEvidence(None, method, 0.0, 0.0, jac, cos, shared, (), agreed, conflicts)
+            out.append((a, b, None, ev))
+            continue
+        assert enc is not None
+        mode: Mode = "rewrite" if same else "translation"
         # a record is never refused for its length here: the run must decide every record
         al = align(da, db_, encoder=enc, mode=mode, params=_UNLIMITED)
-        # The shares count every link; the calibrated evidence enters through the count of
-        # equivalent links that each relation needs. Shares of equivalent links only gave
-        # translation recall 0.33 on the synthetic test set where every link gave 0.82 (with
-        # min_equivalent_links 3): a Korean-English link's calibrated score runs low
-        # (benchmarks/results/calibration.json, ko_en).
         sl, sr = shares(al.links, len(da), len(db_))
-        rel = decide(sl, sr, al.links, la == lb, p, semantic=True)
-        ev = DedupEvidence(None, "semantic", sl, sr, jac, cos, shared, al.links)
+        sem = PairEvidence(same, "semantic", sl, sr, al.links, dates, conflicts)
+        rel = decide(sem, p)
+        if rel == "near_duplicate":
+            rel = None  # copies are told by their characters, never by meaning
+        ev = DedupEvidence(None, "semantic", sl, sr, jac, cos, shared, al.links, agreed, conflicts)
         out.append((a, b, rel, ev))
     return out
