@@ -11,7 +11,7 @@ Three commands, each writing ``benchmarks/results/dedup_<command>.json``:
              cosine >= 0.6, no signature, no alignment); throughput in process and on a
              LocalCluster of 1 and 2 workers (``--workers 0,1,2``; 0 = in process).
 ``sweep``    full-path throughput as a function of the candidate pairs the signature lets
-             through (``min_shared_features`` 1, 2, 3 and the signature switched off).
+             through (``strong_shared_features`` 2 and 3, and the signature switched off).
 ``scale``    the near-duplicate path on synthetic 500-word articles (``--docs 100000``),
              each size in a fresh process: wall time and peak resident memory.
 
@@ -299,17 +299,14 @@ def cmd_sweep(args: argparse.Namespace) -> None:
             if setting == "off":
                 params = DedupParams(signature_filter=False)
             else:
-                params = DedupParams(
-                    min_shared_features=int(setting),
-                    strong_shared_features=max(2, int(setting)),
-                )
+                params = DedupParams(strong_shared_features=int(setting))
             for w in args.workers:
                 res, secs = run(path, w, args.encoder, params)
                 q = score(docs, res)
                 row = {
-                    "min_shared_features": setting,
+                    "strong_shared_features": setting,
                     "workers": w or "in-process",
-                    "signature_pairs": res.stats.signature_pairs,
+                    "candidates": res.stats.candidates,
                     "embedded": res.stats.embedded,
                     "semantic_pairs": res.stats.semantic_pairs,
                     "seconds": round(secs, 2),
@@ -321,9 +318,10 @@ def cmd_sweep(args: argparse.Namespace) -> None:
                 }
                 out["rows"].append(row)
                 print(json.dumps(row))
-    by = {(r["min_shared_features"], r["workers"]): r["seconds"] for r in out["rows"]}
+    by = {(r["strong_shared_features"], r["workers"]): r["seconds"] for r in out["rows"]}
     for r in out["rows"]:
-        one, two = by.get((r["min_shared_features"], 1)), by.get((r["min_shared_features"], 2))
+        key = r["strong_shared_features"]
+        one, two = by.get((key, 1)), by.get((key, 2))
         if r["workers"] == 2 and one and two:
             r["speedup_over_1_worker"] = round(one / two, 3)
     save("sweep", out)
@@ -477,16 +475,21 @@ def render() -> str:
         data = json.loads(sw.read_text(encoding="utf-8"))
         lines += ["", f"Full path vs candidate pairs the signature lets through: split "
                   f"`{data['split']}`, {data['records']} records.", _load_line(data), "",
-                  "| min shared | run | signature pairs | embedded | aligned pairs | seconds "
+                  "| strong shared | run | candidates | embedded | aligned by meaning | seconds "
                   "| docs/s | speed-up 2/1 | translation P | translation R | ARI |",
                   "|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
         for r in data["rows"]:
             lines.append(
-                f"| {r['min_shared_features']} | {r['workers']} | {r['signature_pairs']} | "
+                f"| {r['strong_shared_features']} | {r['workers']} | {r['candidates']} | "
                 f"{r['embedded']} | {r['semantic_pairs']} | {r['seconds']} | "
                 f"{r['docs_per_second']} | {r.get('speedup_over_1_worker', '')} | "
                 f"{r.get('translation_precision', '-')} | {r['translation_recall']} | {r['ari']} |"
             )
+    from benchmarks.dedup_voa import render as render_voa
+
+    voa = render_voa()
+    if voa:
+        lines += ["", voa]
     return "\n".join(lines)
 
 
@@ -508,7 +511,7 @@ def main() -> None:
         p.add_argument("--docs", type=ints, default=[10000])
         p.add_argument("--words", type=int, default=500)
         p.add_argument("--corpus", default=None)
-        p.add_argument("--min-shared", type=lambda s: s.split(","), default=["1", "2", "3", "off"])
+        p.add_argument("--min-shared", type=lambda s: s.split(","), default=["2", "3", "off"])
         p.add_argument(
             "--min-equivalent-links",
             type=int,
