@@ -239,7 +239,7 @@ def save(name: str, data: dict[str, Any]) -> Path:
 def cmd_quality(args: argparse.Namespace) -> None:
     docs = build_corpus(args.split, max_stories=args.max_stories, seed=args.seed)
     params = DedupParams(
-        **({"min_equivalent_links": args.min_equivalent_links} if args.min_equivalent_links else {})
+        **({"translation_evidence": args.translation_evidence} if args.translation_evidence else {})
     )
     out: dict[str, Any] = {
         "machine": machine(),
@@ -513,10 +513,10 @@ def main() -> None:
         p.add_argument("--corpus", default=None)
         p.add_argument("--min-shared", type=lambda s: s.split(","), default=["2", "3", "off"])
         p.add_argument(
-            "--min-equivalent-links",
-            type=int,
+            "--translation-evidence",
+            type=float,
             default=None,
-            help="quality: DedupParams.min_equivalent_links (default: the library's)",
+            help="quality: DedupParams.translation_evidence (default: the library's)",
         )
     args = ap.parse_args()
     if args.command == "render":

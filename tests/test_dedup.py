@@ -6,6 +6,7 @@ import json
 import random
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -271,34 +272,38 @@ def test_signature_is_language_independent() -> None:
     assert {"d:10-23", "n:3000", "n:1.1e+08", "a:NATO"} <= en & ko
 
 
-def test_semantic_decision_needs_equivalent_links() -> None:
-    """High shares made of partial links and wide beads are not a translation; meaning never
-    makes a copy; facts that conflict refuse every relation by meaning."""
+def test_semantic_decision_needs_evidence() -> None:
+    """High shares made of unlikely links are not a translation (the expected share of
+    sentences saying the same is); meaning never makes a copy; facts that conflict refuse
+    every relation by meaning."""
     p = DedupParams()
-    partial = tuple(na.Link((k,), (k,), 0.3, kind="partial") for k in range(5))
-    wide = (na.Link((0, 1, 2, 3, 4), (0, 1, 2, 3, 4), 0.7),)
+    partial = tuple(na.Link((k,), (k,), 0.15, kind="partial") for k in range(5))
     equal = tuple(na.Link((k,), (k,), 0.8) for k in range(5))
-    for links in (partial, wide):
-        assert decide_relation(PairEvidence(False, "semantic", 1.0, 1.0, links), p) is None
-    assert decide_relation(PairEvidence(False, "semantic", 1.0, 1.0, equal), p) == "translation"
+    n5 = (5, 5)
+    assert decide_relation(PairEvidence(False, "semantic", 1.0, 1.0, partial, n5), p) is None
+    wide = (na.Link((0, 1, 2, 3, 4), (0,), 0.9),)  # one sentence's worth of five
+    assert decide_relation(PairEvidence(False, "semantic", 1.0, 1.0, wide, n5), p) is None
+    assert decide_relation(PairEvidence(False, "semantic", 1.0, 1.0, equal, n5), p) == "translation"
     # one language, aligned by meaning: at most the same story, never a copy
-    assert decide_relation(PairEvidence(True, "semantic", 1.0, 1.0, equal), p) == "same_story"
+    assert decide_relation(PairEvidence(True, "semantic", 1.0, 1.0, equal, n5), p) == "same_story"
     # the lexical path: its shares alone decide
     assert decide_relation(PairEvidence(True, "lexical", 0.9, 0.8), p) == "near_duplicate"
     # same story without days to compare: story_min_links equivalent links
-    assert decide_relation(PairEvidence(False, "semantic", 0.5, 0.4, equal[:4]), p) == "same_story"
-    assert decide_relation(PairEvidence(False, "semantic", 0.5, 0.4, equal[:3]), p) is None
+    story = PairEvidence(False, "semantic", 0.5, 0.4, equal[:4], (20, 20))
+    assert decide_relation(story, p) == "same_story"
+    assert (
+        decide_relation(PairEvidence(False, "semantic", 0.5, 0.4, equal[:3], (20, 20)), p) is None
+    )
     # with agreeing days, one likely shared sentence is enough ...
     weak = (na.Link((0,), (0,), 0.3, kind="partial"), na.Link((1,), (1,), 0.35, kind="partial"))
-    dated = PairEvidence(False, "semantic", 0.5, 0.4, weak, "agree")
+    dated = PairEvidence(False, "semantic", 0.5, 0.4, weak, (20, 20), "agree")
     assert decide_relation(dated, p) == "same_story"
     # ... and a conflict of facts refuses everything by meaning, and a lexical copy too
-    for ev in (dated, PairEvidence(False, "semantic", 1.0, 1.0, equal)):
-        vetoed = PairEvidence(ev.same_lang, ev.method, ev.share_left, ev.share_right, ev.links,
-                              ev.dates, ("troops: 3,000 vs 10,900",))  # fmt: skip
+    for ev in (dated, PairEvidence(False, "semantic", 1.0, 1.0, equal, n5)):
+        vetoed = replace(ev, conflicts=("troops: 3,000 vs 10,900",))
         assert decide_relation(vetoed, p) is None
         assert decide_relation(vetoed, DedupParams(fact_veto=False)) is not None
-    copy = PairEvidence(True, "lexical", 0.9, 0.8, (), "unknown", ("dates named: day 4 vs day 9",))
+    copy = PairEvidence(True, "lexical", 0.9, 0.8, conflicts=("dates named: day 4 vs day 9",))
     assert decide_relation(copy, p) is None
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "PairEvidence",
     "date_agreement",
     "decide_relation",
+    "expected_share",
     "lexical_links",
     "may_relate",
     "shares",
@@ -118,8 +119,9 @@ DateAgreement = Literal["agree", "conflict", "unknown"]
 
 
 def date_agreement(a: EventFacts, b: EventFacts, tolerance: int = 1) -> DateAgreement:
-    """``"agree"`` when a day of each is within ``tolerance``, ``"conflict"`` when both name
-    days and none agree, ``"unknown"`` when a side names none.
+    """``"agree"`` when a day of each, with its month, is within ``tolerance``,
+    ``"conflict"`` when both name days and none agree, ``"unknown"`` otherwise (a side
+    names none, or only days of the month agree).
 
     Example:
         >>> date_agreement(EventFacts(days=((2022, 10, 4),)), EventFacts(days=((2022, 10, 5),)))
@@ -129,7 +131,31 @@ def date_agreement(a: EventFacts, b: EventFacts, tolerance: int = 1) -> DateAgre
     """
     if not a.days or not b.days:
         return "unknown"
-    return "conflict" if dates_conflict(a.days, b.days, tolerance) else "agree"
+    if dates_conflict(a.days, b.days, tolerance):
+        return "conflict"
+    # a day of the month alone ("the 23rd" in an undated record) agrees by chance too often
+    # to count as evidence; it still conflicts
+    dated = any(
+        x[1] is not None and y[1] is not None and dates_agree(x, y, tolerance)
+        for x in a.days
+        for y in b.days
+    )
+    return "agree" if dated else "unknown"
+
+
+def expected_share(links: Sequence[Link], sentences: tuple[int, int]) -> float:
+    """The expected share of the shorter side's sentences that say the same as the other:
+    each link's calibrated score times the sentences of its smaller side, summed, over the
+    shorter side's sentence count.
+
+    Example:
+        >>> expected_share([Link((0,), (0,), 0.9), Link((1, 2), (1,), 0.5)], (4, 2))
+        0.7
+    """
+    n = min(sentences)
+    if n <= 0:
+        return 0.0
+    return round(sum(k.score * min(len(k.left), len(k.right)) for k in links) / n, 6)
 
 
 def story_evidence(links: Sequence[Link]) -> float:
@@ -154,6 +180,7 @@ class PairEvidence:
         share_left: aligned share of the left record's sentences (:func:`shares`).
         share_right: aligned share of the right record's.
         links: the alignment.
+        sentences: the two records' sentence counts (0, 0 when not given).
         dates: how their event days compare (:func:`date_agreement`; for the lexical
             method, the days the texts name by themselves).
         conflicts: the facts that say another event (:func:`~.events.fact_conflicts`).
@@ -164,6 +191,7 @@ class PairEvidence:
     share_left: float
     share_right: float
     links: tuple[Link, ...] = ()
+    sentences: tuple[int, int] = (0, 0)
     dates: DateAgreement = "unknown"
     conflicts: tuple[str, ...] = ()
 
@@ -177,8 +205,8 @@ def decide_relation(ev: PairEvidence, p: DedupParams) -> Relation | None:
       ``lo >= p.min_share`` and the texts name no conflicting days;
     - by meaning, a conflict of facts (``p.fact_veto``): nothing;
     - by meaning, two languages: ``translation`` when ``hi >= p.translation_threshold``,
-      ``lo >= p.translation_min_share`` and ``p.min_equivalent_links`` links are
-      ``equivalent``;
+      ``lo >= p.translation_min_share`` and :func:`expected_share` reaches
+      ``p.translation_evidence``;
     - by meaning: ``same_story`` when the event days agree and :func:`story_evidence`
       reaches ``p.dated_story_evidence``; without days to compare, when ``p.story_min_links``
       links are ``equivalent`` and ``hi >= p.story_threshold``.
@@ -188,11 +216,11 @@ def decide_relation(ev: PairEvidence, p: DedupParams) -> Relation | None:
         >>> decide_relation(PairEvidence(True, "lexical", 0.9, 0.8), p)
         'near_duplicate'
         >>> equal = tuple(Link((k,), (k,), 0.8) for k in range(5))
-        >>> decide_relation(PairEvidence(False, "semantic", 1.0, 1.0, equal), p)
+        >>> decide_relation(PairEvidence(False, "semantic", 1.0, 1.0, equal, (5, 5)), p)
         'translation'
-        >>> decide_relation(PairEvidence(True, "semantic", 1.0, 1.0, equal), p)
+        >>> decide_relation(PairEvidence(True, "semantic", 1.0, 1.0, equal, (5, 5)), p)
         'same_story'
-        >>> decide_relation(PairEvidence(True, "semantic", 1.0, 1.0, equal, "conflict",
+        >>> decide_relation(PairEvidence(True, "semantic", 1.0, 1.0, equal, (5, 5), "conflict",
         ...                              ("dates: 2022-10-04 vs 2022-10-09",)), p) is None
         True
     """
@@ -206,7 +234,7 @@ def decide_relation(ev: PairEvidence, p: DedupParams) -> Relation | None:
     strong = sum(1 for k in ev.links if k.kind == "equivalent")
     if (
         not ev.same_lang
-        and strong >= p.min_equivalent_links
+        and expected_share(ev.links, ev.sentences) >= p.translation_evidence
         and hi >= p.translation_threshold
         and lo >= p.translation_min_share
     ):
@@ -225,24 +253,22 @@ def may_relate(
     """Whether an alignment by meaning of records of ``n_left`` and ``n_right`` sentences
     could reach any relation under :func:`decide_relation`.
 
-    Without agreeing days every relation by meaning needs some ``equivalent`` links
-    (``min_equivalent_links`` for a translation, ``story_min_links`` for the same story),
-    and an alignment has at most ``min(n_left, n_right)`` links: a shorter pair is decided
-    ``None`` without aligning. The pipeline skips such pairs only under the default rule.
+    A pair in two languages may always be a translation. In one language, without agreeing
+    days, the only relation by meaning is a same story with ``story_min_links``
+    ``equivalent`` links, and an alignment has at most ``min(n_left, n_right)`` links: a
+    shorter pair is decided ``None`` without aligning. The pipeline skips such pairs only
+    under the default rule.
 
     Example:
         >>> p = DedupParams()
         >>> may_relate(2, 30, True, "unknown", p), may_relate(2, 30, True, "agree", p)
         (False, True)
-        >>> may_relate(2, 3, False, "unknown", p)
+        >>> may_relate(1, 3, False, "unknown", p)
         True
     """
-    if dates == "agree":
+    if dates == "agree" or not same_lang:
         return True
-    bars = [] if same_lang else [p.min_equivalent_links]
-    if p.story_min_links:
-        bars.append(p.story_min_links)
-    return bool(bars) and min(n_left, n_right) >= min(bars)
+    return bool(p.story_min_links) and min(n_left, n_right) >= p.story_min_links
 
 
 class DecisionRule(Protocol):
@@ -343,7 +369,8 @@ def verify_pairs(
                 if text_conflict
                 else ()
             )
-            lex = PairEvidence(True, "lexical", sl, sr, links, "unknown", conflicts)
+            lex = PairEvidence(True, "lexical", sl, sr, links, (len(da), len(db_)), "unknown",
+                               conflicts)  # fmt: skip
             rel = decide(lex, p)
             if rel is not None or not p.semantic or copy_only:
                 ev = DedupEvidence(
@@ -367,7 +394,8 @@ def verify_pairs(
         # a record is never refused for its length here: the run must decide every record
         al = align(da, db_, encoder=enc, mode=mode, params=_UNLIMITED)
         sl, sr = shares(al.links, len(da), len(db_))
-        sem = PairEvidence(same, "semantic", sl, sr, al.links, dates, conflicts)
+        sem = PairEvidence(same, "semantic", sl, sr, al.links, (len(da), len(db_)), dates,
+                           conflicts)  # fmt: skip
         rel = decide(sem, p)
         if rel == "near_duplicate":
             rel = None  # copies are told by their characters, never by meaning
