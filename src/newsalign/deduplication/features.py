@@ -36,6 +36,7 @@ __all__ = [
     "normalize_text",
     "passage",
     "signature",
+    "word_shingles",
 ]
 
 _WORD = re.compile(r"\w+")
@@ -70,6 +71,19 @@ def normalize_text(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
+def word_shingles(text: str, k: int) -> frozenset[str]:
+    """The ``k``-word shingles of ``text``, casefolded (one shingle for a shorter text).
+
+    Example:
+        >>> sorted(word_shingles("Troops crossed the border.", 3))
+        ['crossed the border', 'troops crossed the']
+    """
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return frozenset()
+    return frozenset(" ".join(words[i : i + k]) for i in range(max(1, len(words) - k + 1)))
+
+
 def minhash_values(text: str, p: DedupParams) -> np.ndarray:
     """MinHash values of the ``p.shingle_size``-word shingles of ``text`` (``p.num_perm``).
 
@@ -81,9 +95,7 @@ def minhash_values(text: str, p: DedupParams) -> np.ndarray:
         (128,)
     """
     words = _WORD.findall(text.casefold())
-    k = p.shingle_size
-    starts = range(max(1, len(words) - k + 1))
-    shingles = {" ".join(words[i : i + k]).encode("utf-8") for i in starts}
+    shingles = {s.encode("utf-8") for s in word_shingles(text, p.shingle_size)}
     mh = minhash_class()(
         num_perm=p.num_perm, permutations=minhash_permutations(p.num_perm), scheme="affine32"
     )

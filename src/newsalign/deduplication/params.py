@@ -27,6 +27,9 @@ class DedupParams:
             calibrated link scores summed over that record's sentences): shares counted
             over every link reached the bars between unrelated articles on one topic
             (chosen on the synthetic ``dev`` split: 0.15 let 5 such pairs through, 0.2 none).
+        translation_min_equal: and at least this many sentences expected to say the same
+            (the same sum, not divided): two one-line records are a translation only when
+            their one link is more likely than not equal.
         story_threshold: same story without dates to agree on: the larger aligned share
             must reach this.
         story_min_links: same story without dates to agree on: at least this many
@@ -66,6 +69,7 @@ class DedupParams:
     translation_threshold: float = 0.7
     translation_min_share: float = 0.4
     translation_evidence: float = 0.2
+    translation_min_equal: float = 0.5
     story_threshold: float = 0.3
     story_min_links: int = 4
     dated_story_evidence: float = 0.5
@@ -114,6 +118,7 @@ class DedupParams:
         for name in (
             "story_min_links",
             "date_tolerance",
+            "translation_min_equal",
             "strong_shared_features",
             "max_feature_df",
             "lead_sentences",

@@ -136,28 +136,30 @@ def run_stages(
                     c = cand[0]
                     rep = leader_of[c]
                     # A candidate that is the representative's article (the representative
-                    # or a copy of it) is verified itself; so is a likely copy (an LSH
-                    # partner) of any member, lexically only (a copy of a member is that
-                    # member's article). Anything else is verified against the
-                    # cluster's representative.
-                    copy = cand[1] is not None and c not in article
-                    target = c if copy or c in article else rep
-                    if target in seen or target in vetoed or len(seen) >= p.max_candidates:
-                        continue
-                    conflicts = _conflicts(feats[target], feats[r], p)
-                    if conflicts is None and target != rep:
-                        # a member is verified only when its cluster's event agrees too
-                        conflicts = _conflicts(feats[rep], feats[r], p)
-                    if conflicts is None:
-                        seen.add(target)
-                        jobs.append((target, r, cand, copy))
-                    else:
+                    # or a copy of it) is verified itself; anything else is verified against
+                    # the cluster's representative.
+                    # A same-language member outside the representative's article may be
+                    # a copy of its own: it is checked lexically too.
+                    targets = [(c, False)] if c in article else [(rep, False)]
+                    if c not in article and feats[c].lang == feats[r].lang:
+                        targets.insert(0 if cand[1] is not None else 1, (c, True))
+                    for target, copy in targets:
+                        if target in seen or target in vetoed or len(seen) >= p.max_candidates:
+                            continue
+                        conflicts = _conflicts(feats[target], feats[r], p)
+                        if conflicts is None and target != rep:
+                            # a member is verified only when its cluster's event agrees too
+                            conflicts = _conflicts(feats[rep], feats[r], p)
+                        if conflicts is None:
+                            seen.add(target)
+                            jobs.append((target, r, cand, copy))
+                            continue
                         # refused on the facts of the two leads alone: no alignment, and
                         # not one of the record's max_candidates verifications
                         vetoed.add(target)
                         counts["vetoed"] += 1
                         if r not in first_veto:
-                            first_veto[r] = (rep, r, None, DedupEvidence(
+                            first_veto[r] = (target, r, None, DedupEvidence(
                                 None, "facts", 0.0, 0.0, cand[1], cand[2], cand[3],
                                 conflicts=conflicts))  # fmt: skip
             outcomes = _verify(runner, jobs, feats, encoder, p, decide, batch_size, counts)

@@ -33,7 +33,7 @@ from .events import (
     fact_conflicts,
     format_date,
 )
-from .features import normalize_text
+from .features import normalize_text, word_shingles
 from .params import DedupParams
 from .results import DedupEvidence, Relation
 
@@ -43,6 +43,7 @@ __all__ = [
     "Job",
     "Outcome",
     "PairEvidence",
+    "copy_shares",
     "date_agreement",
     "decide_relation",
     "expected_share",
@@ -112,6 +113,31 @@ def shares(links: Sequence[Link], n: int, m: int) -> tuple[float, float]:
     sl = sum(len(k.left) for k in links) / n if n else 0.0
     sr = sum(len(k.right) for k in links) / m if m else 0.0
     return round(sl, 6), round(sr, 6)
+
+
+def copy_shares(
+    links: Sequence[Link], left: Document, right: Document, ta: str, tb: str, k: int
+) -> tuple[float, float]:
+    """The lexical shares of a pair: for each side, the larger of the share of its sentences
+    in a lexical link (:func:`shares`) and the share of its word ``k``-shingles found in the
+    other text.
+
+    The shingles see through a copy whose sentences were split or merged differently (an
+    inserted quote cut in two, a trimmed sentence run into the next), which sentence links
+    compared one to one miss.
+
+    Example:
+        >>> a = Document.from_text("Troops moved north. Talks failed in Geneva on Monday.")
+        >>> b = Document.from_text("Troops moved north; talks failed in Geneva on Monday.")
+        >>> copy_shares(lexical_links(a, b, 0.7), a, b, a.text, b.text, 3)
+        (1.0, 1.0)
+    """
+    sl, sr = shares(links, len(left), len(right))
+    ga, gb = word_shingles(ta, k), word_shingles(tb, k)
+    if ga and gb:
+        both = len(ga & gb)
+        sl, sr = max(sl, round(both / len(ga), 6)), max(sr, round(both / len(gb), 6))
+    return sl, sr
 
 
 #: How the event days of two records compare.
@@ -205,8 +231,9 @@ def decide_relation(ev: PairEvidence, p: DedupParams) -> Relation | None:
       ``lo >= p.min_share`` and the texts name no conflicting days;
     - by meaning, a conflict of facts (``p.fact_veto``): nothing;
     - by meaning, two languages: ``translation`` when ``hi >= p.translation_threshold``,
-      ``lo >= p.translation_min_share`` and :func:`expected_share` reaches
-      ``p.translation_evidence``;
+      ``lo >= p.translation_min_share``, :func:`expected_share` reaches
+      ``p.translation_evidence`` and the expected count of equal sentences
+      ``p.translation_min_equal``;
     - by meaning: ``same_story`` when the event days agree and :func:`story_evidence`
       reaches ``p.dated_story_evidence``; without days to compare, when ``p.story_min_links``
       links are ``equivalent`` and ``hi >= p.story_threshold``.
@@ -235,6 +262,7 @@ def decide_relation(ev: PairEvidence, p: DedupParams) -> Relation | None:
     if (
         not ev.same_lang
         and expected_share(ev.links, ev.sentences) >= p.translation_evidence
+        and expected_share(ev.links, (1, 1)) >= p.translation_min_equal
         and hi >= p.translation_threshold
         and lo >= p.translation_min_share
     ):
@@ -357,7 +385,7 @@ def verify_pairs(
         same = la == lb
         if same:
             links = lexical_links(da, db_, p.lexical_link)
-            sl, sr = shares(links, len(da), len(db_))
+            sl, sr = copy_shares(links, da, db_, ta, tb, p.shingle_size)
             text_conflict = dates_conflict(ea.text_days, eb.text_days, p.date_tolerance)
             conflicts: tuple[str, ...] = (
                 (
