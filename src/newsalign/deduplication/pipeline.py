@@ -136,10 +136,10 @@ def run_stages(
                     c = cand[0]
                     rep = leader_of[c]
                     # A candidate that is the representative's article (the representative
-                    # or a copy of it) is verified itself; anything else is verified against
-                    # the cluster's representative.
-                    # A same-language member outside the representative's article may be
-                    # a copy of its own: it is checked lexically too.
+                    # or a copy of it) is verified itself, anything else against its
+                    # cluster's representative; a same-language candidate outside the
+                    # representative's article is also checked as a copy of its own
+                    # (lexically only: a copy of a member is that member's article).
                     targets = [(c, False)] if c in article else [(rep, False)]
                     if c not in article and feats[c].lang == feats[r].lang:
                         targets.insert(0 if cand[1] is not None else 1, (c, True))
