@@ -132,18 +132,23 @@ def knn(
     tvecs: np.ndarray,
     k: int,
     block: int = 256,
+    *,
+    earlier: bool = False,
 ) -> Iterator[tuple[int, int, float]]:
     """Exact top-``k`` targets of each query by cosine, blockwise: (query, target, cosine).
 
-    A record is never its own neighbour. ``qvecs`` and ``tvecs`` hold unit rows (the vectors
-    of ``queries`` and ``targets``); ties go to the earlier target row; cosines are rounded
-    to 5 places.
+    A record is never its own neighbour; with ``earlier``, only targets at smaller
+    positions than the query are. ``qvecs`` and ``tvecs`` hold unit rows (the vectors of
+    ``queries`` and ``targets``); ties go to the earlier target row; cosines are rounded to
+    5 places.
 
     Example:
         >>> v = np.eye(3, dtype=np.float32)
         >>> v[2] = [0.6, 0.8, 0.0]
         >>> [(q, t, round(c, 2)) for q, t, c in knn([0, 1], v[:2], [0, 1, 2], v, 1)]
         [(0, 2, 0.6), (1, 2, 0.8)]
+        >>> [(q, t) for q, t, _ in knn([2], v[2:], [0, 1, 2], v, 1, earlier=True)]
+        [(2, 1)]
     """
     if not len(queries) or not len(targets):
         return
@@ -151,13 +156,16 @@ def knn(
     tpos = np.asarray(targets)
     for start in range(0, len(queries), block):
         sims = qvecs[start : start + block] @ tvecs.T
+        if earlier:
+            qpos = np.asarray(queries[start : start + block])
+            sims = np.where(tpos[None, :] < qpos[:, None], sims, -np.inf)
         top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
         for r in range(len(sims)):
             q = int(queries[start + r])
             found = 0
             for c in sorted(top[r].tolist(), key=lambda c: (-sims[r, c], c)):
                 t = int(tpos[c])
-                if t != q and found < k:
+                if t != q and found < k and np.isfinite(sims[r, c]):
                     found += 1
                     yield q, t, round(float(sims[r, c]), 5)
 
@@ -182,8 +190,9 @@ def candidate_lists(
         ``{pos: [candidate, ...]}`` for records with any candidate; every candidate is an
         earlier position. Neighbours are searched in every language separately (a
         multilingual encoder puts two unrelated texts of one language closer than a text
-        and its translation); a pair is proposed from both of its ends' searches, so a
-        record found by a later one's search is its candidate too.
+        and its translation); a record searches only the records before it, so its
+        candidates depend only on what came before it (a run on a corpus and runs on its
+        growing prefixes agree).
     """
     best: dict[tuple[int, int], Candidate] = {}
     for a, b, jac in lsh:
@@ -201,8 +210,9 @@ def candidate_lists(
         }
         for ql in sorted(by_lang):
             for tl in sorted(by_lang):
-                for q, t, cos in knn(by_lang[ql], mats[ql], by_lang[tl], mats[tl], p.neighbors):
-                    a, b = (q, t) if q < t else (t, q)
+                near = knn(by_lang[ql], mats[ql], by_lang[tl], mats[tl], p.neighbors, earlier=True)
+                for q, t, cos in near:
+                    a, b = t, q
                     if not within_days(feats[a], feats[b], p):
                         continue
                     shared = len(useful[a] & useful[b])
