@@ -190,7 +190,10 @@ def test_indices_valid_and_deterministic(sides: tuple[np.ndarray, np.ndarray], m
         assert list(link.left) == sorted(set(link.left)) and list(link.right) == sorted(
             set(link.right)
         )
-        assert len(link.left) <= 3 and len(link.right) <= 3
+        p = na.AlignParams()
+        cap = p.max_bead if mode == "rewrite" else p.max_bead_total - 1
+        assert len(link.left) <= cap and len(link.right) <= cap
+        assert mode == "rewrite" or len(link.left) + len(link.right) <= p.max_bead_total
 
 
 @_SETTINGS
