@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -138,6 +139,34 @@ def test_translation_mode_survives_a_local_swap(encoder: na.Encoder) -> None:
     assert beads(al) == {((0,), (1,)), ((1,), (0,)), ((2,), (2,))}
 
 
+class _Counting:
+    """The real encoder, recording what it is asked to encode."""
+
+    name = "use-m3"
+
+    def __init__(self, inner: na.Encoder) -> None:
+        self.inner = inner
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts += list(texts)
+        return np.asarray(self.inner.encode(texts))
+
+
+def test_translation_mode_encodes_each_sentence_once(
+    encoder: na.Encoder, seed_texts: tuple[str, str]
+) -> None:
+    """The bead search composes passages from sentence vectors; only the multi-sentence
+    sides of the links found are encoded whole (for their calibrated scores)."""
+    left, right = (na.Document.from_text(t) for t in seed_texts)
+    enc = _Counting(encoder)
+    al = na.align(left, right, encoder=enc, mode="translation")
+    joined = {" ".join(left.texts[i] for i in k.left) for k in al.links if len(k.left) > 1}
+    joined |= {" ".join(right.texts[j] for j in k.right) for k in al.links if len(k.right) > 1}
+    assert sorted(enc.texts) == sorted([*left.texts, *right.texts, *joined])
+    assert al == na.align(left, right, encoder=encoder, mode="translation")
+
+
 def test_large_documents_align_in_bounded_memory() -> None:
     rng = np.random.default_rng(0)
     left = rng.normal(size=(3000, 64)).astype(np.float32)
@@ -190,7 +219,10 @@ def test_indices_valid_and_deterministic(sides: tuple[np.ndarray, np.ndarray], m
         assert list(link.left) == sorted(set(link.left)) and list(link.right) == sorted(
             set(link.right)
         )
-        assert len(link.left) <= 3 and len(link.right) <= 3
+        p = na.AlignParams()
+        cap = p.max_bead if mode == "rewrite" else p.max_bead_total - 1
+        assert len(link.left) <= cap and len(link.right) <= cap
+        assert mode == "rewrite" or len(link.left) + len(link.right) <= p.max_bead_total
 
 
 @_SETTINGS

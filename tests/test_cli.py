@@ -124,6 +124,11 @@ def test_stdin_and_options() -> None:
         (None, ["align", str(SEED_LEFT)], "required: RIGHT"),
         (None, ["align", str(SEED_LEFT), str(SEED_RIGHT), "--format", "xml"], "invalid choice"),
         (None, ["frobnicate"], "newsalign: error: argument COMMAND: invalid choice"),
+        (
+            None,
+            ["align", str(SEED_LEFT), str(SEED_RIGHT), "--threads", "0"],
+            "--threads must be a whole number >= 1, got '0'",
+        ),
     ],
 )
 def test_errors_are_one_line_exit_2(

@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 
 import newsalign as na
-from newsalign.embed import CachedEncoder, TfidfEncoder, char_ngram_counts, normalize_rows
+from newsalign.embed import (
+    THREADS_ENV,
+    CachedEncoder,
+    TfidfEncoder,
+    UseM3Encoder,
+    char_ngram_counts,
+    normalize_rows,
+)
 
 
 def test_use_m3_shape_and_norm(encoder: na.Encoder) -> None:
@@ -146,3 +153,18 @@ def test_char_ngram_counts_of_text_shorter_than_the_longest_ngram() -> None:
     counts = char_ngram_counts(["a"], n_features=64, ngram_range=(3, 5))
     assert counts.sum() == 1
     assert char_ngram_counts(["a", "b"], n_features=64, ngram_range=(4, 6)).sum() == 2
+
+
+def test_use_m3_threads_default_to_one_and_follow_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(THREADS_ENV, raising=False)
+    assert UseM3Encoder().threads == 1  # not the core count: that slows down under load
+    assert UseM3Encoder(threads=3).threads == 3
+    monkeypatch.setenv(THREADS_ENV, "2")
+    assert UseM3Encoder().threads == 2
+    monkeypatch.setenv(THREADS_ENV, "two")
+    with pytest.raises(na.ConfigError, match="NEWSALIGN_THREADS must be a whole number >= 1"):
+        UseM3Encoder()
+    with pytest.raises(na.ConfigError, match="threads must be >= 1, got 0"):
+        UseM3Encoder(threads=0)

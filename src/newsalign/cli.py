@@ -336,6 +336,27 @@ def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # -- the parser -------------------------------------------------------------------------
+def _thread_count(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--threads must be a whole number >= 1, got {raw!r}")
+    return value
+
+
+def _add_threads_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--threads",
+        type=_thread_count,
+        default=None,
+        metavar="N",
+        help="BLAS threads of the use-m3 encoder (default 1, or $NEWSALIGN_THREADS; "
+        "more helps only on idle cores)",
+    )
+
+
 def _add_alignment_options(p: argparse.ArgumentParser) -> None:
     """The options every command that aligns documents takes."""
     p.add_argument(
@@ -343,6 +364,7 @@ def _add_alignment_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="sentence encoder: use-m3 (default), tfidf, or st:<sentence-transformers model>",
     )
+    _add_threads_option(p)
     p.add_argument(
         "--mode",
         choices=na.MODES,
@@ -426,6 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--datasets", metavar="A,B", help="comma-separated subfolders of DIR to run")
     p.add_argument("-o", "--output", metavar="FILE", help="write the results as JSON to FILE")
     p.add_argument("--encoder", default=None, help="sentence encoder (default use-m3)")
+    _add_threads_option(p)
     p.add_argument(
         "--mode",
         choices=na.MODES,
@@ -491,6 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--encoder", default=None, help="encoder for translations and same story (use-m3)"
     )
+    _add_threads_option(p)
     p.add_argument(
         "--near-only",
         action="store_true",
@@ -511,6 +535,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if sys.stderr is not None:
             print("newsalign: error: standard output is closed", file=sys.stderr)
         return EXIT_USAGE
+    threads = getattr(args, "threads", None)
+    if threads is not None:
+        # read when the encoder is first created, which is after this
+        os.environ[na.embed.THREADS_ENV] = str(threads)
     try:
         status = int(args.func(args, sys.stdout))
         sys.stdout.flush()  # a full disk shows here, not at interpreter exit

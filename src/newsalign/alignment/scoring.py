@@ -72,6 +72,7 @@ class Scorer:
         self._joined: dict[tuple[int, tuple[int, ...]], np.ndarray] = {}
         self._lex_cache: dict[tuple[int, int], Any] = {}
         self._bead_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+        self._windows: dict[tuple[int, int], np.ndarray] = {}
         # float64 rows are gathered on demand, not copied whole: a copy would double the
         # vectors' memory (for a dense 8192-wide TF-IDF, 64 KiB a sentence)
         self.lv = Rows64(lv)
@@ -254,6 +255,7 @@ class Scorer:
         other._joined = {(1 - side, key): vec for (side, key), vec in self._joined.items()}
         other._lex_cache = {(1 - side, size): m for (side, size), m in self._lex_cache.items()}
         other._bead_cache = {(b, a): score for (a, b), score in self._bead_cache.items()}
+        other._windows = {(1 - side, size): w for (side, size), w in self._windows.items()}
         return other
 
     def bead_scores(self, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
@@ -309,16 +311,29 @@ class Scorer:
         return _confident_chain(i, j, self.pair_scores(i, j), self.n, self.m, self.p.threshold)
 
     def windows(self, side: int, size: int) -> np.ndarray:
-        """Vectors of every run of ``size`` consecutive sentences of one side (float32)."""
+        """Vectors of every run of ``size`` consecutive sentences of one side (float32).
+
+        Composed from the sentence vectors (their normalised sum), not encoded: the bead
+        search scores every run near the path, and encoding each joined run is what the
+        peers spend their time on. The links found are scored on encoded passages
+        (:meth:`side_vector`), as the link probability was calibrated.
+        """
         rows = self.lv32 if side == 0 else self.rv32
         if size == 1:
             return rows
+        key = (side, size)
+        cached = self._windows.get(key)
+        if cached is not None:
+            return cached
         count = len(rows) - size + 1
         if count <= 0:
             return np.zeros((0, rows.shape[1]), dtype=np.float32)
-        keys = [(side, tuple(range(k, k + size))) for k in range(count)]
-        self.prepare(keys)
-        out: np.ndarray = np.stack([self._joined[key] for key in keys]).astype(np.float32)
+        total = np.zeros((count, rows.shape[1]))
+        for k in range(size):  # sentence after sentence, so each sum is added in order
+            total += rows[k : k + count]
+        total /= np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-12)
+        out = total.astype(np.float32)
+        self._windows[key] = out
         return out
 
     def _char_cumsum(self, side: int) -> np.ndarray | None:
@@ -365,7 +380,9 @@ class Scorer:
                 lw, rw = self._lex_windows(0, a), self._lex_windows(1, b)
                 lex = _sparse_pair_dots(lw, rw, i - a, j - b)
                 cos = cos + p.anchor_weight * np.maximum(0.0, lex - self.lex_mean)
-            out[idx] = cos - p.bead_penalty * (a + b - 2)
+            # a bead stands for all its sentences: weighed by their number, the search does
+            # not prefer several small beads over one that says the same (chosen on dev)
+            out[idx] = cos * ((a + b) / 2) ** p.size_weight - p.bead_penalty * (a + b - 2)
         return out
 
     def _lex_windows(self, side: int, size: int) -> Any:

@@ -19,9 +19,10 @@ def translation_beads(s: Scorer, p: AlignParams) -> list[tuple[list[int], list[i
 
     The confident chain of mutually best pairs traces a path; a band of ``p.band``
     sentences around it is searched for the best sequence of beads (1-0, 0-1 and n-m up to
-    ``p.max_bead`` a side and ``p.max_bead_total`` in all). A bead scores the cosine of its
-    two passages minus the neighbours' similarity (margin), times the length agreement,
-    plus the character n-gram overlap. Afterwards, two repairs give
+    ``p.max_bead_total`` sentences in all). A bead scores the cosine of its two passages
+    (each the normalised sum of its sentence vectors: sentences are encoded once) minus the
+    neighbours' similarity (margin), times the length agreement, plus the character n-gram
+    overlap, the whole weighed by the bead's size (``p.size_weight``). Afterwards, two repairs give
     back what a monotone search cannot express: a 2-2 bead whose sentences match crosswise
     becomes two crossing links, and sentences the search left out are linked to each other
     if they match well near the path (local swaps).
@@ -31,7 +32,7 @@ def translation_beads(s: Scorer, p: AlignParams) -> list[tuple[list[int], list[i
     jstar = np.interp(
         np.arange(n + 1), np.concatenate([[0.0], ci + 1, [n]]), np.concatenate([[0.0], cj + 1, [m]])
     )
-    kmax = p.max_bead
+    kmax = p.max_bead_total - 1
     sizes = range(1, kmax + 1)
     types = sorted(
         ((a, b) for a in sizes for b in sizes if a + b <= p.max_bead_total),
