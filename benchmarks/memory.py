@@ -22,13 +22,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from .env import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ko_en_news"
@@ -84,6 +85,7 @@ def run_point(kind: str, encoder: str, size_mb: float, timeout: float) -> dict[s
         if command == "align":
             cmd.remove("-o")
             cmd.remove(str(Path(tmp) / "out"))
+        point["load_avg_1"] = round(os.getloadavg()[0], 2)
         t0 = time.perf_counter()
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
@@ -138,6 +140,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--append", action="store_true", help="add to the points already saved")
     args = ap.parse_args(argv)
     points: list[dict[str, object]] = []
+    env = environment()
     if args.append and OUT.exists():
         points = json.loads(OUT.read_text(encoding="utf-8"))["points"]
     for size in [float(x) for x in args.sizes.split(",")]:
@@ -146,9 +149,10 @@ def main(argv: list[str] | None = None) -> None:
                 point = run_point(kind, encoder, size, args.timeout)
                 print(json.dumps(point), flush=True)
                 points.append(point)
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"machine": machine, "points": points}, indent=1) + "\n")
+                # saved after every point: a long grid stopped half-way keeps what it measured
+                OUT.parent.mkdir(parents=True, exist_ok=True)
+                payload = {"env": env, "timeout_s": args.timeout, "points": points}
+                OUT.write_text(json.dumps(payload, indent=1) + "\n")
     plot(points)
 
 
