@@ -10,7 +10,8 @@ Each point runs the CLI in a fresh process under ``/usr/bin/time -v`` on two tex
 
 A point that runs past ``--timeout`` is recorded as timed out; one that stops with the
 documented limit (``AlignParams.max_sentences``) records its one-line error. Results go to
-``benchmarks/results/memory.json``; with matplotlib, the plot to ``docs/memory.png``.
+``benchmarks/results/memory.json`` (saved after every point); ``benchmarks.render`` turns
+them into the table and the plot (``docs/memory.png``) of ``docs/benchmarks.md``.
 
 Run from the project root::
 
@@ -34,7 +35,6 @@ from .env import environment
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ko_en_news"
 OUT = ROOT / "benchmarks" / "results" / "memory.json"
-PLOT = ROOT / "docs" / "memory.png"
 KINDS = ("rewrite", "translation", "diff")
 
 
@@ -102,35 +102,6 @@ def run_point(kind: str, encoder: str, size_mb: float, timeout: float) -> dict[s
     return point
 
 
-def plot(points: list[dict[str, object]]) -> None:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        print("matplotlib is not installed: no plot", file=sys.stderr)
-        return
-    fig, ax = plt.subplots(figsize=(7, 4.5))
-    for kind in KINDS:
-        for encoder in sorted({str(p["encoder"]) for p in points}):
-            got = [p for p in points if p["kind"] == kind and p["encoder"] == encoder]
-            got = [p for p in got if p.get("rc") == 0 and "peak_rss_mib" in p]
-            if got:
-                xs = [float(p["size_mb"]) for p in got]  # type: ignore[arg-type]
-                ys = [float(p["peak_rss_mib"]) / 1024 for p in got]  # type: ignore[arg-type]
-                ax.plot(xs, ys, marker="o", label=f"{kind}, {encoder}")
-    ax.axhline(1.5, color="grey", linestyle=":", linewidth=1)
-    ax.axhline(4.0, color="grey", linestyle="--", linewidth=1)
-    ax.set_xscale("log")
-    ax.set_xlabel("MB of text a side")
-    ax.set_ylabel("peak RSS (GiB)")
-    ax.set_title("newsalign align / diff: peak memory (2 cores; refused points not drawn)")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(PLOT, dpi=110)
-
-
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="0.1,0.5,2,10", help="MB a side, comma-separated")
@@ -153,7 +124,6 @@ def main(argv: list[str] | None = None) -> None:
                 OUT.parent.mkdir(parents=True, exist_ok=True)
                 payload = {"env": env, "timeout_s": args.timeout, "points": points}
                 OUT.write_text(json.dumps(payload, indent=1) + "\n")
-    plot(points)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ class Scorer:
         self._lex_cache: dict[tuple[int, int], Any] = {}
         self._bead_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         # float64 rows are gathered on demand, not copied whole: a copy would double the
-        # vectors' memory (for a dense 8192-wide TF-IDF, 64 KiB a sentence)
+        # vectors' memory (for 2,048-wide TF-IDF projections, 16 KiB a sentence)
         self.lv = Rows64(lv)
         self.rv = Rows64(rv)
         self.lv32 = lv
@@ -358,7 +358,7 @@ class Scorer:
         ratio = 1.0
         if cs_l is not None and cs_r is not None:
             ratio = float(cs_l[-1] / max(cs_r[-1], 1.0))
-        # each cell gathers one passage vector a side: 16,384 dense 8,192-wide TF-IDF rows
+        # each cell gathers one passage vector a side: 16,384 rows 8,192 wide
         # would be 1 GiB, so wide vectors take fewer cells a chunk (the values are the same)
         chunk = max(1, min(_CHUNK, _CHUNK_FLOATS // max(sw.shape[1], 1)))
         for start in range(0, len(ok), chunk):
