@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -87,14 +88,21 @@ def run_point(kind: str, encoder: str, size_mb: float, timeout: float) -> dict[s
             cmd.remove(str(Path(tmp) / "out"))
         point["load_avg_1"] = round(os.getloadavg()[0], 2)
         t0 = time.perf_counter()
+        # a session of its own, so that a point past the timeout is stopped whole: killing
+        # only /usr/bin/time would leave the newsalign process running into the next points
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+            _, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
             point.update(rc=None, timed_out=timeout)
             return point
         point["seconds"] = round(time.perf_counter() - t0, 1)
         point["rc"] = proc.returncode
-        for line in proc.stderr.splitlines():
+        for line in stderr.splitlines():
             if "Maximum resident set size" in line:
                 point["peak_rss_mib"] = round(int(line.split()[-1]) / 1024)
             elif line.startswith("newsalign:"):

@@ -165,5 +165,14 @@ def section(mem: dict[str, Any] | None, tiny: dict[str, Any] | None) -> list[str
               f"{p['out_rows']:,}", "yes" if p["every_record_once"] else "**no**")
              for p in tiny["points"]],
         )  # fmt: skip
+        big = [p for p in tiny["points"] if p["records"] >= 10_000]
+        if big:
+            ok = all(p.get("rc") == 0 and p["seconds"] < 300 and p["every_record_once"]
+                     for p in big)  # fmt: skip
+            out += [
+                "Bar, 10,000 tiny records through the full dedup path in under 5 minutes, "
+                f"every record out once: **{'met' if ok else 'not met'}**.",
+                "",
+            ]
         out += [f"Machine: {tiny.get('machine', 'not recorded')}.", ""]
     return out
