@@ -37,6 +37,7 @@ def plot(mem: dict[str, Any], path: Path = PLOT) -> bool:
     points = mem["points"]
     fig, ax = plt.subplots(figsize=(7, 4.5), dpi=110)
     styles = {"use-m3": "-", "tfidf": "--"}
+    markers = {"rewrite": "o", "translation": "^", "diff": "x"}
     for encoder in _encoders(points):
         for kind in KINDS:
             got = sorted(
@@ -47,7 +48,7 @@ def plot(mem: dict[str, Any], path: Path = PLOT) -> bool:
             if got:
                 ax.plot([float(p["size_mb"]) for p in got],
                         [float(p["peak_rss_mib"]) / 1024 for p in got],
-                        marker="o", linestyle=styles.get(encoder, ":"),
+                        marker=markers[kind], linestyle=styles.get(encoder, ":"),
                         label=f"{kind}, {encoder}")  # fmt: skip
     ax.axhline(BAR_2MB_GIB, color="grey", linestyle=":", linewidth=1)
     ax.text(0.1, BAR_2MB_GIB, " 1.5 GiB bar (2 MB)", va="bottom", fontsize=7, color="grey")
@@ -56,8 +57,8 @@ def plot(mem: dict[str, Any], path: Path = PLOT) -> bool:
     ax.set_ylabel("peak RSS (GiB)")
     m = mem["env"]["machine"]
     ax.set_title(
-        f"newsalign align / diff: peak memory ({m['nproc']} cores, {m['cpu']}; "
-        "refused and timed-out points not drawn)",
+        f"newsalign align / diff: peak memory ({m['nproc']} cores, {m['cpu']})\n"
+        "refused and timed-out points not drawn",
         fontsize=9,
     )
     ax.legend(fontsize=7)
@@ -129,7 +130,8 @@ def section(mem: dict[str, Any] | None, tiny: dict[str, Any] | None) -> list[str
         "lines: `rewrite` is English against English with one line in ten dropped, one in "
         "ten added and neighbours swapped; `translation` is the same English lines against "
         "their Korean translations (`--mode translation`); `diff` is the rewrite pair through "
-        f"`newsalign diff`. A point is stopped after {mem['timeout_s']:.0f} s.",
+        "`newsalign diff`. A point that runs past its time limit is stopped (with every "
+        "process it started); its cell says after how long.",
         "",
         f"Machine: {env_line(mem['env'])}. The machine is shared: the load average when each "
         "point started is in the JSON, and the seconds grow with it (the memory does not).",
@@ -150,7 +152,8 @@ def section(mem: dict[str, Any] | None, tiny: dict[str, Any] | None) -> list[str
     if errors:
         out += ["The refusals say, on one line, exit status 2:", ""]
         out += [f"    {e}" for e in errors] + [""]
-    out += [*_bars(points), ""]
+    for line in _bars(points):
+        out += [line, ""]
     if drew:
         out += ["![Peak memory against input size](memory.png)", ""]
     if tiny:
