@@ -401,17 +401,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         print(f"calibrate: {exc}", file=sys.stderr)
         return 2
+    env = environment()
+    results = {name: {**res, "env": env} for name, res in results.items()}
     old = json.loads(TABLE.read_text(encoding="utf-8")) if TABLE.is_file() else {"encoders": {}}
     if set(args.encoders.split(",")) != set(ENCODERS):
-        # a partial run keeps the other encoders' tables and results
+        # a partial run keeps the other encoders' tables and results, each with the machine
+        # and commit it was fitted on (older files name them once, for all)
         tables = {**old["encoders"], **tables}
         if RESULT.is_file():
-            results = {**json.loads(RESULT.read_text(encoding="utf-8"))["encoders"], **results}
+            before = json.loads(RESULT.read_text(encoding="utf-8"))
+            kept = {n: {"env": before["env"], **r} for n, r in before["encoders"].items()}
+            results = {**kept, **results}
     TABLE.write_text(
         json.dumps({"about": "fitted by benchmarks/calibrate.py; see docs/align.md",
                     "seed": SEED, "features": list(FEATURES), "encoders": tables},
                    indent=1, sort_keys=False) + "\n", encoding="utf-8")  # fmt: skip
-    write_json("calibration.json", {"env": environment(), "seed": SEED, "encoders": results})
+    write_json("calibration.json", {"env": env, "seed": SEED, "encoders": results})
     print(f"wrote {TABLE} and benchmarks/results/calibration.json")
     return 0
 

@@ -10,7 +10,8 @@ Each point runs the CLI in a fresh process under ``/usr/bin/time -v`` on two tex
 
 A point that runs past ``--timeout`` is recorded as timed out; one that stops with the
 documented limit (``AlignParams.max_sentences``) records its one-line error. Results go to
-``benchmarks/results/memory.json``; with matplotlib, the plot to ``docs/memory.png``.
+``benchmarks/results/memory.json`` (saved after every point); ``benchmarks.render`` turns
+them into the table and the plot (``docs/memory.png``) of ``docs/benchmarks.md``.
 
 Run from the project root::
 
@@ -22,18 +23,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from .env import environment
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ko_en_news"
 OUT = ROOT / "benchmarks" / "results" / "memory.json"
-PLOT = ROOT / "docs" / "memory.png"
 KINDS = ("rewrite", "translation", "diff")
 
 
@@ -84,49 +86,28 @@ def run_point(kind: str, encoder: str, size_mb: float, timeout: float) -> dict[s
         if command == "align":
             cmd.remove("-o")
             cmd.remove(str(Path(tmp) / "out"))
+        point["load_avg_1"] = round(os.getloadavg()[0], 2)
         t0 = time.perf_counter()
+        # a session of its own, so that a point past the timeout is stopped whole: killing
+        # only /usr/bin/time would leave the newsalign process running into the next points
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+            _, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
             point.update(rc=None, timed_out=timeout)
             return point
         point["seconds"] = round(time.perf_counter() - t0, 1)
         point["rc"] = proc.returncode
-        for line in proc.stderr.splitlines():
+        for line in stderr.splitlines():
             if "Maximum resident set size" in line:
                 point["peak_rss_mib"] = round(int(line.split()[-1]) / 1024)
             elif line.startswith("newsalign:"):
                 point["error"] = line
     return point
-
-
-def plot(points: list[dict[str, object]]) -> None:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        print("matplotlib is not installed: no plot", file=sys.stderr)
-        return
-    fig, ax = plt.subplots(figsize=(7, 4.5))
-    for kind in KINDS:
-        for encoder in sorted({str(p["encoder"]) for p in points}):
-            got = [p for p in points if p["kind"] == kind and p["encoder"] == encoder]
-            got = [p for p in got if p.get("rc") == 0 and "peak_rss_mib" in p]
-            if got:
-                xs = [float(p["size_mb"]) for p in got]  # type: ignore[arg-type]
-                ys = [float(p["peak_rss_mib"]) / 1024 for p in got]  # type: ignore[arg-type]
-                ax.plot(xs, ys, marker="o", label=f"{kind}, {encoder}")
-    ax.axhline(1.5, color="grey", linestyle=":", linewidth=1)
-    ax.axhline(4.0, color="grey", linestyle="--", linewidth=1)
-    ax.set_xscale("log")
-    ax.set_xlabel("MB of text a side")
-    ax.set_ylabel("peak RSS (GiB)")
-    ax.set_title("newsalign align / diff: peak memory (2 cores; refused points not drawn)")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(PLOT, dpi=110)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -138,6 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--append", action="store_true", help="add to the points already saved")
     args = ap.parse_args(argv)
     points: list[dict[str, object]] = []
+    env = environment()
     if args.append and OUT.exists():
         points = json.loads(OUT.read_text(encoding="utf-8"))["points"]
     for size in [float(x) for x in args.sizes.split(",")]:
@@ -146,10 +128,10 @@ def main(argv: list[str] | None = None) -> None:
                 point = run_point(kind, encoder, size, args.timeout)
                 print(json.dumps(point), flush=True)
                 points.append(point)
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"machine": machine, "points": points}, indent=1) + "\n")
-    plot(points)
+                # saved after every point: a long grid stopped half-way keeps what it measured
+                OUT.parent.mkdir(parents=True, exist_ok=True)
+                payload = {"env": env, "timeout_s": args.timeout, "points": points}
+                OUT.write_text(json.dumps(payload, indent=1) + "\n")
 
 
 if __name__ == "__main__":

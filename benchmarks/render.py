@@ -13,6 +13,7 @@ from typing import Any
 
 from .env import RESULTS, ROOT, env_line, markdown_table
 from .render_calibration import section as calibration_section
+from .render_memory import section as memory_section
 from .render_peers import section as peers_section
 
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -282,20 +283,6 @@ def render(quality: dict[str, Any] | None, speed: dict[str, Any] | None) -> str:
     return "\n".join(lines)
 
 
-KEPT = "## Memory against input size"
-
-
-def _kept_by_hand(doc: Path) -> str:
-    """The memory section of the current page, which this script does not generate (its
-    figures come from ``benchmarks.memory`` and ``benchmarks.tiny_dedup`` runs, written up by
-    hand there); kept as it is, last."""
-    if not doc.is_file():
-        return ""
-    old = doc.read_text(encoding="utf-8")
-    at = old.find(KEPT)
-    return "\n" + old[at:] if at >= 0 else ""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m benchmarks.render", description=__doc__.splitlines()[0]
@@ -312,7 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = render(load("quality.json"), load("speed.json"))
     text += "\n".join(peers_section(load("peers.json"), load("threads.json"))) + "\n"
     text += "\n".join(calibration_section(load("calibration.json"), load("voa_shares.json")))
-    text += _kept_by_hand(Path(args.out))
+    memory = memory_section(load("memory.json"), load("tiny_dedup.json"))
+    text += "\n" + "\n".join(memory) if memory else ""
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"wrote {args.out}")

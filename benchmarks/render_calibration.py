@@ -51,6 +51,19 @@ def plot(cal: dict[str, Any], path: Path = PLOT) -> bool:
     return True
 
 
+def _machine_lines(cal: dict[str, Any]) -> list[str]:
+    """One machine line, or one per group of tables fitted in one run (a partial run of
+    ``benchmarks.calibrate`` refits some encoders and keeps the others)."""
+    groups: dict[str, list[str]] = {}
+    for name, res in cal["encoders"].items():
+        groups.setdefault(env_line(res.get("env", cal["env"])), []).append(NAMES.get(name, name))
+    if len(groups) == 1:
+        return [f"Machine: {next(iter(groups))}."]
+    return ["Machine, by run of the script:", ""] + [
+        f"- {', '.join(names)}: {line}." for line, names in groups.items()
+    ]
+
+
 def section(cal: dict[str, Any] | None, voa: dict[str, Any] | None) -> list[str]:
     """Markdown lines of the calibration and VOA sections (empty without results)."""
     out: list[str] = []
@@ -65,7 +78,7 @@ def section(cal: dict[str, Any] | None, voa: dict[str, Any] | None) -> list[str]
             "held out by a hash of their name). Expected calibration error (ECE) over 10 "
             f"equal-width bins; the bar is ECE <= {ECE_BAR} for the default encoder.",
             "",
-            f"Machine: {env_line(cal['env'])}.",
+            *_machine_lines(cal),
             "",
         ]
         rows = []

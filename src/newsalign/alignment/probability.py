@@ -76,10 +76,7 @@ class LinkProbability:
         keys = [(tuple(sorted(a)), tuple(sorted(b))) for a, b in beads]
         if not keys:
             return feature_rows(np.zeros(0), np.zeros(0), [], [])
-        self.s.prepare([(0, a) for a, _ in keys] + [(1, b) for _, b in keys])
-        lvec = np.stack([self.s.side_vector(0, a) for a, _ in keys])
-        rvec = np.stack([self.s.side_vector(1, b) for _, b in keys])
-        cos = np.einsum("ij,ij->i", lvec, rvec).astype(np.float64)
+        cos = self.s.passage_cosines(keys)
         lefts, rights = [a for a, _ in keys], [b for _, b in keys]
         lex = np.zeros(len(keys))
         if self.has_texts:

@@ -25,6 +25,8 @@ _CHUNK = 16384  # cells of a band scored at a time (bounded memory for long docu
 _CHUNK_FLOATS = 2**23  # ... and at most this many vector entries gathered a side at a time
 _BLOCK = 1024  # rows per block of the similarity computation: 1024 x m float32 at a time
 _PAIRS = 4096  # pairs whose two rows are gathered at a time in pair_scores
+_WINDOW_ROWS = 4096  # runs of sentences whose n-gram rows are summed at a time
+_SLICE = 256  # rows (or columns) of a similarity block partitioned at a time
 
 
 class Rows64:
@@ -74,7 +76,7 @@ class Scorer:
         self._bead_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         self._windows: dict[tuple[int, int], np.ndarray] = {}
         # float64 rows are gathered on demand, not copied whole: a copy would double the
-        # vectors' memory (for a dense 8192-wide TF-IDF, 64 KiB a sentence)
+        # vectors' memory (for 2,048-wide TF-IDF projections, 16 KiB a sentence)
         self.lv = Rows64(lv)
         self.rv = Rows64(rv)
         self.lv32 = lv
@@ -138,12 +140,11 @@ class Scorer:
         rows_j: list[np.ndarray] = []
         for start in range(0, self.n, _BLOCK):
             block = self.lv32[start : start + _BLOCK] @ self.rv32.T
-            top = np.argpartition(block, -k_row, axis=1)[:, -k_row:]
+            top = _top_in_rows(block, k_row)
             rows_i.append(np.repeat(np.arange(start, start + len(block)), k_row))
             rows_j.append(top.ravel())
             kb = min(k_col, len(block))
-            # along rows of the transposed copy: partitioning down columns is twice slower
-            part = np.argpartition(np.ascontiguousarray(block.T), -kb, axis=1)[:, -kb:].T
+            part = _top_in_columns(block, kb)
             vals = np.take_along_axis(block, part, axis=0)
             merged_vals = np.concatenate([col_vals, vals])
             merged_idx = np.concatenate([col_idx, part + start])
@@ -271,11 +272,7 @@ class Scorer:
         return np.array([self._bead_cache[k] for k in keys], dtype=np.float64)
 
     def _score_beads(self, beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> np.ndarray:
-        keys = [(0, a) for a, _ in beads] + [(1, b) for _, b in beads]
-        self.prepare(keys)
-        lvec = np.stack([self.side_vector(0, a) for a, _ in beads])
-        rvec = np.stack([self.side_vector(1, b) for _, b in beads])
-        out = np.asarray(self.rescale(np.einsum("ij,ij->i", lvec, rvec)), dtype=np.float64)
+        out = np.asarray(self.rescale(self.passage_cosines(beads)), dtype=np.float64)
         if self.lex_l is not None:
             lefts, rights = [a for a, _ in beads], [b for _, b in beads]
             la = indicator(lefts, self.n) @ self.dot_l
@@ -292,6 +289,21 @@ class Scorer:
                 out[k] += weight * _shared(union_l, union_r)
         scores: np.ndarray = out / self.norm
         return scores
+
+    def passage_cosines(self, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+        """Cosine of each bead's two passage vectors (:meth:`side_vector`), in float64.
+
+        The vectors are gathered ``_PAIRS`` beads at a time: all of them at once would be
+        beads x dim x 8 bytes a side (0.5 GB for 15,000 beads of 2,048-wide vectors).
+        """
+        self.prepare([(0, tuple(a)) for a, _ in beads] + [(1, tuple(b)) for _, b in beads])
+        out = np.empty(len(beads))
+        for s in range(0, len(beads), _PAIRS):
+            part = beads[s : s + _PAIRS]
+            lvec = np.stack([self.side_vector(0, a) for a, _ in part])
+            rvec = np.stack([self.side_vector(1, b) for _, b in part])
+            out[s : s + _PAIRS] = np.einsum("ij,ij->i", lvec, rvec)
+        return out
 
     def _passage_norms(self, side: int, groups: Sequence[Sequence[int]]) -> np.ndarray:
         """Norm of each group's summed character n-gram rows (all n-grams, not only the
@@ -328,11 +340,9 @@ class Scorer:
         count = len(rows) - size + 1
         if count <= 0:
             return np.zeros((0, rows.shape[1]), dtype=np.float32)
-        total = np.zeros((count, rows.shape[1]))
-        for k in range(size):  # sentence after sentence, so each sum is added in order
-            total += rows[k : k + count]
-        total /= np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-12)
-        out = total.astype(np.float32)
+        # float64 sums in member order, a block of runs at a time; only the float32
+        # result is kept
+        out = _summed_windows(rows, size, count)
         self._windows[key] = out
         return out
 
@@ -359,7 +369,7 @@ class Scorer:
         ratio = 1.0
         if cs_l is not None and cs_r is not None:
             ratio = float(cs_l[-1] / max(cs_r[-1], 1.0))
-        # each cell gathers one passage vector a side: 16,384 dense 8,192-wide TF-IDF rows
+        # each cell gathers one passage vector a side: 16,384 rows 8,192 wide
         # would be 1 GiB, so wide vectors take fewer cells a chunk (the values are the same)
         chunk = max(1, min(_CHUNK, _CHUNK_FLOATS // max(sw.shape[1], 1)))
         for start in range(0, len(ok), chunk):
@@ -390,18 +400,25 @@ class Scorer:
         key = (side, size)
         cached = self._lex_cache.get(key)
         if cached is None:
-            from scipy.sparse import csr_matrix, diags_array
+            from scipy.sparse import csr_matrix, diags_array, vstack
 
             rows = self.lex_l if side == 0 else self.lex_r
             count = max(rows.shape[0] - size + 1, 0)
-            ones = np.ones(count * size)
-            r = np.repeat(np.arange(count), size)
-            c = (np.arange(count)[:, None] + np.arange(size)[None, :]).ravel()
-            summed = csr_matrix((ones, (r, c)), shape=(count, rows.shape[0])) @ rows
-            norms = row_norms(summed)
-            cached = (diags_array(1.0 / np.maximum(norms, 1e-12)) @ summed).tocsr()
-            # only the n-grams of the other side can add to a dot product
-            cached = _take_columns(cached, self.shared_cols)
+            # a block of windows at a time: their sums over every n-gram (before only the
+            # shared ones are kept) were 0.5 GB at once for 15,000 sentences; each row is
+            # computed on its own, so the blocks stacked are the matrix at once
+            parts = []
+            for k0 in range(0, max(count, 1), _WINDOW_ROWS):
+                k1 = min(k0 + _WINDOW_ROWS, count)
+                ones = np.ones((k1 - k0) * size)
+                r = np.repeat(np.arange(k1 - k0), size)
+                c = (np.arange(k0, k1)[:, None] + np.arange(size)[None, :]).ravel()
+                summed = csr_matrix((ones, (r, c)), shape=(k1 - k0, rows.shape[0])) @ rows
+                norms = row_norms(summed)
+                unit = (diags_array(1.0 / np.maximum(norms, 1e-12)) @ summed).tocsr()
+                # only the n-grams of the other side can add to a dot product
+                parts.append(_take_columns(unit, self.shared_cols))
+            cached = parts[0] if len(parts) == 1 else vstack(parts, format="csr")
             self._lex_cache[key] = cached
         return cached
 
@@ -417,6 +434,49 @@ class Scorer:
         scores = self.bead_scores([*before, *after])
         deltas: list[float] = (scores[len(moves) :] - scores[: len(moves)]).tolist()
         return deltas
+
+
+def _top_in_rows(block: np.ndarray, k: int) -> np.ndarray:
+    """Column indices of the ``k`` largest values of each row (in argpartition's order).
+
+    Each row is partitioned on its own, so a slice of rows at a time gives the indices of
+    the whole block at once without a block-sized int64 array (118 MB for 1,024 x 14,500).
+    """
+    parts = [
+        np.argpartition(block[r : r + _SLICE], -k, axis=1)[:, -k:]
+        for r in range(0, len(block), _SLICE)
+    ]
+    return np.concatenate(parts)
+
+
+def _top_in_columns(block: np.ndarray, k: int) -> np.ndarray:
+    """Row indices of the ``k`` largest values of each column, shape ``(k, columns)``: along
+    the rows of a transposed copy (partitioning down columns is twice slower), a slice of
+    columns at a time as in :func:`_top_in_rows`."""
+    parts = [
+        np.argpartition(np.ascontiguousarray(block[:, c : c + _SLICE].T), -k, axis=1)[:, -k:].T
+        for c in range(0, block.shape[1], _SLICE)
+    ]
+    return np.concatenate(parts, axis=1)
+
+
+def _summed_windows(rows: np.ndarray, size: int, count: int) -> np.ndarray:
+    """The unit sum of every run of ``size`` consecutive rows, a block of runs at a time.
+
+    The values of :meth:`Scorer.prepare` without an encoder (float64 sums in member order,
+    then scaled to unit length), cast to float32, but nothing is cached: a cache of every
+    window would hold ``count`` float64 rows per size and side (for wide vectors, gigabytes
+    at some 15,000 sentences a side), and the band search only reads them once per bead type.
+    """
+    out = np.empty((count, rows.shape[1]), dtype=np.float32)
+    for start in range(0, count, _BLOCK):
+        stop = min(start + _BLOCK, count)
+        acc = rows[start:stop].astype(np.float64)
+        for shift in range(1, size):
+            acc += rows[start + shift : stop + shift]
+        acc /= np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-12)
+        out[start:stop] = acc
+    return out
 
 
 def _shared(a: frozenset[Any], b: frozenset[Any]) -> float:
