@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from .env import environment
 
@@ -110,18 +111,37 @@ def run_point(kind: str, encoder: str, size_mb: float, timeout: float) -> dict[s
     return point
 
 
+def merge(
+    saved: dict[str, Any] | None, run: dict[str, Any], points: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The saved results with the points of one more run: each run keeps its environment
+    and time limit (``runs``), each point names its run, and a point measured again
+    replaces the earlier one of the same kind, encoder and size."""
+    runs = list(saved["runs"]) if saved else []
+    old = list(saved["points"]) if saved else []
+    index = len(runs)
+    fresh = [{**p, "run": index} for p in points]
+    keys = {(p["kind"], p["encoder"], p["size_mb"]) for p in fresh}
+    kept = [p for p in old if (p["kind"], p["encoder"], p["size_mb"]) not in keys]
+    return {"runs": [*runs, run], "points": kept + fresh}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="0.1,0.5,2,10", help="MB a side, comma-separated")
     ap.add_argument("--encoders", default="use-m3,tfidf")
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds per point")
-    ap.add_argument("--append", action="store_true", help="add to the points already saved")
+    ap.add_argument(
+        "--append", action="store_true",
+        help="keep the points already saved (a point measured again replaces its old one)",
+    )  # fmt: skip
     args = ap.parse_args(argv)
-    points: list[dict[str, object]] = []
-    env = environment()
+    saved = None
     if args.append and OUT.exists():
-        points = json.loads(OUT.read_text(encoding="utf-8"))["points"]
+        saved = json.loads(OUT.read_text(encoding="utf-8"))
+    run = {"env": environment(), "timeout_s": args.timeout}
+    points: list[dict[str, Any]] = []
     for size in [float(x) for x in args.sizes.split(",")]:
         for encoder in args.encoders.split(","):
             for kind in args.kinds.split(","):
@@ -130,7 +150,7 @@ def main(argv: list[str] | None = None) -> None:
                 points.append(point)
                 # saved after every point: a long grid stopped half-way keeps what it measured
                 OUT.parent.mkdir(parents=True, exist_ok=True)
-                payload = {"env": env, "timeout_s": args.timeout, "points": points}
+                payload = merge(saved, run, points)
                 OUT.write_text(json.dumps(payload, indent=1) + "\n")
 
 

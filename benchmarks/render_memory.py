@@ -55,7 +55,7 @@ def plot(mem: dict[str, Any], path: Path = PLOT) -> bool:
     ax.set_xscale("log")
     ax.set_xlabel("MB of text a side")
     ax.set_ylabel("peak RSS (GiB)")
-    m = mem["env"]["machine"]
+    m = mem["runs"][0]["env"]["machine"]
     ax.set_title(
         f"newsalign align / diff: peak memory ({m['nproc']} cores, {m['cpu']})\n"
         "refused and timed-out points not drawn",
@@ -114,6 +114,26 @@ def _bars(points: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def _machine_lines(mem: dict[str, Any]) -> list[str]:
+    """A line per run of ``benchmarks.memory`` that left points in the results."""
+    runs = mem["runs"]
+    out = []
+    for k, run in enumerate(runs):
+        mine = [p for p in mem["points"] if p.get("run") == k]
+        if not mine:
+            continue
+        which = "Machine" if len(runs) == 1 else (
+            "Machine" if k == 0 else "Measured again ("
+            + ", ".join(f"{p['kind']} {p['encoder']} {p['size_mb']:g} MB" for p in mine)
+            + ")"
+        )  # fmt: skip
+        out += [
+            f"{which}: {env_line(run['env'])}; {run['timeout_s']:.0f} s limit a point.",
+            "",
+        ]
+    return out
+
+
 def section(mem: dict[str, Any] | None, tiny: dict[str, Any] | None) -> list[str]:
     """Markdown lines of the memory section (empty without results)."""
     out: list[str] = []
@@ -133,8 +153,9 @@ def section(mem: dict[str, Any] | None, tiny: dict[str, Any] | None) -> list[str
         "`newsalign diff`. A point that runs past its time limit is stopped (with every "
         "process it started); its cell says after how long.",
         "",
-        f"Machine: {env_line(mem['env'])}. The machine is shared: the load average when each "
-        "point started is in the JSON, and the seconds grow with it (the memory does not).",
+        *_machine_lines(mem),
+        "The machine is shared: the load average when each point started is in the JSON, "
+        "and the seconds grow with it (the memory does not).",
         "",
     ]
     encoders = _encoders(points)
