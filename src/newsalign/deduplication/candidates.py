@@ -156,7 +156,7 @@ def plausible(shared: int, cos: float, p: DedupParams) -> bool:
 def knn(
     queries: Sequence[int],
     qvecs: np.ndarray,
-    targets: Sequence[int],
+    targets: Sequence[int] | np.ndarray,
     tvecs: np.ndarray,
     k: int,
     block: int = 256,
@@ -207,7 +207,7 @@ def candidate_lists(
     *,
     new: Sequence[int] | None = None,
     df: dict[str, int] | None = None,
-    targets: Mapping[str, tuple[Sequence[int], np.ndarray]] | None = None,
+    targets: Mapping[str, tuple[Sequence[int] | np.ndarray, np.ndarray]] | None = None,
 ) -> dict[int, list[Candidate]]:
     """Each record's earlier candidates, best first: LSH partners, then plausible neighbours.
 

@@ -101,7 +101,7 @@ class DedupState:
         self.sizes: dict[int, int] = defaultdict(int)
         self._lsh: Any = None
         self._in_lsh: list[int] = []
-        self._targets: dict[str, tuple[list[int], np.ndarray]] = {}
+        self._targets: dict[str, _Rows] = {}
 
     def __len__(self) -> int:
         return len(self.feats)
@@ -157,9 +157,10 @@ class DedupState:
 
     def _add_target(self, pos: int) -> None:
         lang = self.feats[pos].lang
-        xs, mat = self._targets.get(lang, ([], np.zeros((0, 0), dtype=np.float32)))
-        vec = self.vectors[pos].astype(np.float32)[None, :]
-        self._targets[lang] = ([*xs, pos], vec if not xs else np.vstack([mat, vec]))
+        rows = self._targets.get(lang)
+        if rows is None:
+            rows = self._targets[lang] = _Rows(len(self.vectors[pos]))
+        rows.append(pos, self.vectors[pos])
 
     def _ensure_lsh(self) -> Any:
         if self._lsh is None:
@@ -193,10 +194,8 @@ class DedupState:
             self.refused.pop(pos, None)
             self.cluster_of.pop(pos, None)
             if self.vectors.pop(pos, None) is not None:
-                xs, mat = self._targets[f.lang]
-                k = xs.index(pos)
-                self._targets[f.lang] = (xs[:k], mat[:k])
-        for lang in [lang for lang, (xs, _) in self._targets.items() if not xs]:
+                self._targets[f.lang].truncate(pos)
+        for lang in [lang for lang, rows in self._targets.items() if not rows.n]:
             del self._targets[lang]
         del self.feats[n:], self.leader_of[n:]
         self.sizes = defaultdict(int)
@@ -285,8 +284,9 @@ class DedupState:
                     bar.update(len(part))
             for pos in to_embed:
                 self._add_target(pos)
+        targets = {lang: (rows.positions, rows.mat) for lang, rows in self._targets.items()}
         cands = candidate_lists(
-            feats, self.vectors, lsh, self.copies, p, new=new, df=self.df, targets=self._targets
+            feats, self.vectors, lsh, self.copies, p, new=new, df=self.df, targets=targets
         )
         logger.debug("%d exact pairs, %d LSH pairs, %d embedded", len(original), len(lsh), embedded)
         level: dict[int, int] = {}
@@ -410,6 +410,35 @@ class DedupState:
             self.refused,
             stats,
         )
+
+
+class _Rows:
+    """Unit rows of one language and their positions, grown in place (amortised doubling)."""
+
+    def __init__(self, dim: int) -> None:
+        self.n = 0
+        self._pos = np.zeros(16, dtype=np.int64)
+        self._mat = np.zeros((16, dim), dtype=np.float32)
+
+    @property
+    def positions(self) -> np.ndarray:
+        return self._pos[: self.n]
+
+    @property
+    def mat(self) -> np.ndarray:
+        return self._mat[: self.n]
+
+    def append(self, pos: int, vec: np.ndarray) -> None:
+        if self.n == len(self._pos):
+            self._pos = np.concatenate([self._pos, np.zeros_like(self._pos)])
+            self._mat = np.concatenate([self._mat, np.zeros_like(self._mat)])
+        self._pos[self.n] = pos
+        self._mat[self.n] = vec
+        self.n += 1
+
+    def truncate(self, pos: int) -> None:
+        """Drop the rows of ``pos`` and after."""
+        self.n = int(np.searchsorted(self.positions, pos))
 
 
 def _conflicts(rep: Features, rec: Features, p: DedupParams) -> tuple[str, ...] | None:
