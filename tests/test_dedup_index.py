@@ -238,3 +238,151 @@ def test_kill_at_any_moment_of_add(tmp_path: Path) -> None:
     with na.DedupIndex.open(path) as idx:
         assert len(idx) in (12, 30)
         assert idx.result() == dedup(_mixed_corpus()[: len(idx)], params=NEAR)
+
+
+# -- tables and the command line ----------------------------------------------------------
+def _table_rows() -> list[dict[str, Any]]:
+    rows = []
+    for k, r in enumerate(_mixed_corpus()):
+        rows.append({"url": f"u{k}", "source": f"site{k % 4}", "body": r["text"],
+                     "day": r["date"], "views": k * 10})  # fmt: skip
+    return rows[::-1]  # an order that is not the ids' order
+
+
+def test_parquet_in_parquet_out_keeps_ids_columns_and_order(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from newsalign.cli import main
+
+    rows = _table_rows()
+    src = tmp_path / "day1.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), src)
+    out = tmp_path / "out.parquet"
+    cols = ["--id-col", "url", "--text-col", "body", "--date-col", "day"]
+    assert main(["dedup", str(src), "-o", str(out), "--near-only", *cols]) == 0
+    got = pq.read_table(out)
+    assert got.column_names == [*rows[0], "cluster", "relation", "representative", "match",
+                                "method", "evidence"]  # fmt: skip
+    back = got.to_pylist()
+    assert [{k: r[k] for k in rows[0]} for r in back] == rows
+    want = dedup([{"id": r["url"], "text": r["body"], "date": r["day"]} for r in rows],
+                 params=NEAR)  # fmt: skip
+    assert [(r["cluster"], r["relation"], r["representative"]) for r in back] == [
+        (d.cluster, d.relation, d.representative) for d in want.decisions
+    ]
+    assert json.loads(back[1]["evidence"]) == want.decisions[1].evidence.to_dict()
+    # the API takes the table itself, and returns one
+    table = pa.Table.from_pylist([{"id": r["url"], "text": r["body"], "date": r["day"]}
+                                  for r in rows])  # fmt: skip
+    res = dedup(table, params=NEAR)
+    assert res == want
+    arrow = res.to_arrow()
+    assert arrow.column("id").to_pylist() == [r["url"] for r in rows]
+    frame = res.to_pandas()
+    assert list(frame["relation"]) == [d.relation for d in want.decisions]
+    assert dedup(frame.rename(columns={"relation": "x"}).assign(text=[r["body"] for r in rows]),
+                 params=NEAR) == want  # fmt: skip
+
+
+def test_cli_csv_and_the_index_day_by_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+
+    from newsalign.cli import main
+
+    rows = _table_rows()
+    index = tmp_path / "idx"
+    outs = []
+    for day, part in enumerate([rows[:10], rows[10:20], rows[20:]]):
+        src = tmp_path / f"day{day}.csv"
+        with src.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(part)
+        out = tmp_path / f"out{day}.csv"
+        argv = ["dedup", str(src), "--index", str(index), "-o", str(out), "--near-only",
+                "--id-col", "url", "--text-col", "body", "--date-col", "day"]  # fmt: skip
+        assert main(argv) == 0
+        with out.open(encoding="utf-8", newline="") as fh:
+            got = list(csv.DictReader(fh))
+        assert [r["url"] for r in got] == [r["url"] for r in part]
+        assert [r["views"] for r in got] == [str(r["views"]) for r in part]
+        outs += got
+    want = dedup([{"id": r["url"], "text": r["body"], "date": r["day"]} for r in rows],
+                 params=NEAR)  # fmt: skip
+    assert [int(r["cluster"]) for r in outs] == [d.cluster for d in want.decisions]
+    assert main(["index", "info", str(index), "--format", "json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["records"] == 30 and info["batches"] == 3
+    assert info["clusters"] == len(want.groups)
+    assert main(["index", "info", str(index)]) == 0
+    assert "records: 30" in capsys.readouterr().out
+    # the same batch again: its ids are in the index
+    assert main(["dedup", str(tmp_path / "day0.csv"), "--index", str(index), "--id-col", "url",
+                 "--text-col", "body"]) == 2  # fmt: skip
+    err = capsys.readouterr().err
+    assert err.startswith("newsalign: error: ") and "already in the index" in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["index", "info", "{tmp}/none"], "no dedup index there"),
+        (["dedup", "{tmp}/x.txt", "--format", "csv"], "no column 'id'"),
+        (["dedup", "{tmp}/in.jsonl", "--output-format", "parquet"], "not stdout"),
+        (["dedup", "{tmp}/in.jsonl", "--text-col", "body", "--near-only"], "no column 'body'"),
+        (["dedup", "{tmp}/in.jsonl", "--index", "{tmp}/i", "--scheduler", "tcp://h:1"], "not both"),
+    ],
+)
+def test_cli_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    from newsalign.cli import main
+
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": 1, "text": "Troops moved."}) + "\n")
+    (tmp_path / "x.txt").write_text("x")
+    assert main([a.format(tmp=tmp_path) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsalign: error: ") and message in err and err.count("\n") == 1
+
+
+def test_missing_pyarrow_is_one_error_naming_the_extra(tmp_path: Path) -> None:
+    script = (
+        "import sys; sys.modules['pyarrow'] = None\n"
+        "from newsalign.cli import main\n"
+        f"sys.exit(main(['dedup', {str(tmp_path / 'in.parquet')!r}]))\n"
+    )
+    (tmp_path / "in.parquet").write_bytes(b"PAR1")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr == (
+        "newsalign: error: Parquet and Arrow tables need pyarrow: "
+        "pip install 'newsalign[parquet]'\n"
+    )
+
+
+def test_dask_dataframe_equals_in_process(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    pa = pytest.importorskip("pyarrow")
+    dd = pytest.importorskip("dask.dataframe")
+    import pyarrow.parquet as pq
+
+    recs = _mixed_corpus()
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    for k in range(3):  # three Parquet partitions, read lazily
+        pq.write_table(pa.Table.from_pylist(recs[k * 10 : (k + 1) * 10]), folder / f"{k}.parquet")
+    local = dedup(recs, encoder="tfidf", params=SEMANTIC)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        frame = dd.read_parquet(str(folder))
+        remote = na.dedup_dask(frame, client=client, encoder="tfidf", params=SEMANTIC)
+    assert remote == local

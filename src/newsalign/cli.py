@@ -515,7 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
             "decision per record {id, cluster, relation, representative, evidence}."
         ),
     )
-    p.add_argument("input", metavar="IN", help="input records: JSONL, CSV or Parquet")
+    p.add_argument("input", metavar="IN.jsonl|csv|parquet", help="input records")
     options: list[tuple[str, dict[str, Any]]] = [
         ("--output", {"default": "-", "metavar": "OUT", "help": "output file ('-': stdout)"}),
         ("--index", {"metavar": "PATH", "help": "an index folder: decide against it, add"}),

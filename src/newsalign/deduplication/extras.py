@@ -17,6 +17,7 @@ __all__ = [
     "PARQUET_EXTRA",
     "distributed_module",
     "is_bag",
+    "is_dask_frame",
     "minhash_class",
     "minhash_lsh_class",
     "pyarrow_module",
@@ -80,6 +81,12 @@ def distributed_module() -> Any:
             "the Dask path needs dask and distributed: pip install 'newsalign[dedup]'"
         ) from exc
     return distributed
+
+
+def is_dask_frame(obj: Any) -> bool:
+    """Whether ``obj`` is a ``dask.dataframe.DataFrame`` (by its module and methods)."""
+    module = type(obj).__module__ or ""
+    return module.startswith("dask") and hasattr(obj, "to_delayed") and hasattr(obj, "columns")
 
 
 def is_bag(obj: Any) -> bool:

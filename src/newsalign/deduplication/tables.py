@@ -67,7 +67,8 @@ class Table:
 
 
 def format_of(path: str | os.PathLike[str], given: str | None = None) -> str:
-    """The format of a file: ``given``, else by its extension (``"jsonl"`` for ``-``).
+    """The format of a file: ``given``, else by its extension (``"jsonl"`` for ``-`` and any
+    extension not of CSV or Parquet).
 
     Example:
         >>> format_of("day1.parquet"), format_of("-"), format_of("x.txt", "csv")
@@ -79,13 +80,8 @@ def format_of(path: str | os.PathLike[str], given: str | None = None) -> str:
         return given
     if str(path) == "-":
         return "jsonl"
-    ext = Path(path).suffix.lower()
-    if ext not in _EXTENSIONS:
-        raise InputError(
-            f"{path}: cannot tell the format from the extension {ext!r}; "
-            f"name it with --format ({', '.join(FORMATS)})"
-        )
-    return _EXTENSIONS[ext]
+    # any other name is JSONL, as it was before other formats were read
+    return _EXTENSIONS.get(Path(path).suffix.lower(), "jsonl")
 
 
 def read_table(path: str | os.PathLike[str], fmt: str) -> Table:
