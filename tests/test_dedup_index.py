@@ -386,3 +386,35 @@ def test_dask_dataframe_equals_in_process(tmp_path: Path) -> None:
         frame = dd.read_parquet(str(folder))
         remote = na.dedup_dask(frame, client=client, encoder="tfidf", params=SEMANTIC)
     assert remote == local
+
+
+def test_bulk_rebuild_of_lsh_equals_inserting_one_by_one() -> None:
+    import numpy as np
+
+    from newsalign.deduplication import Features, minhash_permutations
+    from newsalign.deduplication.extras import minhash_class, minhash_lsh_class
+    from newsalign.deduplication.state import _bulk_insert, _bulk_ok
+
+    p, MinHash = DedupParams(), minhash_class()
+    perms = minhash_permutations(p.num_perm)
+    rng = np.random.default_rng(0)
+    vals = [rng.integers(0, 2**32, p.num_perm).astype(np.uint64) for _ in range(200)]
+    vals[7][:8] = vals[5][:8]  # two records sharing bands
+
+    def mh(v: Any) -> Any:
+        return MinHash(hashvalues=v, permutations=perms, scheme="affine32")
+
+    one, bulk = (minhash_lsh_class()(threshold=p.lsh_threshold, num_perm=p.num_perm)
+                 for _ in range(2))  # fmt: skip
+    for k, v in enumerate(vals):
+        one.insert(k, mh(v))
+    first = mh(vals[0])
+    bulk.insert(0, first)
+    assert _bulk_ok(bulk)
+    feats = [Features(k, str(k), "en", None, b"", v, frozenset(), 1) for k, v in enumerate(vals)]
+    _bulk_insert(bulk, feats[1:], first.hashvalues.dtype)
+    assert [dict(t._dict) for t in bulk.hashtables] == [dict(t._dict) for t in one.hashtables]
+    assert dict(bulk.keys._dict) == dict(one.keys._dict)
+    assert sorted(bulk.query(mh(vals[5]))) == [5, 7]
+    bulk.remove(7)
+    assert sorted(bulk.query(mh(vals[5]))) == [5]
