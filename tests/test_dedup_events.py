@@ -35,6 +35,8 @@ VOA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "voa_e
         # a day of the month: this month, last month when it lies well ahead
         ("북한이 3일 탄도미사일을 발사했습니다.", "2016-08-03", [(2016, 8, 3)]),
         ("국무부는 31일 논평했습니다.", "2023-01-02", [(2022, 12, 31)]),
+        ("31일(한반도 시각 1일) 발사했습니다.", "2022-12-31", [(2022, 12, 31), (2023, 1, 1)]),
+        ("북한은 23일 미사일을 쐈다.", "2016-08-05", [(2016, 7, 23)]),
         ("훈련은 오는 23일부터 시작됩니다.", "2004-08-05", [(2004, 8, 23)]),
         ("내일(24일) 강평이 열립니다.", "2017-03-23", [(2017, 3, 24)]),
         # a month and day: the year nearest the record's date; a year given is kept

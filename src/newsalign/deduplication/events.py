@@ -124,12 +124,16 @@ def _resolve(value: str, before: str, sentence: str, ref: dt.date | None) -> lis
         day = int(rest)
         if ref is None:
             return [(None, None, day)]
-        ahead = day > ref.day and (day - ref.day <= _AHEAD_DAYS or _FUTURE.search(before))
-        year, month = (ref.year, ref.month) if day <= ref.day or ahead else (
-            _shift_month(ref.year, ref.month, -1)
+        # the nearest such day of last, this or next month, not further ahead than a few
+        # days; the next one when the text says it is coming ("오는 23일", "next")
+        coming = _FUTURE.search(before) is not None
+        near = sorted(
+            (d for delta in (-1, 0, 1)
+             if (d := _valid(*_shift_month(ref.year, ref.month, delta), day))
+             and (d >= ref if coming else (d - ref).days <= _AHEAD_DAYS)),
+            key=lambda d: (abs((d - ref).days), d),
         )  # fmt: skip
-        d = _valid(year, month, day)
-        return [] if d is None else [(d.year, d.month, d.day)]
+        return [(d.year, d.month, d.day) for d in near[:1]]
     if ref is None:
         return []
     if kind == "weekday":

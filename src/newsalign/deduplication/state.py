@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -366,7 +366,8 @@ class DedupState:
                         conflicts = _conflicts(feats[rep], feats[r], p)
                     if conflicts is None:
                         seen.add(target)
-                        jobs.append((target, r, cand, copy))
+                        own = cand if target == c else _measure(target, r, feats, self.vectors)
+                        jobs.append((target, r, own, copy))
                         continue
                     # refused on the facts of the two leads alone: no alignment, and
                     # not one of the record's max_candidates verifications
@@ -483,6 +484,18 @@ class _Rows:
     def truncate(self, pos: int) -> None:
         """Drop the rows of ``pos`` and after."""
         self.n = int(np.searchsorted(self.positions, pos))
+
+
+def _measure(
+    a: int, b: int, feats: Sequence[Features], vectors: Mapping[int, np.ndarray]
+) -> Candidate:
+    """The cheap measures of a pair the candidate search did not propose itself (a record
+    and the representative of its candidate's cluster): Jaccard estimate and cosine."""
+    ma, mb = feats[a].minhash, feats[b].minhash
+    jac = None if ma is None or mb is None else round(float(np.mean(ma == mb)), 6)
+    va, vb = vectors.get(a), vectors.get(b)
+    cos = None if va is None or vb is None else round(float(va @ vb), 5)
+    return (a, jac, cos, None)
 
 
 def _conflicts(rep: Features, rec: Features, p: DedupParams) -> tuple[str, ...] | None:
