@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import json
 import os
 import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from typing import BinaryIO, NoReturn, TextIO
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, BinaryIO, NoReturn, TextIO
 
 import newsalign as na
 from newsalign import evaluation
-from newsalign.deduplication import DedupParams, dedup, dedup_dask, write_jsonl
+from newsalign.deduplication import DedupIndex, DedupParams, dedup, dedup_dask, tables
 from newsalign.diffing import format_alignment
 from newsalign.validate import check_unit
 
@@ -168,36 +169,56 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
         )
     if args.share is not None:
         check_unit("--share", args.share)
+    if args.index is not None and args.scheduler is not None:
+        raise na.ConfigError("--index runs in process: give --index or --scheduler, not both")
     params = DedupParams(semantic=not args.near_only)
+    if args.share is not None:
+        params = replace(params, threshold=args.share)
     progress = bool(args.progress or sys.stderr.isatty())
     check_output_name(args.output, role="-o")  # refused before the work, not after it
+    fmt_in = tables.format_of(args.input, args.format)
+    fmt_out = (
+        args.output_format or "jsonl"
+        if args.output == "-"
+        else tables.format_of(args.output, args.output_format)
+    )
+    if fmt_out == "parquet" and args.output == "-":
+        raise na.InputError("-o: Parquet is written to a file, not stdout (give -o FILE.parquet)")
+    cols = tables.Columns(args.id_col, args.text_col, args.lang_col, args.date_col)
     with open_input(args.input) as source:
-        if args.scheduler is not None:
+        keep = fmt_out != "jsonl"  # the input's rows and columns go to the output
+        records, table = tables.read_records(source, args.input, fmt_in, cols, keep=keep)
+        if args.index is not None:
+            fresh = not (Path(args.index) / "index.sqlite").exists()
+            given = fresh or args.near_only or args.share is not None
+            with DedupIndex.open(
+                args.index, params=params if given else None, encoder=args.encoder
+            ) as idx:
+                result = idx.add(records, progress=progress)
+        elif args.scheduler is not None:
             result = dedup_dask(
-                source,
-                scheduler=args.scheduler,
-                threshold=args.share,
-                encoder=args.encoder,
-                params=params,
+                records, scheduler=args.scheduler, encoder=args.encoder, params=params,
                 progress=progress,
-            )
+            )  # fmt: skip
         else:
-            result = dedup(
-                source,
-                threshold=args.share,
-                encoder=args.encoder,
-                params=params,
-                progress=progress,
-            )
+            result = dedup(records, encoder=args.encoder, params=params, progress=progress)
     if not result.decisions:
         name = "<stdin>" if args.input == "-" else args.input
         raise na.InputError(f"input {name}: empty input (no records)")
-    if args.output == "-":
-        write_jsonl(result, out)
+    if fmt_out == "jsonl" and args.output != "-":  # whole or not at all
+        write_output(args.output, result.to_jsonl(), role="-o")
     else:
-        buffer = io.StringIO()
-        write_jsonl(result, buffer)
-        write_output(args.output, buffer.getvalue(), role="-o")
+        tables.write_table(result, fmt_out, out if args.output == "-" else args.output, table)
+    return EXIT_OK
+
+
+def _cmd_index(args: argparse.Namespace, out: TextIO) -> int:
+    if not (Path(args.path) / "index.sqlite").is_file():
+        raise na.InputError(f"index {args.path}: no dedup index there")
+    with DedupIndex.open(args.path) as idx:
+        info = idx.info()
+    lines = [f"{k}: {v}" for k, v in info.items()]
+    out.write(json.dumps(info) + "\n" if args.format == "json" else "\n".join(lines) + "\n")
     return EXIT_OK
 
 
@@ -490,40 +511,43 @@ def build_parser() -> argparse.ArgumentParser:
         "dedup",
         help="find exact copies, near copies, translations and same-story articles",
         description=(
-            "Read JSONL records {id, text, lang?, date?} and write one decision per record "
-            "{id, cluster, relation, representative, evidence} as JSONL."
+            "Read records {id, text, lang?, date?} (JSONL, CSV or Parquet) and write one "
+            "decision per record {id, cluster, relation, representative, evidence}."
         ),
     )
-    p.add_argument("input", metavar="IN.jsonl", help="input records, one JSON object a line")
-    p.add_argument(
-        "-o", "--output", default="-", metavar="OUT.jsonl", help="output file ('-': stdout)"
-    )
-    p.add_argument(
-        "--share",
-        type=float,
-        default=None,
-        help="aligned share that makes a near duplicate, in [0, 1] (default 0.8)",
-    )
-    p.add_argument("--threshold", type=float, default=None, help=argparse.SUPPRESS)
-    p.add_argument(
-        "--scheduler",
-        default=None,
-        metavar="ADDR",
-        help="run on an existing Dask cluster, e.g. tcp://HOST:8786",
-    )
-    p.add_argument(
-        "--encoder", default=None, help="encoder for translations and same story (use-m3)"
-    )
+    p.add_argument("input", metavar="IN.jsonl|csv|parquet", help="input records")
+    options: list[tuple[str, dict[str, Any]]] = [
+        ("--output", {"default": "-", "metavar": "OUT", "help": "output file ('-': stdout)"}),
+        ("--index", {"metavar": "PATH", "help": "an index folder: decide against it, add"}),
+        ("--format", {"choices": tables.FORMATS, "help": "format of IN (by extension)"}),
+        ("--output-format", {"choices": tables.FORMATS, "help": "format of OUT (by extension)"}),
+        *((f"--{f}-col", {"default": f, "metavar": "NAME", "help": f"column of the {f}"})
+          for f in ("id", "text", "lang", "date")),
+        ("--share", {"type": float, "help": "aligned share of a near duplicate (default 0.8)"}),
+        ("--threshold", {"type": float, "help": argparse.SUPPRESS}),
+        ("--scheduler", {"metavar": "ADDR", "help": "an existing Dask cluster, tcp://HOST:8786"}),
+        ("--encoder", {"help": "encoder for translations and same story (use-m3)"}),
+        ("--near-only", {"action": "store_true", "help": "exact and near copies only"}),
+        ("--progress", {"action": "store_true", "help": "progress bars even when not a tty"}),
+    ]  # fmt: skip
+    for flag, kwargs in options:
+        p.add_argument(*(["-o"] if flag == "--output" else []), flag, **kwargs)
     _add_threads_option(p)
-    p.add_argument(
-        "--near-only",
-        action="store_true",
-        help="exact and near copies only (no embeddings, no translations or same story)",
-    )
-    p.add_argument(
-        "--progress", action="store_true", help="progress bars on stderr even when not a tty"
-    )
     p.set_defaults(func=_cmd_dedup)
+
+    p = sub.add_parser(
+        "index",
+        help="look into a dedup index",
+        description="Look into a dedup index folder (made by dedup --index).",
+    )
+    isub = p.add_subparsers(dest="index_command", metavar="ACTION", parser_class=_Parser)
+    isub.required = True
+    q = isub.add_parser(
+        "info", help="print the counts of an index", description="Print the counts of an index."
+    )
+    q.add_argument("path", metavar="PATH", help="the index folder")
+    q.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    q.set_defaults(func=_cmd_index)
     return parser
 
 

@@ -70,11 +70,16 @@ Modules, each importing only those above it:
 - :mod:`.candidates`: :func:`exact_pairs`, MinHash LSH pairs, :func:`knn`, each record's
   ranked candidates.
 - :mod:`.progress`: progress bars.
+- :mod:`.state`: :class:`~.state.DedupState`, the records decided so far and the loop
+  that decides more (:meth:`~.state.DedupState.extend`), one implementation for a run and
+  for a stored index.
 - :mod:`.pipeline`: :func:`dedup`, and its seams :func:`run_in_process` and
   :func:`run_stages` (both take the decision rule as ``decide``).
 - :mod:`.distributed`: :func:`dedup_dask`.
+- :mod:`.index`: :class:`DedupIndex`, a state kept in a folder (SQLite) and extended batch
+  after batch.
 
-Public names: ``RELATIONS``, ``Relation``, ``DedupDecision``, ``DedupEvidence``,
+Public names: ``RELATIONS``, ``Relation``, ``DedupDecision``, ``DedupEvidence``, ``DedupIndex``,
 ``DedupParams``, ``DedupResult``, ``DedupStats``, ``DuplicateGroup``, ``DuplicatePair``,
 ``dedup``, ``dedup_dask``, ``read_jsonl``, ``iter_records``, ``write_jsonl``, ``signature``;
 and the documented seams that tests and benchmarks use: ``DecisionRule``, ``Features``,
@@ -97,6 +102,7 @@ from .features import (
     passage,
     signature,
 )
+from .index import DedupIndex
 from .io import Record, iter_records, read_jsonl, write_jsonl
 from .params import DedupParams
 from .pipeline import dedup, run_in_process
@@ -117,6 +123,7 @@ __all__ = [
     "DecisionRule",
     "DedupDecision",
     "DedupEvidence",
+    "DedupIndex",
     "DedupParams",
     "DedupResult",
     "DedupStats",

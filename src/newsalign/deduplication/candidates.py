@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -23,10 +24,12 @@ from .params import DedupParams
 __all__ = [
     "Candidate",
     "candidate_lists",
+    "count_features",
     "exact_pairs",
     "feature_counts",
     "knn",
     "lsh_pairs",
+    "new_lsh",
     "plausible",
     "within_days",
 ]
@@ -66,21 +69,30 @@ def exact_pairs(feats: Sequence[Features]) -> tuple[list[tuple[int, int]], set[i
 
 
 def lsh_pairs(
-    feats: Sequence[Features], skip: set[int], p: DedupParams
+    feats: Sequence[Features],
+    skip: set[int],
+    p: DedupParams,
+    *,
+    new: Sequence[int] | None = None,
+    lsh: Any = None,
 ) -> list[tuple[int, int, float]]:
     """MinHash LSH candidate pairs (earlier, later, estimated Jaccard), same language.
 
-    Records in ``skip`` (exact copies) and empty records are left out.
+    Records in ``skip`` (exact copies) and empty records are left out. Each record queries
+    the index before it is inserted, so its partners are earlier records. With ``lsh`` (an
+    index already holding the records before ``new``) only the positions ``new`` are
+    queried and inserted: how a stored index continues a run.
 
     Raises:
         MissingDependencyError: datasketch is not installed.
     """
-    MinHashLSH = minhash_lsh_class()
     MinHash = minhash_class()
     perms = minhash_permutations(p.num_perm)
-    lsh = MinHashLSH(threshold=p.lsh_threshold, num_perm=p.num_perm)
+    if lsh is None:
+        lsh = new_lsh(p)
     out: list[tuple[int, int, float]] = []
-    for f in feats:
+    for pos in range(len(feats)) if new is None else new:
+        f = feats[pos]
         if f.minhash is None or f.pos in skip:
             continue
         mh = MinHash(hashvalues=f.minhash, permutations=perms, scheme="affine32")
@@ -94,18 +106,34 @@ def lsh_pairs(
     return out
 
 
+def new_lsh(p: DedupParams) -> Any:
+    """An empty ``datasketch.MinHashLSH`` for the settings ``p``.
+
+    Raises:
+        MissingDependencyError: datasketch is not installed.
+    """
+    return minhash_lsh_class()(threshold=p.lsh_threshold, num_perm=p.num_perm)
+
+
 def feature_counts(feats: Sequence[Features], skip: set[int]) -> dict[str, int]:
     """In how many records (exact copies and empty records left out) each feature occurs."""
     df: dict[str, int] = defaultdict(int)
     for f in feats:
-        if f.pos not in skip and f.minhash is not None:
-            for feat in f.signature:
-                df[feat] += 1
+        count_features(df, f, skip)
     return df
 
 
-def _useful(f: Features, df: Mapping[str, int], p: DedupParams) -> frozenset[str]:
-    return frozenset(x for x in f.signature if 2 <= df.get(x, 0) <= p.max_feature_df)
+def count_features(df: dict[str, int], f: Features, skip: set[int], step: int = 1) -> None:
+    """Add (``step`` 1) or take back (-1) the signature features of ``f`` in ``df``."""
+    if f.pos not in skip and f.minhash is not None:
+        for feat in f.signature:
+            df[feat] = df.get(feat, 0) + step
+
+
+def _shared(a: Features, b: Features, df: Mapping[str, int], p: DedupParams) -> int:
+    """Signature features ``a`` and ``b`` share that occur in 2 to ``p.max_feature_df``
+    records."""
+    return sum(1 for x in a.signature & b.signature if 2 <= df.get(x, 0) <= p.max_feature_df)
 
 
 def plausible(shared: int, cos: float, p: DedupParams) -> bool:
@@ -128,7 +156,7 @@ def plausible(shared: int, cos: float, p: DedupParams) -> bool:
 def knn(
     queries: Sequence[int],
     qvecs: np.ndarray,
-    targets: Sequence[int],
+    targets: Sequence[int] | np.ndarray,
     tvecs: np.ndarray,
     k: int,
     block: int = 256,
@@ -176,6 +204,10 @@ def candidate_lists(
     lsh: Sequence[tuple[int, int, float]],
     skip: set[int],
     p: DedupParams,
+    *,
+    new: Sequence[int] | None = None,
+    df: dict[str, int] | None = None,
+    targets: Mapping[str, tuple[Sequence[int] | np.ndarray, np.ndarray]] | None = None,
 ) -> dict[int, list[Candidate]]:
     """Each record's earlier candidates, best first: LSH partners, then plausible neighbours.
 
@@ -185,44 +217,57 @@ def candidate_lists(
         lsh: :func:`lsh_pairs` (earlier, later, Jaccard estimate).
         skip: exact copies (they follow their original) and records not to propose.
         p: the settings.
+        new: the positions to find candidates for, ascending (every record by default).
+        df: the signature feature counts of the records before ``new`` (empty by
+            default); the counts of ``new`` are added to it, in place.
+        targets: ``{lang: (positions, unit rows)}`` of every record with a vector, ``new``
+            included (built from ``vectors`` by default).
 
     Returns:
         ``{pos: [candidate, ...]}`` for records with any candidate; every candidate is an
         earlier position. Neighbours are searched in every language separately (a
         multilingual encoder puts two unrelated texts of one language closer than a text
-        and its translation); a record searches only the records before it, so its
-        candidates depend only on what came before it (a run on a corpus and runs on its
-        growing prefixes agree).
+        and its translation); a record searches only the records before it, and a shared
+        signature feature counts by the records up to it, so its candidates depend only on
+        what came before it (a run on a corpus and runs on its growing prefixes agree).
     """
+    queries = list(range(len(feats))) if new is None else list(new)
+    counts: dict[str, int] = {} if df is None else df
     best: dict[tuple[int, int], Candidate] = {}
     for a, b, jac in lsh:
         best[(a, b)] = (a, jac, None, None)
-    if vectors:
-        df = feature_counts(feats, skip)
-        useful = {x: _useful(feats[x], df, p) for x in vectors}
+    if targets is None:
         by_lang: dict[str, list[int]] = defaultdict(list)
         for x in sorted(vectors):
             if x not in skip:
                 by_lang[feats[x].lang].append(x)
-        mats = {
-            lang: np.vstack([vectors[x] for x in xs]).astype(np.float32)
+        targets = {
+            lang: (xs, np.vstack([vectors[x] for x in xs]).astype(np.float32))
             for lang, xs in by_lang.items()
         }
-        for ql in sorted(by_lang):
-            for tl in sorted(by_lang):
-                near = knn(by_lang[ql], mats[ql], by_lang[tl], mats[tl], p.neighbors, earlier=True)
-                for q, t, cos in near:
-                    a, b = t, q
-                    if not within_days(feats[a], feats[b], p):
-                        continue
-                    shared = len(useful[a] & useful[b])
-                    if not plausible(shared, cos, p):
-                        continue
-                    old = best.get((a, b))
-                    if old is None:
-                        best[(a, b)] = (a, None, cos, shared)
-                    elif old[2] is None:
-                        best[(a, b)] = (a, old[1], cos, shared)
+    near: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for ql in sorted(targets):
+        qs = [x for x in queries if x in vectors and x not in skip and feats[x].lang == ql]
+        if not qs:
+            continue
+        qmat = np.vstack([vectors[x] for x in qs]).astype(np.float32)
+        for tl in sorted(targets):
+            tpos, tmat = targets[tl]
+            for q, t, cos in knn(qs, qmat, tpos, tmat, p.neighbors, earlier=True):
+                near[q].append((t, cos))
+    for b in queries:
+        count_features(counts, feats[b], skip)
+        for a, cos in near.get(b, ()):
+            if not within_days(feats[a], feats[b], p):
+                continue
+            shared = _shared(feats[a], feats[b], counts, p)
+            if not plausible(shared, cos, p):
+                continue
+            old = best.get((a, b))
+            if old is None:
+                best[(a, b)] = (a, None, cos, shared)
+            elif old[2] is None:
+                best[(a, b)] = (a, old[1], cos, shared)
     lists: dict[int, list[Candidate]] = defaultdict(list)
     for (_, b), cand in best.items():
         lists[b].append(cand)

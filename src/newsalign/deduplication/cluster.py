@@ -90,45 +90,49 @@ def best_join(
 
 def assemble(
     feats: Sequence[Features],
+    positions: Sequence[int],
     leader_of: Sequence[int],
+    cluster_of: Mapping[int, int],
+    sizes: Mapping[int, int],
     joins: Mapping[int, Join],
     refused: Mapping[int, Outcome],
     stats: DedupStats,
 ) -> DedupResult:
-    """The result of a run from each record's cluster (by its representative's position).
+    """The decisions of the records at ``positions`` (ascending) from each record's cluster.
 
-    A cluster is named by its representative, its first record; a record that joined one
-    has the relation it was verified with and that pair's evidence, oriented from the
-    record; a representative of a cluster of two or more is ``representative``; any other
-    record is ``unique``, with the evidence of its best refused candidate, if any (why it
-    is on its own: the conflicting facts or the alignment).
+    A cluster is named by its representative, its first record (``leader_of`` gives each
+    record's, ``cluster_of`` each representative's cluster number, ``sizes`` its members);
+    a record that joined one has the relation it was verified with and that pair's
+    evidence, oriented from the record; a representative of a cluster of two or more is
+    ``representative``; any other record is ``unique``, with the evidence of its best
+    refused candidate, if any (why it is on its own: the conflicting facts or the
+    alignment). The groups hold the members among ``positions``, the pairs those that
+    joined them.
     """
-    sizes: dict[int, int] = defaultdict(int)
-    for x in leader_of:
-        sizes[x] += 1
-    cluster_of: dict[int, int] = {}
     members: dict[int, list[RecordId]] = defaultdict(list)
+    reps: dict[int, RecordId] = {}
     decisions = []
-    pairs: list[DuplicatePair] = []
-    for f in feats:
-        root = leader_of[f.pos]
-        cluster = cluster_of.setdefault(root, len(cluster_of))
+    pairs: list[tuple[int, int, DuplicatePair]] = []
+    for pos in positions:
+        f = feats[pos]
+        root = leader_of[pos]
+        cluster = cluster_of[root]
         members[cluster].append(f.id)
-        rep = feats[root].id
-        if f.pos in joins:
-            other, rel, ev = joins[f.pos]
-            pairs.append(DuplicatePair(feats[other].id, f.id, rel, replace(ev, match=f.id)))
+        rep = reps[cluster] = feats[root].id
+        if pos in joins:
+            other, rel, ev = joins[pos]
+            pair = DuplicatePair(feats[other].id, f.id, rel, replace(ev, match=f.id))
+            pairs.append((other, pos, pair))
             decisions.append(DedupDecision(f.id, cluster, rel, rep, ev.inverse(feats[other].id)))
         elif sizes[root] > 1:
             decisions.append(DedupDecision(f.id, cluster, "representative", rep, DedupEvidence()))
         else:
             ev = DedupEvidence()
-            if f.pos in refused:
-                a, _, _, ev0 = refused[f.pos]
+            if pos in refused:
+                a, _, _, ev0 = refused[pos]
                 ev = ev0.inverse(feats[a].id)
             decisions.append(DedupDecision(f.id, cluster, "unique", rep, ev))
-    pos_of = {f.id: f.pos for f in feats}
-    pairs.sort(key=lambda q: (pos_of[q.left], pos_of[q.right]))
-    groups = tuple(DuplicateGroup(c, members[c][0], tuple(members[c])) for c in range(len(members)))
-    stats = replace(stats, records=len(feats), verified_pairs=len(pairs))
-    return DedupResult(tuple(decisions), groups, tuple(pairs), stats)
+    pairs.sort(key=lambda q: (q[0], q[1]))
+    groups = tuple(DuplicateGroup(c, reps[c], tuple(m)) for c, m in sorted(members.items()))
+    stats = replace(stats, records=len(positions), verified_pairs=len(pairs))
+    return DedupResult(tuple(decisions), groups, tuple(q[2] for q in pairs), stats)

@@ -22,13 +22,14 @@ from typing import Any
 from ..embed import Encoder
 from ..errors import ConfigError, InputError
 from ..validate import check_at_least
-from .extras import distributed_module, is_bag
+from .extras import distributed_module, is_bag, is_dask_frame
 from .features import Features, featurize
 from .io import JsonlSource, Record, check_record, iter_records
 from .params import DedupParams, resolve_params
 from .pipeline import Runner, run_stages
 from .progress import progress_bar
 from .results import DedupResult
+from .tables import records_of
 
 __all__ = ["check_scheduler_address", "dedup_dask"]
 
@@ -68,6 +69,11 @@ SCHEME://HOST:PORT (e.g. tcp://127.0.0.1:8786)
 
 def _check_partition(raw: Sequence[Any], start: int) -> list[Record]:
     return [check_record(obj, f"record {start + k}") for k, obj in enumerate(raw)]
+
+
+def _frame_records(frame: Any) -> list[dict[str, Any]]:
+    """The records of one pandas partition of a Dask DataFrame."""
+    return list(records_of(frame))
 
 
 def _texts_of(part: Sequence[Record], start: int, positions: Sequence[int]) -> dict[int, str]:
@@ -115,8 +121,9 @@ def dedup_dask(
     Args:
         records: mappings ``{"id", "text", "lang"?, "date"?}``, the path of a JSONL file or
             a file object open on one (read on the client and scattered, so the workers
-            need not see the file), or a ``dask.bag.Bag`` of such mappings (its partitions
-            stay on the cluster).
+            need not see the file), a ``dask.bag.Bag`` of such mappings, or a
+            ``dask.dataframe.DataFrame`` with columns ``id``, ``text``, ``lang``?, ``date``?
+            (``dd.read_parquet(...)``; the partitions of both stay on the cluster).
         client: a ``distributed.Client``; if omitted, ``scheduler`` or the current client.
         scheduler: address of a running scheduler (``"tcp://HOST:8786"``); a client is
             opened for the call and closed after it.
@@ -178,8 +185,14 @@ def _dedup_on(
     parts: list[Any] = []
     starts: list[int] = []
     feat_futures: list[Any] = []
-    if is_bag(records):
+    raw_parts = None
+    if is_dask_frame(records):  # each partition's rows become records on its worker
+        from dask.delayed import delayed
+
+        raw_parts = client.compute([delayed(_frame_records)(d) for d in records.to_delayed()])
+    elif is_bag(records):
         raw_parts = client.compute(records.to_delayed())
+    if raw_parts is not None:
         lengths = client.gather([client.submit(len, f, pure=False) for f in raw_parts])
         start = 0
         for raw, n in zip(raw_parts, lengths, strict=True):

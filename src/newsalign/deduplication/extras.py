@@ -12,7 +12,18 @@ from typing import Any
 
 from ..errors import MissingDependencyError
 
-__all__ = ["EXTRA", "distributed_module", "is_bag", "minhash_class", "minhash_lsh_class", "tqdm"]
+__all__ = [
+    "EXTRA",
+    "PARQUET_EXTRA",
+    "distributed_module",
+    "is_bag",
+    "is_dask_frame",
+    "minhash_class",
+    "minhash_lsh_class",
+    "pyarrow_module",
+    "pyarrow_parquet",
+    "tqdm",
+]
 
 #: How to install the optional libraries of deduplication.
 EXTRA = "pip install 'newsalign[dedup]'"
@@ -72,6 +83,12 @@ def distributed_module() -> Any:
     return distributed
 
 
+def is_dask_frame(obj: Any) -> bool:
+    """Whether ``obj`` is a ``dask.dataframe.DataFrame`` (by its module and methods)."""
+    module = type(obj).__module__ or ""
+    return module.startswith("dask") and hasattr(obj, "to_delayed") and hasattr(obj, "columns")
+
+
 def is_bag(obj: Any) -> bool:
     """Whether ``obj`` is a ``dask.bag.Bag`` (``False`` when dask is not installed)."""
     try:
@@ -79,3 +96,34 @@ def is_bag(obj: Any) -> bool:
     except ImportError:  # pragma: no cover - dask is a dependency of distributed
         return False
     return isinstance(obj, db.Bag)
+
+
+#: How to install the optional libraries of Parquet and Arrow tables.
+PARQUET_EXTRA = "pip install 'newsalign[parquet]'"
+
+
+def pyarrow_module() -> Any:
+    """The ``pyarrow`` module.
+
+    Raises:
+        MissingDependencyError: pyarrow is not installed.
+    """
+    try:
+        import pyarrow
+    except ImportError as exc:
+        raise MissingDependencyError(
+            f"Parquet and Arrow tables need pyarrow: {PARQUET_EXTRA}"
+        ) from exc
+    return pyarrow
+
+
+def pyarrow_parquet() -> Any:
+    """The ``pyarrow.parquet`` module.
+
+    Raises:
+        MissingDependencyError: pyarrow is not installed.
+    """
+    pyarrow_module()
+    import pyarrow.parquet as pq
+
+    return pq

@@ -18,6 +18,7 @@ from typing import IO, Any
 from ..errors import InputError
 from ..validate import check_text
 from .results import DedupResult, RecordId
+from .tables import is_table, records_of
 
 __all__ = ["JsonlSource", "Record", "check_record", "iter_records", "read_jsonl", "write_jsonl"]
 
@@ -176,9 +177,10 @@ def _objects_of(fh: Any, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
 def iter_records(records: Iterable[Mapping[str, Any]] | JsonlSource) -> Iterator[Record]:
     """Checked records from an iterable of mappings or JSONL; ids must be unique.
 
-    ``records`` is an iterable of mappings, or what :func:`read_jsonl` reads (a path or a
-    file object). Errors name ``record K`` (0-based) for mappings, ``FILE: line N`` for
-    JSONL.
+    ``records`` is an iterable of mappings, what :func:`read_jsonl` reads (a path or a
+    file object), or a pandas DataFrame or pyarrow Table with columns ``id``, ``text``,
+    ``lang``? and ``date``? (:func:`~.tables.records_of`). Errors name ``record K``
+    (0-based) for mappings, ``row K`` for tables, ``FILE: line N`` for JSONL.
 
     Raises:
         InputError: a record is malformed or repeats an id.
@@ -194,6 +196,8 @@ def iter_records(records: Iterable[Mapping[str, Any]] | JsonlSource) -> Iterator
     source: Iterable[tuple[str, Any]]
     if isinstance(records, (str, os.PathLike, io.IOBase)):
         source = _numbered_objects(records)
+    elif is_table(records):  # a pandas DataFrame or a pyarrow Table: its rows
+        source = ((f"row {k}", obj) for k, obj in enumerate(records_of(records)))
     else:
         source = ((f"record {k}", obj) for k, obj in enumerate(records))
     seen: set[RecordId] = set()

@@ -9,12 +9,15 @@ behind it.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 from ..records import Link, sort_links
+from .extras import pyarrow_module
 
 __all__ = [
+    "DECISION_COLUMNS",
     "PAIR_RELATIONS",
     "PAIR_STRENGTH",
     "RELATIONS",
@@ -26,6 +29,8 @@ __all__ = [
     "DuplicatePair",
     "RecordId",
     "Relation",
+    "decision_cells",
+    "decision_table",
 ]
 
 Relation = Literal[
@@ -267,3 +272,69 @@ class DedupResult:
     def to_jsonl(self) -> str:
         """The decisions as JSON lines (what ``newsalign dedup`` writes)."""
         return "".join(d.to_json() + "\n" for d in self.decisions)
+
+    def to_arrow(self) -> Any:
+        """The decisions as a ``pyarrow.Table``, in input order: ``id``, ``cluster``,
+        ``relation``, ``representative``, ``match``, ``method``, ``evidence`` (its JSON).
+
+        Raises:
+            MissingDependencyError: pyarrow is not installed (``newsalign[parquet]``).
+        """
+        return decision_table(self)
+
+    def to_pandas(self) -> Any:
+        """:meth:`to_arrow` as a ``pandas.DataFrame``.
+
+        Raises:
+            MissingDependencyError: pyarrow or pandas is not installed
+                (``newsalign[parquet]``).
+        """
+        from ..errors import MissingDependencyError
+
+        table = self.to_arrow()
+        try:
+            import pandas  # noqa: F401
+        except ImportError as exc:
+            raise MissingDependencyError(
+                "DedupResult.to_pandas needs pandas: pip install 'newsalign[parquet]'"
+            ) from exc
+        return table.to_pandas()
+
+
+#: The columns of a decision in a table (after ``id``, or the input's own columns).
+DECISION_COLUMNS = ("cluster", "relation", "representative", "match", "method", "evidence")
+
+
+def decision_cells(result: DedupResult) -> dict[str, list[Any]]:
+    """The :data:`DECISION_COLUMNS` of every decision, in input order."""
+    cols: dict[str, list[Any]] = {name: [] for name in DECISION_COLUMNS}
+    for d in result.decisions:
+        cols["cluster"].append(d.cluster)
+        cols["relation"].append(d.relation)
+        cols["representative"].append(d.representative)
+        cols["match"].append(d.evidence.match)
+        cols["method"].append(d.evidence.method)
+        cols["evidence"].append(json.dumps(d.evidence.to_dict(), ensure_ascii=False))
+    return cols
+
+
+def _ids(values: Sequence[Any]) -> list[Any]:
+    """Ids as one type for a typed column: integers if all are, else strings."""
+    if all(isinstance(v, int) or v is None for v in values):
+        return list(values)
+    return [None if v is None else str(v) for v in values]
+
+
+def decision_table(result: DedupResult) -> Any:
+    """The decisions as a ``pyarrow.Table``: ``id`` then :data:`DECISION_COLUMNS`.
+
+    Raises:
+        MissingDependencyError: pyarrow is not installed.
+    """
+    pa = pyarrow_module()
+    cols = decision_cells(result)
+    data = {"id": _ids([d.id for d in result.decisions])}
+    data.update(cols)
+    data["representative"] = _ids(cols["representative"])
+    data["match"] = _ids(cols["match"])
+    return pa.table(data)
