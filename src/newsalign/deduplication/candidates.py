@@ -195,7 +195,10 @@ def knn(
                 t = int(tpos[c])
                 if t != q and found < k and np.isfinite(sims[r, c]):
                     found += 1
-                    yield q, t, round(float(sims[r, c]), 5)
+                    # reported from a float64 dot of the two rows: a float32 product's
+                    # last digit depends on the shape of the block it was computed in
+                    exact = qvecs[start + r].astype(np.float64) @ tvecs[c]
+                    yield q, t, round(float(exact), 5)
 
 
 def candidate_lists(

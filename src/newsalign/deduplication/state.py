@@ -494,7 +494,9 @@ def _measure(
     ma, mb = feats[a].minhash, feats[b].minhash
     jac = None if ma is None or mb is None else round(float(np.mean(ma == mb)), 6)
     va, vb = vectors.get(a), vectors.get(b)
-    cos = None if va is None or vb is None else round(float(va @ vb), 5)
+    # in float64: a float32 dot product's last digit depends on how the rows lie in memory
+    # (a vector read back from an index against one computed in this run)
+    cos = None if va is None or vb is None else round(float(va.astype(np.float64) @ vb), 5)
     return (a, jac, cos, None)
 
 
