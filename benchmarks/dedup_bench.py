@@ -35,7 +35,6 @@ import argparse
 import contextlib
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -50,6 +49,7 @@ import numpy as np
 
 import newsalign as na
 from benchmarks.dedup_corpus import build_corpus, synthetic_docs
+from benchmarks.env import machine
 from newsalign.deduplication import (
     DedupParams,
     UnionFind,
@@ -170,19 +170,6 @@ def baselines(docs: list[dict[str, Any]], encoder: str | None) -> dict[str, Any]
 
 
 # -- running ----------------------------------------------------------------------------
-def machine() -> dict[str, Any]:
-    import psutil
-
-    return {
-        "cpus": os.cpu_count(),
-        "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
-        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "note": "shared machine: other jobs were running; rerun on a quiet one to publish",
-    }
-
-
 def write_jsonl(docs: list[dict[str, Any]], path: Path) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for d in docs:

@@ -164,7 +164,7 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--lookups", type=int, default=100)
     args = ap.parse_args()
-    from benchmarks.dedup_bench import machine
+    from benchmarks.env import machine
 
     out: dict[str, Any] = {"machine": machine(), "settings": vars(args) | {"path": None}}
     if not (args.path / "index.sqlite").exists():

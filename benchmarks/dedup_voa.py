@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import newsalign as na
-from benchmarks.dedup_bench import machine
+from benchmarks.env import machine
 from newsalign.deduplication import DedupParams
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -92,3 +92,17 @@ def markdown_table(head: Sequence[Any], rows: Sequence[Sequence[Any]]) -> list[s
         "|" + "|".join("---" for _ in head) + "|",
     ]
     return out + ["| " + " | ".join(str(c) for c in r) + " |" for r in rows] + [""]
+
+
+def machine() -> dict[str, Any]:
+    """The machine record of the dedup benchmarks (cores, memory, load at the start)."""
+    import psutil
+
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "note": "shared machine: other jobs were running; rerun on a quiet one to publish",
+    }
