@@ -388,33 +388,44 @@ def test_dask_dataframe_equals_in_process(tmp_path: Path) -> None:
     assert remote == local
 
 
-def test_bulk_rebuild_of_lsh_equals_inserting_one_by_one() -> None:
+def test_banded_lsh_gives_datasketchs_candidates() -> None:
+    """The numpy banded LSH (a base built in one pass, then inserts and removals) answers
+    every query with the candidates of datasketch's MinHashLSH for the same settings."""
     import numpy as np
 
-    from newsalign.deduplication import Features, minhash_permutations
+    from newsalign.deduplication import minhash_permutations
     from newsalign.deduplication.extras import minhash_class, minhash_lsh_class
-    from newsalign.deduplication.state import _bulk_insert, _bulk_ok
+    from newsalign.deduplication.lsh import BandedLSH
 
-    p, MinHash = DedupParams(), minhash_class()
-    perms = minhash_permutations(p.num_perm)
-    rng = np.random.default_rng(0)
-    vals = [rng.integers(0, 2**32, p.num_perm).astype(np.uint64) for _ in range(200)]
-    vals[7][:8] = vals[5][:8]  # two records sharing bands
+    MinHash = minhash_class()
+    for p in (DedupParams(), DedupParams(num_perm=64, lsh_threshold=0.7)):
+        perms = minhash_permutations(p.num_perm)
+        rng = np.random.default_rng(0)
+        vals = [rng.integers(0, 2**32, p.num_perm).astype(np.uint64) for _ in range(300)]
+        for k in range(1, 300, 3):  # records sharing one or more bands with an earlier one
+            src = vals[int(rng.integers(0, k))]
+            cut = int(rng.integers(1, p.num_perm))
+            vals[k][:cut] = src[:cut]
+        vals[9] = vals[4].copy()  # identical values
 
-    def mh(v: Any) -> Any:
-        return MinHash(hashvalues=v, permutations=perms, scheme="affine32")
+        def mh(v: Any, perms: Any = perms) -> Any:
+            return MinHash(hashvalues=v, permutations=perms, scheme="affine32")
 
-    one, bulk = (minhash_lsh_class()(threshold=p.lsh_threshold, num_perm=p.num_perm)
-                 for _ in range(2))  # fmt: skip
-    for k, v in enumerate(vals):
-        one.insert(k, mh(v))
-    first = mh(vals[0])
-    bulk.insert(0, first)
-    assert _bulk_ok(bulk)
-    feats = [Features(k, str(k), "en", None, b"", v, frozenset(), 1) for k, v in enumerate(vals)]
-    _bulk_insert(bulk, feats[1:], first.hashvalues.dtype)
-    assert [dict(t._dict) for t in bulk.hashtables] == [dict(t._dict) for t in one.hashtables]
-    assert dict(bulk.keys._dict) == dict(one.keys._dict)
-    assert sorted(bulk.query(mh(vals[5]))) == [5, 7]
-    bulk.remove(7)
-    assert sorted(bulk.query(mh(vals[5]))) == [5]
+        ref = minhash_lsh_class()(threshold=p.lsh_threshold, num_perm=p.num_perm)
+        ours = BandedLSH(p)
+        assert (ours.b, ours.r) == (ref.b, ref.r)
+        ours.build(list(range(150)), vals[:150])
+        for k in range(150):
+            ref.insert(k, mh(vals[k]))
+        for k in range(150, 300):
+            assert ours.query(vals[k]) == sorted(ref.query(mh(vals[k]))), k
+            ours.insert(k, vals[k])
+            ref.insert(k, mh(vals[k]))
+        for k in (4, 160, 299):  # out of the base and out of the inserts
+            ours.remove(k)
+            ref.remove(k)
+        ours.insert(4, vals[4])
+        ref.insert(4, mh(vals[4]))
+        for v in [*vals, rng.integers(0, 2**32, p.num_perm).astype(np.uint64)]:
+            assert ours.query(v) == sorted(ref.query(mh(v)))
+        assert sum(len(ours.query(v)) > 1 for v in vals) > 50  # the sets were not trivial

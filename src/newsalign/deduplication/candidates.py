@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
 
 import numpy as np
 
-from .extras import minhash_class, minhash_lsh_class
-from .features import Features, minhash_permutations
+from .features import Features
+from .lsh import BandedLSH
 from .params import DedupParams
 
 __all__ = [
@@ -74,7 +73,7 @@ def lsh_pairs(
     p: DedupParams,
     *,
     new: Sequence[int] | None = None,
-    lsh: Any = None,
+    lsh: BandedLSH | None = None,
 ) -> list[tuple[int, int, float]]:
     """MinHash LSH candidate pairs (earlier, later, estimated Jaccard), same language.
 
@@ -86,8 +85,6 @@ def lsh_pairs(
     Raises:
         MissingDependencyError: datasketch is not installed.
     """
-    MinHash = minhash_class()
-    perms = minhash_permutations(p.num_perm)
     if lsh is None:
         lsh = new_lsh(p)
     out: list[tuple[int, int, float]] = []
@@ -95,24 +92,23 @@ def lsh_pairs(
         f = feats[pos]
         if f.minhash is None or f.pos in skip:
             continue
-        mh = MinHash(hashvalues=f.minhash, permutations=perms, scheme="affine32")
-        for other in sorted(lsh.query(mh)):
+        for other in lsh.query(f.minhash):
             g = feats[other]
             if g.lang == f.lang and within_days(g, f, p):
                 assert g.minhash is not None
                 jac = float(np.mean(g.minhash == f.minhash))
                 out.append((other, f.pos, jac))
-        lsh.insert(f.pos, mh)
+        lsh.insert(f.pos, f.minhash)
     return out
 
 
-def new_lsh(p: DedupParams) -> Any:
-    """An empty ``datasketch.MinHashLSH`` for the settings ``p``.
+def new_lsh(p: DedupParams) -> BandedLSH:
+    """An empty MinHash LSH index for the settings ``p`` (datasketch's bands and rows).
 
     Raises:
         MissingDependencyError: datasketch is not installed.
     """
-    return minhash_lsh_class()(threshold=p.lsh_threshold, num_perm=p.num_perm)
+    return BandedLSH(p)
 
 
 def feature_counts(feats: Sequence[Features], skip: set[int]) -> dict[str, int]:

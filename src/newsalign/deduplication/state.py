@@ -33,6 +33,7 @@ from .candidates import (
 from .cluster import Join, assemble, best_join
 from .events import dates_conflict, fact_conflicts
 from .features import Features, embed_passages
+from .lsh import BandedLSH
 from .params import DedupParams
 from .progress import progress_bar
 from .results import DedupEvidence, DedupResult, DedupStats
@@ -99,19 +100,22 @@ class DedupState:
         self.refused: dict[int, Outcome] = {}
         self.cluster_of: dict[int, int] = {}
         self.sizes: dict[int, int] = defaultdict(int)
-        self._lsh: Any = None
+        self._lsh: BandedLSH | None = None
         self._in_lsh: list[int] = []
         self._targets: dict[str, _Rows] = {}
+        self._targets_ok = True  # False: rebuilt from ``vectors`` before the next use
 
     def __len__(self) -> int:
         return len(self.feats)
 
     @property
-    def lsh(self) -> Any:
-        """The MinHash LSH index of the records so far (made on first use)."""
+    def lsh(self) -> BandedLSH:
+        """The MinHash LSH index of the records so far (built on first use, in one pass)."""
         if self._lsh is None:
-            self._lsh = new_lsh(self.p)
-            self._in_lsh = []
+            lsh = new_lsh(self.p)
+            keep = [f for f in self.feats if f.minhash is not None and f.pos not in self.copies]
+            lsh.build([f.pos for f in keep], [f.minhash for f in keep if f.minhash is not None])
+            self._lsh, self._in_lsh = lsh, [f.pos for f in keep]
         return self._lsh
 
     def add_decided(
@@ -135,7 +139,7 @@ class DedupState:
         count_features(self.df, f, self.copies)
         if vector is not None:
             self.vectors[pos] = vector
-            self._add_target(pos)
+            self._targets_ok = False  # built in one pass on first use
         self.leader_of.append(pos)
         self._decided(pos, leader, in_article, join, refused)
         if leader == pos:
@@ -155,33 +159,24 @@ class DedupState:
         if refused is not None:
             self.refused[r] = refused
 
+    def _ensure_targets(self) -> None:
+        """The rows of every language, from ``vectors`` (after :meth:`add_decided`)."""
+        if self._targets_ok:
+            return
+        by_lang: dict[str, list[int]] = defaultdict(list)
+        for pos in sorted(self.vectors):
+            by_lang[self.feats[pos].lang].append(pos)
+        self._targets = {
+            lang: _Rows.of(xs, [self.vectors[x] for x in xs]) for lang, xs in by_lang.items()
+        }
+        self._targets_ok = True
+
     def _add_target(self, pos: int) -> None:
         lang = self.feats[pos].lang
         rows = self._targets.get(lang)
         if rows is None:
             rows = self._targets[lang] = _Rows(len(self.vectors[pos]))
         rows.append(pos, self.vectors[pos])
-
-    def _ensure_lsh(self) -> Any:
-        if self._lsh is None:
-            from .extras import minhash_class
-            from .features import minhash_permutations
-
-            lsh = self.lsh
-            MinHash = minhash_class()
-            perms = minhash_permutations(self.p.num_perm)
-            keep = [f for f in self.feats if f.minhash is not None and f.pos not in self.copies]
-            slow = keep if not _bulk_ok(lsh) else keep[:1]  # the first sets the scheme
-            dtype: Any = None
-            for f in slow:
-                mh = MinHash(hashvalues=f.minhash, permutations=perms, scheme="affine32")
-                dtype = mh.hashvalues.dtype
-                lsh.insert(f.pos, mh)
-                self._in_lsh.append(f.pos)
-            if len(slow) < len(keep):
-                _bulk_insert(lsh, keep[len(slow) :], dtype)
-                self._in_lsh.extend(f.pos for f in keep[len(slow) :])
-        return self._lsh
 
     def truncate(self, n: int) -> None:
         """Take back every record at position ``n`` and after."""
@@ -197,7 +192,7 @@ class DedupState:
             self.joins.pop(pos, None)
             self.refused.pop(pos, None)
             self.cluster_of.pop(pos, None)
-            if self.vectors.pop(pos, None) is not None:
+            if self.vectors.pop(pos, None) is not None and self._targets_ok:
                 self._targets[f.lang].truncate(pos)
         for lang in [lang for lang, rows in self._targets.items() if not rows.n]:
             del self._targets[lang]
@@ -205,7 +200,7 @@ class DedupState:
         self.sizes = defaultdict(int)
         for leader in self.leader_of:
             self.sizes[leader] += 1
-        while self._in_lsh and self._in_lsh[-1] >= n:
+        while self._lsh is not None and self._in_lsh and self._in_lsh[-1] >= n:
             self._lsh.remove(self._in_lsh.pop())
 
     def extend(
@@ -256,7 +251,8 @@ class DedupState:
         for k, f in enumerate(new_feats):
             if f.pos != start + k:
                 raise ValueError(f"record at position {f.pos} given for position {start + k}")
-        self._ensure_lsh()
+        lsh_index = self.lsh  # of the records before these
+        self._ensure_targets()
         self.feats.extend(new_feats)
         self.leader_of.extend(range(start, start + len(new_feats)))
         feats = self.feats
@@ -268,7 +264,7 @@ class DedupState:
                 if k != f.pos:
                     original[f.pos] = k
                     self.copies.add(f.pos)
-        lsh = lsh_pairs(feats, self.copies, p, new=new, lsh=self.lsh)
+        lsh = lsh_pairs(feats, self.copies, p, new=new, lsh=lsh_index)
         self._in_lsh.extend(
             f.pos for f in new_feats if f.minhash is not None and f.pos not in self.copies
         )
@@ -417,46 +413,6 @@ class DedupState:
         )
 
 
-def _bulk_ok(lsh: Any) -> bool:
-    """Whether ``lsh`` is datasketch's in-memory index, whose tables :func:`_bulk_insert`
-    fills directly (the keys as given, the bands' bytes as they are)."""
-    tables = [lsh.keys, *lsh.hashtables]
-    return (
-        not getattr(lsh, "prepickle", True)
-        and getattr(lsh, "hashfunc", None) is None
-        and type(lsh.keys).__name__ == "DictListStorage"
-        and all(type(t).__name__ == "DictSetStorage" for t in lsh.hashtables)
-        and all(hasattr(t, "_dict") for t in tables)
-    )
-
-
-def _bulk_insert(lsh: Any, feats: Sequence[Features], dtype: Any) -> None:
-    """``lsh.insert(f.pos, ...)`` for every record of ``feats``, a band at a time.
-
-    The same entries as datasketch's insert (a band's key is the bytes of its byte-swapped
-    hash values, of ``dtype``, the MinHash's own) in a fraction of the time: how a reopened
-    index rebuilds its LSH index.
-    """
-    mat = np.vstack([np.asarray(f.minhash, dtype=dtype) for f in feats])
-    pos = [f.pos for f in feats]
-    bands = []
-    for (start, end), table in zip(lsh.hashranges, lsh.hashtables, strict=True):
-        band = np.ascontiguousarray(mat[:, start:end]).byteswap()
-        keys = band.view(f"V{mat.itemsize * (end - start)}").ravel().tolist()
-        store = table._dict
-        get = store.get
-        for key, x in zip(keys, pos, strict=True):
-            found = get(key)
-            if found is None:
-                store[key] = {x}
-            else:
-                found.add(x)
-        bands.append(keys)
-    store = lsh.keys._dict
-    for x, *keys in zip(pos, *bands, strict=True):
-        store[x].extend(keys)
-
-
 class _Rows:
     """Unit rows of one language and their positions, grown in place (amortised doubling)."""
 
@@ -464,6 +420,19 @@ class _Rows:
         self.n = 0
         self._pos = np.zeros(16, dtype=np.int64)
         self._mat = np.zeros((16, dim), dtype=np.float32)
+
+    @classmethod
+    def of(cls, positions: Sequence[int], vecs: Sequence[np.ndarray]) -> _Rows:
+        """Rows made in one pass: ``vecs`` of ``positions`` (ascending), with room for a
+        few more (a lookup's)."""
+        n, room = len(positions), 64
+        rows = cls(len(vecs[0]))
+        rows.n = n
+        rows._pos = np.zeros(n + room, dtype=np.int64)
+        rows._pos[:n] = positions
+        rows._mat = np.empty((n + room, len(vecs[0])), dtype=np.float32)
+        np.stack(vecs, out=rows._mat[:n])
+        return rows
 
     @property
     def positions(self) -> np.ndarray:
