@@ -241,8 +241,17 @@ class DedupIndex:
             "SELECT pos, id, id_int, lang, day, text_hash, minhash, signature, n_sentences, "
             "event, vector, leader, in_article, joined, refused FROM records ORDER BY pos"
         )
+        # decoded once per distinct stored value (records and events are immutable)
+        signatures: dict[str, frozenset[str]] = {}
+        events: dict[str, EventFacts] = {}
         for row in rows:
             pos, rid, id_int, lang, day, th, mh, sig, n_sent, event, vec, leader, art, j, r = row
+            signature = signatures.get(sig)
+            if signature is None:
+                signature = signatures[sig] = frozenset(json.loads(sig))
+            facts = events.get(event)
+            if facts is None:
+                facts = events[event] = _event(json.loads(event))
             ids.add((rid, id_int))
             f = Features(
                 pos=pos,
@@ -251,9 +260,9 @@ class DedupIndex:
                 day=day,
                 text_hash=th,
                 minhash=None if mh is None else np.frombuffer(mh, dtype=np.uint64),
-                signature=frozenset(json.loads(sig)),
+                signature=signature,
                 n_sentences=n_sent,
-                event=_event(json.loads(event)),
+                event=facts,
             )
             vector = None if vec is None else np.frombuffer(vec, dtype=np.float32)
             join: Join | None = None

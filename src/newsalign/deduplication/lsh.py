@@ -66,8 +66,10 @@ class BandedLSH:
     def keys(self, mat: np.ndarray) -> np.ndarray:
         """The band hashes of MinHash rows ``mat`` (n, num_perm): an (n, b) uint64 array."""
         mat = np.asarray(mat, dtype=np.uint64)
-        bands = mat[:, : self.b * self.r].reshape(len(mat), self.b, self.r)
-        h: np.ndarray = (bands * self._mix).sum(axis=2, dtype=np.uint64)
+        span = self.b * self.r
+        h = np.zeros((len(mat), self.b), dtype=np.uint64)
+        for j in range(self.r):  # value j of every band, times its multiplier (mod 2**64)
+            h += mat[:, j : span : self.r] * self._mix[j]
         out: np.ndarray = h ^ (h >> np.uint64(29))
         return out
 
