@@ -366,17 +366,23 @@ def test_missing_pyarrow_is_one_error_naming_the_extra(tmp_path: Path) -> None:
 
 
 def test_dask_dataframe_equals_in_process(tmp_path: Path) -> None:
+    """A Dask DataFrame read from Parquet partitions is decided as one run in process, and
+    its decisions come back as Parquet partitions: every input column, ids and order kept,
+    then the decision columns, equal to the in-process table."""
     distributed = pytest.importorskip("distributed")
     pa = pytest.importorskip("pyarrow")
     dd = pytest.importorskip("dask.dataframe")
+    pd = pytest.importorskip("pandas")
     import pyarrow.parquet as pq
 
     recs = _mixed_corpus()
+    rows = [{"source": f"feed{k % 3}", **r, "rank": 100 - k} for k, r in enumerate(recs)]
     folder = tmp_path / "parts"
     folder.mkdir()
     for k in range(3):  # three Parquet partitions, read lazily
-        pq.write_table(pa.Table.from_pylist(recs[k * 10 : (k + 1) * 10]), folder / f"{k}.parquet")
+        pq.write_table(pa.Table.from_pylist(rows[k * 10 : (k + 1) * 10]), folder / f"{k}.parquet")
     local = dedup(recs, encoder="tfidf", params=SEMANTIC)
+    out = tmp_path / "decided"
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
@@ -384,8 +390,25 @@ def test_dask_dataframe_equals_in_process(tmp_path: Path) -> None:
         distributed.Client(cluster) as client,
     ):
         frame = dd.read_parquet(str(folder))
-        remote = na.dedup_dask(frame, client=client, encoder="tfidf", params=SEMANTIC)
+        remote = na.dedup_dask(frame, client=client, encoder="tfidf", params=SEMANTIC, output=out)
+        with pytest.raises(InputError, match="already holds Parquet files"):
+            na.dedup_dask(frame, client=client, encoder="tfidf", params=SEMANTIC, output=out)
+        plain = tmp_path / "plain"
+        na.dedup_dask(recs, client=client, encoder="tfidf", params=SEMANTIC, output=plain,
+                      partition_size=7)  # fmt: skip
     assert remote == local
+    assert sorted(p.name for p in out.iterdir()) == [f"part.{k:05d}.parquet" for k in range(3)]
+    back = pd.read_parquet(out)  # the partitions in order, as pandas reads a folder
+    want = local.to_arrow()
+    assert list(back.columns) == [*rows[0], *want.column_names[1:]]
+    assert back["id"].tolist() == [d.id for d in local.decisions] == [r["id"] for r in rows]
+    assert back["source"].tolist() == [r["source"] for r in rows]
+    assert back["rank"].tolist() == [r["rank"] for r in rows]
+    assert back["relation"].tolist() == [d.relation for d in local.decisions]
+    decided = pa.Table.from_pandas(back, preserve_index=False)
+    assert decided.select(want.column_names).to_pylist() == want.to_pylist()
+    assert len(list(plain.glob("part.*.parquet"))) == 5  # 30 records, 7 a partition
+    assert pq.read_table(plain).to_pylist() == want.to_pylist()
 
 
 def test_banded_lsh_gives_datasketchs_candidates() -> None:

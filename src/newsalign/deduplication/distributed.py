@@ -15,21 +15,23 @@ from __future__ import annotations
 
 import bisect
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..embed import Encoder
 from ..errors import ConfigError, InputError
 from ..validate import check_at_least
-from .extras import distributed_module, is_bag, is_dask_frame
+from .extras import distributed_module, is_bag, is_dask_frame, pyarrow_module, pyarrow_parquet
 from .features import Features, featurize
 from .io import JsonlSource, Record, check_record, iter_records
 from .params import DedupParams, resolve_params
 from .pipeline import Runner, run_stages
 from .progress import progress_bar
-from .results import DedupResult
-from .tables import records_of
+from .results import DECISION_COLUMNS, DedupResult, decision_table
+from .tables import Columns, records_of
 
 __all__ = ["check_scheduler_address", "dedup_dask"]
 
@@ -71,9 +73,73 @@ def _check_partition(raw: Sequence[Any], start: int) -> list[Record]:
     return [check_record(obj, f"record {start + k}") for k, obj in enumerate(raw)]
 
 
-def _frame_records(frame: Any) -> list[dict[str, Any]]:
+def _frame_records(frame: Any, cols: Columns) -> list[dict[str, Any]]:
     """The records of one pandas partition of a Dask DataFrame."""
-    return list(records_of(frame))
+    return list(records_of(frame, cols, where="dask partition"))
+
+
+def _output_folder(output: str | os.PathLike[str]) -> Path:
+    """The folder Parquet partitions go to: made when missing, refused when it holds some."""
+    folder = Path(output)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"output {str(output)!r}: Parquet partitions go to a folder, got a file")
+    if folder.is_dir() and any(folder.glob("*.parquet")):
+        raise InputError(f"output {str(output)!r}: the folder already holds Parquet files")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _write_part(table: Any, path: str) -> int:
+    """Write one partition's table (a new file, renamed into place when whole)."""
+    tmp = f"{path}.tmp"
+    pyarrow_parquet().write_table(table, tmp)
+    os.replace(tmp, path)
+    return int(table.num_rows)
+
+
+def _write_frame_part(frame: Any, decisions: Any, path: str) -> int:
+    """On a worker: one pandas partition, its columns then its decisions, as Parquet."""
+    pa = pyarrow_module()
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    clash = [c for c in DECISION_COLUMNS if c in table.column_names]
+    if clash:
+        raise InputError(f"the input has columns the decisions add: {', '.join(clash)}")
+    if table.num_rows != decisions.num_rows:
+        raise InputError(
+            f"{path}: the partition has {table.num_rows} rows now, "
+            f"{decisions.num_rows} when it was decided"
+        )
+    for name in DECISION_COLUMNS:
+        table = table.append_column(name, decisions.column(name))
+    return _write_part(table, path)
+
+
+def _write_partitions(
+    client: Any, records: Any, result: DedupResult, starts: Sequence[int], folder: Path
+) -> None:
+    """The decisions as Parquet partitions ``part.00000.parquet``, ... in input order.
+
+    A Dask DataFrame's partitions are written on the workers, each with its own columns
+    and rows followed by its decisions (the client sends only the decisions); any other
+    input's decisions (``id`` and the decision columns) are written here, one file per
+    partition.
+    """
+    table = decision_table(result)
+    ends = [*starts[1:], len(result.decisions)]
+    slices = [table.slice(a, b - a) for a, b in zip(starts, ends, strict=True)]
+    names = [str(folder / f"part.{k:05d}.parquet") for k in range(len(slices))]
+    if is_dask_frame(records):
+        from dask.delayed import delayed
+
+        parts = records.to_delayed()
+        jobs = [
+            delayed(_write_frame_part)(d, t, n)
+            for d, t, n in zip(parts, slices, names, strict=True)
+        ]
+        client.gather(client.compute(jobs))
+        return
+    for t, n in zip(slices, names, strict=True):
+        _write_part(t, n)
 
 
 def _texts_of(part: Sequence[Record], start: int, positions: Sequence[int]) -> dict[int, str]:
@@ -115,6 +181,8 @@ def dedup_dask(
     partition_size: int = 1000,
     progress: bool = False,
     connect_timeout: float = 10.0,
+    output: str | os.PathLike[str] | None = None,
+    columns: Columns | None = None,
 ) -> DedupResult:
     """:func:`newsalign.dedup` on a Dask cluster; the result is equal to in-process.
 
@@ -134,12 +202,22 @@ def dedup_dask(
         partition_size: records per partition when the input is not a bag.
         progress: show progress bars on stderr.
         connect_timeout: seconds to wait for the ``scheduler`` to answer.
+        output: a folder to write the decisions to as Parquet partitions
+            (``part.00000.parquet``, ... in input order, one per input partition; it must
+            hold no Parquet file yet). For a ``dask.dataframe`` each partition is written
+            on its worker: its columns and rows (the index is not written) then
+            :data:`~.results.DECISION_COLUMNS`; for any other input, ``id`` then those.
+            Read them back with ``pandas.read_parquet(output)`` or ``dd.read_parquet``.
+        columns: which columns of a ``dask.dataframe`` hold the id, text, language and
+            date (``id``, ``text``, ``lang``, ``date`` by default).
 
     Raises:
         MissingDependencyError: dask or distributed is not installed.
         ConfigError: no client could be found, the ``scheduler`` address is malformed, or
             the scheduler did not answer within ``connect_timeout``.
-        InputError: as :func:`newsalign.dedup`.
+        InputError: as :func:`newsalign.dedup`; ``output`` is a file or holds Parquet
+            files; an input column has the name of a decision column.
+        MissingDependencyError: ``output`` without pyarrow.
 
     Example:
         >>> from distributed import Client, LocalCluster  # doctest: +SKIP
@@ -154,6 +232,9 @@ def dedup_dask(
         check_scheduler_address(scheduler)
     wait = check_at_least("connect_timeout", connect_timeout, 0.1)
     distributed = distributed_module()
+    if output is not None:
+        pyarrow_module()  # the extra is named before any work
+        folder = _output_folder(output)
     own = None
     if client is None and scheduler:
         try:
@@ -168,7 +249,12 @@ def dedup_dask(
                 "dedup_dask needs a distributed.Client (client=...) or a scheduler address"
             ) from None
     try:
-        return _dedup_on(client, records, encoder, p, partition_size, progress)
+        result, starts = _dedup_on(
+            client, records, encoder, p, partition_size, progress, columns or Columns()
+        )
+        if output is not None:
+            _write_partitions(client, records, result, starts, folder)
+        return result
     finally:
         if own is not None:
             own.close()
@@ -181,7 +267,8 @@ def _dedup_on(
     p: DedupParams,
     partition_size: int,
     progress: bool,
-) -> DedupResult:
+    columns: Columns,
+) -> tuple[DedupResult, list[int]]:
     parts: list[Any] = []
     starts: list[int] = []
     feat_futures: list[Any] = []
@@ -189,7 +276,9 @@ def _dedup_on(
     if is_dask_frame(records):  # each partition's rows become records on its worker
         from dask.delayed import delayed
 
-        raw_parts = client.compute([delayed(_frame_records)(d) for d in records.to_delayed()])
+        raw_parts = client.compute(
+            [delayed(_frame_records)(d, columns) for d in records.to_delayed()]
+        )
     elif is_bag(records):
         raw_parts = client.compute(records.to_delayed())
     if raw_parts is not None:
@@ -225,6 +314,7 @@ def _dedup_on(
             raise InputError(f"record {f.pos}: field 'id' repeats an earlier id {f.id!r}")
         seen.add(f.id)
     try:
-        return run_stages(feats, _DaskRunner(client, parts, starts), encoder, p, progress=progress)
+        runner = _DaskRunner(client, parts, starts)
+        return run_stages(feats, runner, encoder, p, progress=progress), starts
     finally:
         client.cancel(parts + feat_futures)
