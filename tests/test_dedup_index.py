@@ -335,6 +335,7 @@ def test_cli_csv_and_the_index_day_by_day(
         (["dedup", "{tmp}/in.jsonl", "--output-format", "parquet"], "not stdout"),
         (["dedup", "{tmp}/in.jsonl", "--text-col", "body", "--near-only"], "no column 'body'"),
         (["dedup", "{tmp}/in.jsonl", "--index", "{tmp}/i", "--scheduler", "tcp://h:1"], "not both"),
+        (["dedup", "{tmp}/in.jsonl", "-o", "{tmp}/parts/"], "give --scheduler ADDR"),
     ],
 )
 def test_cli_errors_are_one_line(
@@ -396,6 +397,20 @@ def test_dask_dataframe_equals_in_process(tmp_path: Path) -> None:
         plain = tmp_path / "plain"
         na.dedup_dask(recs, client=client, encoder="tfidf", params=SEMANTIC, output=plain,
                       partition_size=7)  # fmt: skip
+        # the CLI: a folder of Parquet files in, partitions out, on the running cluster
+        from newsalign.cli import main
+
+        address = cluster.scheduler_address
+        argv = [
+            "dedup",
+            str(folder),
+            "--scheduler",
+            address,
+            "--near-only",
+            "-o",
+            f"{tmp_path}/cli/",
+        ]
+        assert main(argv) == 0
     assert remote == local
     assert sorted(p.name for p in out.iterdir()) == [f"part.{k:05d}.parquet" for k in range(3)]
     back = pd.read_parquet(out)  # the partitions in order, as pandas reads a folder
@@ -409,6 +424,10 @@ def test_dask_dataframe_equals_in_process(tmp_path: Path) -> None:
     assert decided.select(want.column_names).to_pylist() == want.to_pylist()
     assert len(list(plain.glob("part.*.parquet"))) == 5  # 30 records, 7 a partition
     assert pq.read_table(plain).to_pylist() == want.to_pylist()
+    near = dedup(recs, params=DedupParams(semantic=False)).to_arrow()
+    cli = pq.read_table(tmp_path / "cli")
+    assert cli.column_names == [*rows[0], *near.column_names[1:]]
+    assert cli.select(near.column_names).to_pylist() == near.to_pylist()
 
 
 def test_banded_lsh_gives_datasketchs_candidates() -> None:

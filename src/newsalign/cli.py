@@ -176,7 +176,11 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
         params = replace(params, threshold=args.share)
     progress = bool(args.progress or sys.stderr.isatty())
     check_output_name(args.output, role="-o")  # refused before the work, not after it
-    fmt_in = tables.format_of(args.input, args.format)
+    folder_in = args.format is None and args.input != "-" and Path(args.input).is_dir()
+    fmt_in = "parquet" if folder_in else tables.format_of(args.input, args.format)
+    cols = tables.Columns(args.id_col, args.text_col, args.lang_col, args.date_col)
+    if args.output != "-" and (args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()):
+        return _dedup_to_partitions(args, fmt_in, cols, params, progress)
     fmt_out = (
         args.output_format or "jsonl"
         if args.output == "-"
@@ -184,7 +188,6 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
     )
     if fmt_out == "parquet" and args.output == "-":
         raise na.InputError("-o: Parquet is written to a file, not stdout (give -o FILE.parquet)")
-    cols = tables.Columns(args.id_col, args.text_col, args.lang_col, args.date_col)
     with open_input(args.input) as source:
         keep = fmt_out != "jsonl"  # the input's rows and columns go to the output
         records, table = tables.read_records(source, args.input, fmt_in, cols, keep=keep)
@@ -209,6 +212,36 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
         write_output(args.output, result.to_jsonl(), role="-o")
     else:
         tables.write_table(result, fmt_out, out if args.output == "-" else args.output, table)
+    return EXIT_OK
+
+
+def _dedup_to_partitions(
+    args: argparse.Namespace, fmt_in: str, cols: tables.Columns, params: DedupParams,
+    progress: bool,
+) -> int:  # fmt: skip
+    """``-o DIR/``: a Dask run writing its decisions as Parquet partitions into DIR."""
+    if args.scheduler is None:
+        raise na.InputError(
+            f"-o {args.output}: Parquet partitions are written by a Dask run "
+            "(give --scheduler ADDR), or give -o FILE.parquet"
+        )
+    if args.output_format not in (None, "parquet"):
+        raise na.InputError(f"-o {args.output}: partitions are Parquet, got {args.output_format}")
+    if fmt_in == "parquet" and args.input != "-":  # partitions read where they are computed
+        result = dedup_dask(
+            tables.read_frame(args.input), scheduler=args.scheduler, encoder=args.encoder,
+            params=params, progress=progress, output=args.output, columns=cols,
+        )  # fmt: skip
+    else:
+        with open_input(args.input) as source:
+            records, _ = tables.read_records(source, args.input, fmt_in, cols)
+            result = dedup_dask(
+                records, scheduler=args.scheduler, encoder=args.encoder, params=params,
+                progress=progress, output=args.output,
+            )  # fmt: skip
+    if not result.decisions:
+        name = "<stdin>" if args.input == "-" else args.input
+        raise na.InputError(f"input {name}: empty input (no records)")
     return EXIT_OK
 
 
@@ -517,7 +550,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("input", metavar="IN.jsonl|csv|parquet", help="input records")
     options: list[tuple[str, dict[str, Any]]] = [
-        ("--output", {"default": "-", "metavar": "OUT", "help": "output file ('-': stdout)"}),
+        ("--output", {"default": "-", "metavar": "OUT",
+                      "help": "output file ('-': stdout), or DIR/ for Parquet partitions "
+                              "(with --scheduler)"}),
         ("--index", {"metavar": "PATH", "help": "an index folder: decide against it, add"}),
         ("--format", {"choices": tables.FORMATS, "help": "format of IN (by extension)"}),
         ("--output-format", {"choices": tables.FORMATS, "help": "format of OUT (by extension)"}),

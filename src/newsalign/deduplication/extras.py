@@ -15,6 +15,7 @@ from ..errors import MissingDependencyError
 __all__ = [
     "EXTRA",
     "PARQUET_EXTRA",
+    "dask_dataframe_module",
     "distributed_module",
     "is_bag",
     "is_dask_frame",
@@ -81,6 +82,21 @@ def distributed_module() -> Any:
             "the Dask path needs dask and distributed: pip install 'newsalign[dedup]'"
         ) from exc
     return distributed
+
+
+def dask_dataframe_module() -> Any:
+    """The ``dask.dataframe`` module.
+
+    Raises:
+        MissingDependencyError: dask (with its dataframe part) is not installed.
+    """
+    try:
+        import dask.dataframe
+    except ImportError as exc:
+        raise MissingDependencyError(
+            f"a Dask DataFrame needs dask[dataframe]: pip install 'newsalign[dedup]' ({exc})"
+        ) from exc
+    return dask.dataframe
 
 
 def is_dask_frame(obj: Any) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
-from .extras import pyarrow_module, pyarrow_parquet
+from .extras import dask_dataframe_module, pyarrow_module, pyarrow_parquet
 from .results import DECISION_COLUMNS, DedupResult, decision_cells, decision_table
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Table",
     "format_of",
     "is_table",
+    "read_frame",
     "read_records",
     "read_table",
     "records_of",
@@ -111,6 +112,25 @@ def read_table(path: str | os.PathLike[str], fmt: str) -> Table:
             raise InputError(f"{p}: not a Parquet file ({exc})") from None
         return Table(tuple(table.column_names), table.to_pylist(), table)
     raise InputError(f"{p}: read_table reads csv or parquet, got {fmt!r}")
+
+
+def read_frame(path: str | os.PathLike[str]) -> Any:
+    """A Parquet file or folder as a ``dask.dataframe`` (its partitions read lazily, where
+    they are computed).
+
+    Raises:
+        InputError: no such file or folder, or not Parquet.
+        MissingDependencyError: dask or pyarrow is not installed.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file or folder")
+    dd = dask_dataframe_module()
+    pyarrow_module()
+    try:
+        return dd.read_parquet(str(p))
+    except Exception as exc:  # dask and pyarrow raise their own errors
+        raise InputError(f"{p}: not Parquet ({exc})") from None
 
 
 def read_records(
