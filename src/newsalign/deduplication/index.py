@@ -240,7 +240,15 @@ class DedupIndex:
         rows = self._conn.execute(
             "SELECT pos, id, id_int, lang, day, text_hash, minhash, signature, n_sentences, "
             "event, vector, leader, in_article, joined, refused FROM records ORDER BY pos"
+        ).fetchall()
+        # every MinHash in one array (the LSH is built from its rows), a row view a record
+        blobs = [row[6] for row in rows if row[6] is not None]
+        mat = np.frombuffer(b"".join(blobs), dtype=np.uint64).reshape(
+            len(blobs), self.params.num_perm
         )
+        with_mh = np.fromiter((row[0] for row in rows if row[6] is not None), np.int64, len(blobs))
+        del blobs
+        k = 0
         # decoded once per distinct stored value (records and events are immutable)
         signatures: dict[str, frozenset[str]] = {}
         events: dict[str, EventFacts] = {}
@@ -259,11 +267,12 @@ class DedupIndex:
                 lang=lang,
                 day=day,
                 text_hash=th,
-                minhash=None if mh is None else np.frombuffer(mh, dtype=np.uint64),
+                minhash=None if mh is None else mat[k],
                 signature=signature,
                 n_sentences=n_sent,
                 event=facts,
             )
+            k += mh is not None
             vector = None if vec is None else np.frombuffer(vec, dtype=np.float32)
             join: Join | None = None
             if j is not None:
@@ -274,6 +283,7 @@ class DedupIndex:
                 a, b, ev = json.loads(r)
                 refused = (a, b, None, _evidence(ev))
             state.add_decided(f, leader, bool(art), vector, join, refused)
+        state.stack_minhashes(with_mh, mat)
         self._stats = [
             DedupStats(**json.loads(s))
             for (s,) in self._conn.execute("SELECT stats FROM batches ORDER BY batch")

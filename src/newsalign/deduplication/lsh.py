@@ -79,15 +79,16 @@ class BandedLSH:
     def __contains__(self, pos: object) -> bool:
         return pos in self._rows
 
-    def build(self, positions: Sequence[int], minhashes: Sequence[np.ndarray]) -> None:
-        """Index ``positions`` (with their MinHash values) in one pass; the index must be
-        empty."""
+    def build(self, positions: Sequence[int], minhashes: Sequence[np.ndarray] | np.ndarray) -> None:
+        """Index ``positions`` (with their MinHash values, arrays or the rows of one) in one
+        pass; the index must be empty."""
         if self._rows:
             raise ValueError(f"build() needs an empty index, it holds {len(self._rows)}")
         if not len(positions):
             return
-        self._rows = dict(zip(positions, minhashes, strict=True))
-        keys = self.keys(np.vstack(minhashes))
+        mat = minhashes if isinstance(minhashes, np.ndarray) else np.vstack(minhashes)
+        self._rows = dict(zip(positions, mat, strict=True))
+        keys = self.keys(mat)
         pos = np.asarray(positions, dtype=np.int64)
         self._base_keys, self._base_pos = [], []
         for band in range(self.b):

@@ -104,6 +104,7 @@ class DedupState:
         self._in_lsh: list[int] = []
         self._targets: dict[str, _Rows] = {}
         self._targets_ok = True  # False: rebuilt from ``vectors`` before the next use
+        self._stacked: tuple[np.ndarray, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.feats)
@@ -113,10 +114,27 @@ class DedupState:
         """The MinHash LSH index of the records so far (built on first use, in one pass)."""
         if self._lsh is None:
             lsh = new_lsh(self.p)
-            keep = [f for f in self.feats if f.minhash is not None and f.pos not in self.copies]
-            lsh.build([f.pos for f in keep], [f.minhash for f in keep if f.minhash is not None])
-            self._lsh, self._in_lsh = lsh, [f.pos for f in keep]
+            keep = [f.pos for f in self.feats if f.minhash is not None and f.pos not in self.copies]
+            lsh.build(keep, self._minhash_rows(keep))
+            self._lsh, self._in_lsh = lsh, keep
         return self._lsh
+
+    def stack_minhashes(self, positions: np.ndarray, mat: np.ndarray) -> None:
+        """Say that row ``k`` of ``mat`` holds the MinHash values of record
+        ``positions[k]`` (ascending): a reopened index builds its LSH from these rows."""
+        self._stacked = (positions, mat)
+
+    def _minhash_rows(self, keep: Sequence[int]) -> np.ndarray:
+        """The MinHash values of the records ``keep`` as one (n, num_perm) array."""
+        if not keep:
+            return np.zeros((0, self.p.num_perm), dtype=np.uint64)
+        if self._stacked is not None:
+            spos, smat = self._stacked
+            idx = np.searchsorted(spos, keep)
+            if (idx < len(spos)).all() and (spos[np.minimum(idx, len(spos) - 1)] == keep).all():
+                return smat[idx]
+        rows = [self.feats[x].minhash for x in keep]
+        return np.vstack([r for r in rows if r is not None])
 
     def add_decided(
         self,
@@ -252,7 +270,8 @@ class DedupState:
             if f.pos != start + k:
                 raise ValueError(f"record at position {f.pos} given for position {start + k}")
         lsh_index = self.lsh  # of the records before these
-        self._ensure_targets()
+        if p.semantic:  # without it, no record gets a vector to search with
+            self._ensure_targets()
         self.feats.extend(new_feats)
         self.leader_of.extend(range(start, start + len(new_feats)))
         feats = self.feats
@@ -284,7 +303,10 @@ class DedupState:
                     bar.update(len(part))
             for pos in to_embed:
                 self._add_target(pos)
-        targets = {lang: (rows.positions, rows.mat) for lang, rows in self._targets.items()}
+        targets = {
+            lang: (rows.positions, rows.mat)
+            for lang, rows in (self._targets.items() if p.semantic else ())
+        }
         cands = candidate_lists(
             feats, self.vectors, lsh, self.copies, p, new=new, df=self.df, targets=targets
         )
