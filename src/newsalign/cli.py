@@ -167,30 +167,30 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
             "dedup has no --threshold (an alignment score for align and diff); "
             "the aligned share of a near duplicate is --share"
         )
-    if args.share is not None:
-        check_unit("--share", args.share)
-    if args.index is not None and args.scheduler is not None:
-        raise na.ConfigError("--index runs in process: give --index or --scheduler, not both")
     params = DedupParams(semantic=not args.near_only)
     if args.share is not None:
-        params = replace(params, threshold=args.share)
+        params = replace(params, threshold=check_unit("--share", args.share))
+    if args.index is not None and args.scheduler is not None:
+        raise na.ConfigError("--index runs in process: give --index or --scheduler, not both")
     progress = bool(args.progress or sys.stderr.isatty())
     check_output_name(args.output, role="-o")  # refused before the work, not after it
     folder_in = args.format is None and args.input != "-" and Path(args.input).is_dir()
     fmt_in = "parquet" if folder_in else tables.format_of(args.input, args.format)
     cols = tables.Columns(args.id_col, args.text_col, args.lang_col, args.date_col)
-    if args.output != "-" and (args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()):
-        return _dedup_to_partitions(args, fmt_in, cols, params, progress)
-    fmt_out = (
-        args.output_format or "jsonl"
-        if args.output == "-"
-        else tables.format_of(args.output, args.output_format)
-    )
+    to_dir = args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()  # partitions
+    if to_dir and (args.scheduler is None or args.output_format not in (None, "parquet")):
+        raise na.InputError(f"-o {args.output}: Parquet partitions are written by a Dask run "
+                            "(--scheduler ADDR), or give -o FILE.parquet")  # fmt: skip
+    fmt_out = (args.output_format or "jsonl" if args.output == "-" or to_dir
+               else tables.format_of(args.output, args.output_format))  # fmt: skip
+    # Parquet in, partitions out: a dask.dataframe, its partitions read on the workers
+    frame: Any = tables.read_frame(args.input) if to_dir and fmt_in == "parquet" else None
     if fmt_out == "parquet" and args.output == "-":
         raise na.InputError("-o: Parquet is written to a file, not stdout (give -o FILE.parquet)")
-    with open_input(args.input) as source:
-        keep = fmt_out != "jsonl"  # the input's rows and columns go to the output
-        records, table = tables.read_records(source, args.input, fmt_in, cols, keep=keep)
+    with open_input(args.input) if frame is None else contextlib.nullcontext() as source:
+        keep = fmt_out != "jsonl" and not to_dir  # the input's rows and columns go to OUT
+        records, table = (frame, None) if source is None else tables.read_records(
+            source, args.input, fmt_in, cols, keep=keep)  # fmt: skip
         if args.index is not None:
             fresh = not (Path(args.index) / "index.sqlite").exists()
             given = fresh or args.near_only or args.share is not None
@@ -201,47 +201,17 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
         elif args.scheduler is not None:
             result = dedup_dask(
                 records, scheduler=args.scheduler, encoder=args.encoder, params=params,
-                progress=progress,
+                progress=progress, output=args.output if to_dir else None, columns=cols,
             )  # fmt: skip
         else:
             result = dedup(records, encoder=args.encoder, params=params, progress=progress)
     if not result.decisions:
         name = "<stdin>" if args.input == "-" else args.input
         raise na.InputError(f"input {name}: empty input (no records)")
-    if fmt_out == "jsonl" and args.output != "-":  # whole or not at all
+    if fmt_out == "jsonl" and args.output != "-" and not to_dir:  # whole or not at all
         write_output(args.output, result.to_jsonl(), role="-o")
-    else:
+    elif not to_dir:  # partitions were written by dedup_dask
         tables.write_table(result, fmt_out, out if args.output == "-" else args.output, table)
-    return EXIT_OK
-
-
-def _dedup_to_partitions(
-    args: argparse.Namespace, fmt_in: str, cols: tables.Columns, params: DedupParams,
-    progress: bool,
-) -> int:  # fmt: skip
-    """``-o DIR/``: a Dask run writing its decisions as Parquet partitions into DIR."""
-    if args.scheduler is None:
-        raise na.InputError(
-            f"-o {args.output}: Parquet partitions are written by a Dask run "
-            "(give --scheduler ADDR), or give -o FILE.parquet"
-        )
-    if args.output_format not in (None, "parquet"):
-        raise na.InputError(f"-o {args.output}: partitions are Parquet, got {args.output_format}")
-    if fmt_in == "parquet" and args.input != "-":  # partitions read where they are computed
-        result = dedup_dask(
-            tables.read_frame(args.input), scheduler=args.scheduler, encoder=args.encoder,
-            params=params, progress=progress, output=args.output, columns=cols,
-        )  # fmt: skip
-    else:
-        with open_input(args.input) as source:
-            records, _ = tables.read_records(source, args.input, fmt_in, cols)
-            result = dedup_dask(
-                records, scheduler=args.scheduler, encoder=args.encoder, params=params,
-                progress=progress, output=args.output,
-            )  # fmt: skip
-    if not result.decisions:
-        name = "<stdin>" if args.input == "-" else args.input
-        raise na.InputError(f"input {name}: empty input (no records)")
     return EXIT_OK
 
 
@@ -550,9 +520,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("input", metavar="IN.jsonl|csv|parquet", help="input records")
     options: list[tuple[str, dict[str, Any]]] = [
-        ("--output", {"default": "-", "metavar": "OUT",
-                      "help": "output file ('-': stdout), or DIR/ for Parquet partitions "
-                              "(with --scheduler)"}),
+        ("--output", {"default": "-", "metavar": "OUT", "help": "output file ('-': stdout; DIR/: "
+                      "Parquet partitions, with --scheduler)"}),
         ("--index", {"metavar": "PATH", "help": "an index folder: decide against it, add"}),
         ("--format", {"choices": tables.FORMATS, "help": "format of IN (by extension)"}),
         ("--output-format", {"choices": tables.FORMATS, "help": "format of OUT (by extension)"}),

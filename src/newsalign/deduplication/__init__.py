@@ -67,6 +67,8 @@ Modules, each importing only those above it:
   reading a :class:`PairEvidence`), :func:`may_relate`, :func:`verify_pairs`.
 - :mod:`.cluster`: which verified pair a record joins by, the assembly of the answer, and
   :class:`UnionFind` (for benchmarks and studies).
+- :mod:`.lsh`: :class:`~.lsh.BandedLSH`, the MinHash LSH index (datasketch's bands and
+  rows, sorted band hashes; the candidates of datasketch's ``MinHashLSH``).
 - :mod:`.candidates`: :func:`exact_pairs`, MinHash LSH pairs, :func:`knn`, each record's
   ranked candidates.
 - :mod:`.progress`: progress bars.
@@ -75,7 +77,7 @@ Modules, each importing only those above it:
   for a stored index.
 - :mod:`.pipeline`: :func:`dedup`, and its seams :func:`run_in_process` and
   :func:`run_stages` (both take the decision rule as ``decide``).
-- :mod:`.distributed`: :func:`dedup_dask`.
+- :mod:`.distributed`: :func:`dedup_dask` (and its Parquet partitions out).
 - :mod:`.index`: :class:`DedupIndex`, a state kept in a folder (SQLite) and extended batch
   after batch.
 
