@@ -21,12 +21,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -98,6 +98,51 @@ def _event(obj: Sequence[Any]) -> EventFacts:
         tuple((a, b, c) for a, b, c in text_days),
         tuple((a, b, float(c)) for a, b, c in counts),
     )
+
+
+_T = TypeVar("_T")
+
+
+class _Stored(MutableMapping[int, _T]):
+    """Values read back from the index (how records joined or were refused), each decoded
+    from its stored JSON on first access: a lookup reads one of them, or none."""
+
+    def __init__(self, raw: dict[int, str], decode: Callable[[str], _T]) -> None:
+        self._raw, self._decode = raw, decode
+        self._done: dict[int, _T] = {}
+
+    def __getitem__(self, pos: int) -> _T:
+        if pos not in self._done:
+            self._done[pos] = self._decode(self._raw.pop(pos))  # KeyError when absent
+        return self._done[pos]
+
+    def __setitem__(self, pos: int, value: _T) -> None:
+        self._raw.pop(pos, None)
+        self._done[pos] = value
+
+    def __delitem__(self, pos: int) -> None:
+        if self._raw.pop(pos, None) is None:
+            del self._done[pos]
+
+    def __contains__(self, pos: object) -> bool:
+        return pos in self._raw or pos in self._done
+
+    def __iter__(self) -> Iterator[int]:
+        yield from list(self._raw)
+        yield from list(self._done)
+
+    def __len__(self) -> int:
+        return len(self._raw) + len(self._done)
+
+
+def _join(raw: str) -> Join:
+    other, rel, ev = json.loads(raw)
+    return (other, rel, _evidence(ev))
+
+
+def _refusal(raw: str) -> Outcome:
+    a, b, ev = json.loads(raw)
+    return (a, b, None, _evidence(ev))
 
 
 class _StoreRunner(Runner):
@@ -252,6 +297,8 @@ class DedupIndex:
         # decoded once per distinct stored value (records and events are immutable)
         signatures: dict[str, frozenset[str]] = {}
         events: dict[str, EventFacts] = {}
+        joins: dict[int, str] = {}  # decoded on first access (_Stored)
+        refusals: dict[int, str] = {}
         for row in rows:
             pos, rid, id_int, lang, day, th, mh, sig, n_sent, event, vec, leader, art, j, r = row
             signature = signatures.get(sig)
@@ -274,16 +321,13 @@ class DedupIndex:
             )
             k += mh is not None
             vector = None if vec is None else np.frombuffer(vec, dtype=np.float32)
-            join: Join | None = None
             if j is not None:
-                other, rel, ev = json.loads(j)
-                join = (other, rel, _evidence(ev))
-            refused: Outcome | None = None
+                joins[pos] = j
             if r is not None:
-                a, b, ev = json.loads(r)
-                refused = (a, b, None, _evidence(ev))
-            state.add_decided(f, leader, bool(art), vector, join, refused)
+                refusals[pos] = r
+            state.add_decided(f, leader, bool(art), vector, None, None)
         state.stack_minhashes(with_mh, mat)
+        state.joins, state.refused = _Stored(joins, _join), _Stored(refusals, _refusal)
         self._stats = [
             DedupStats(**json.loads(s))
             for (s,) in self._conn.execute("SELECT stats FROM batches ORDER BY batch")

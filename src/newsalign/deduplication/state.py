@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -96,8 +96,9 @@ class DedupState:
         self.vectors: dict[int, np.ndarray] = {}
         self.leader_of: list[int] = []
         self.article: set[int] = set()
-        self.joins: dict[int, Join] = {}
-        self.refused: dict[int, Outcome] = {}
+        # mappings, not only dicts: a reopened index decodes them on first access
+        self.joins: MutableMapping[int, Join] = {}
+        self.refused: MutableMapping[int, Outcome] = {}
         self.cluster_of: dict[int, int] = {}
         self.sizes: dict[int, int] = defaultdict(int)
         self._lsh: BandedLSH | None = None
