@@ -131,9 +131,9 @@ class BandedLSH:
         for band, key in enumerate(keys.tolist()):
             hits: list[int] = list(self._delta[band].get(key, ()))
             if self._base_keys:
-                col = self._base_keys[band]
-                lo = int(np.searchsorted(col, key, side="left"))
-                hi = int(np.searchsorted(col, key, side="right"))
+                col, at = self._base_keys[band], keys[band]  # a uint64, not a Python int:
+                lo = int(col.searchsorted(at, side="left"))  # numpy would convert the column
+                hi = int(col.searchsorted(at, side="right"))
                 if hi > lo:
                     hits += self._base_pos[band][lo:hi].tolist()
             want = q[band * r : (band + 1) * r]

@@ -101,6 +101,7 @@ class DedupState:
         self.refused: MutableMapping[int, Outcome] = {}
         self.cluster_of: dict[int, int] = {}
         self.sizes: dict[int, int] = defaultdict(int)
+        self._counted = 0  # records counted in ``sizes`` (all but those an extend is deciding)
         self._lsh: BandedLSH | None = None
         self._in_lsh: list[int] = []
         self._targets: dict[str, _Rows] = {}
@@ -171,6 +172,7 @@ class DedupState:
     ) -> None:
         self.leader_of[r] = leader
         self.sizes[leader] += 1
+        self._counted += 1
         if in_article:
             self.article.add(r)
         if join is not None:
@@ -215,10 +217,17 @@ class DedupState:
                 self._targets[f.lang].truncate(pos)
         for lang in [lang for lang, rows in self._targets.items() if not rows.n]:
             del self._targets[lang]
+        if self._counted == len(self.leader_of):  # every record decided: take back theirs
+            for leader in self.leader_of[n:]:
+                self.sizes[leader] -= 1
+                if not self.sizes[leader]:
+                    del self.sizes[leader]
+        else:  # an extend stopped half way: count again
+            self.sizes = defaultdict(int)
+            for leader in self.leader_of[:n]:
+                self.sizes[leader] += 1
+        self._counted = n
         del self.feats[n:], self.leader_of[n:]
-        self.sizes = defaultdict(int)
-        for leader in self.leader_of:
-            self.sizes[leader] += 1
         while self._lsh is not None and self._in_lsh and self._in_lsh[-1] >= n:
             self._lsh.remove(self._in_lsh.pop())
 
