@@ -28,16 +28,23 @@ _HEPBURN_WORD = re.compile(
 _JA_VOWELS = frozenset("ㅏㅣㅜㅔㅗㅑㅠㅛ")
 _JA_LEADS = frozenset("ㄱㅋㄷㅌㅅㅆㅈㅊㄴㅎㅁㄹㅇㅂㅍ")
 _JA_TAILS = frozenset(("", "ㄴ", "ㅅ"))
+_JA_NOT_FIRST = frozenset("ㅋㅌㅊㅍ")
 
 
 def _hangul_japanese(word: str) -> bool:
-    for ch in word:
+    for k, ch in enumerate(word):
         if not _is_hangul(ch):
             return False
         if ch in "스쓰즈츠와":
             continue
         lead, vowel, tail = _decompose(ch)
         if lead not in _JA_LEADS or vowel not in _JA_VOWELS or tail not in _JA_TAILS:
+            return False
+        if k == 0 and lead == "ㅍ":
+            # A first ㅍ is no Japanese sound (f is ㅎ: 후미오).
+            return False
+        if tail == "ㅅ" and k == len(word) - 1:
+            # ㅅ writes っ, which always comes before another syllable (Merritt 메릿).
             return False
     return len(word) >= 2
 

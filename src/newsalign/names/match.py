@@ -57,7 +57,9 @@ def match_names(a: str, b: str) -> NameMatch:
     # One script against the other: a Hangul loanword spelling meets the other scripts in
     # the coarse key; two spellings that both make the finer distinctions must agree in
     # their full surname skeletons as well (Fabio / Pavlo share a coarse key only).
-    if pa.key == pb.key and (pa.skeleton == pb.skeleton or _loan_meets(pa, pb)):
+    if pa.key == pb.key and (
+        pa.skeleton == pb.skeleton or _loan_meets(pa, pb) or _sibilants_meet(pa, pb)
+    ):
         match = _match_given(pa, pb, score)
         if match.verdict == "same" and _vowels_disagree(pa.spelled, pb.spelled):
             # Equal keys, clearly different spellings (Blat / Blythe): cannot tell.
@@ -93,6 +95,29 @@ def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
             _kana_form(x) == _kana_form(y) for x, y in zip(pa.given_names, pb.given_names)
         )
     return len(pa.key) > 2 or _short_form(pa.skeleton) == _short_form(pb.skeleton)
+
+
+def _sibilants_meet(pa: _Parsed, pb: _Parsed) -> bool:
+    """Two spellings in scripts that make the finer distinctions, apart only in sibilants.
+
+    A transliteration from another script and a Latin spelling disagree on which sibilant
+    they write (Mizukawa / Мидзукава, Francisque / Франциск, Iouchkevitch / Юшкевич) and
+    on a first j, which Latin reads as y and Cyrillic as ж or дж (Joséphin / Жозефін,
+    Juddery / Джуддери): with one key, s, z, ch, ts and dj are one sound here, and a first
+    vowel or sibilant of a name starting with one of those may differ. Vowels and every
+    other consonant must agree, the final vowel too (Ikumi / Ikuyama stay apart), and two
+    Latin spellings keep their sibilants apart (Knetsch / Knauss).
+    """
+    if pa.loan or pb.loan or pa.kind != "general" or pb.kind != "general":
+        return False
+    if pa.spelled and pb.spelled:
+        return False
+    return _sibilant_form(pa) == _sibilant_form(pb)
+
+
+def _sibilant_form(p: _Parsed) -> str:
+    s = re.sub("ts|ch|dj", "s", p.skeleton)
+    return re.sub("^[as]", "", s) if p.head in ("J", "V", "S") else s
 
 
 def _short_form(skel: str) -> str:
