@@ -97,17 +97,29 @@ def _initial_class(sk: str) -> str:
     return "a" if sk[:1] in ("a", "i", "o") else sk[:1]
 
 
-# Common given names, as skeletons: a last word that is one of these is not the surname
-# when the first word is not one ("Путин Владимир"). Family-first order is otherwise marked
-# by a comma ("Putin, Vladimir") or capitals ("PUTIN Vladimir").
-_COMMON_GIVEN = frozenset(skeleton(w) for w in (
+_COMMON_GIVEN_WORDS = (
     "vladimir aleksandr alexander aleksei alexei sergei dmitri nikolai mikhail ivan andrei "
     "yuri pavel pyotr peter vasili grigori boris igor oleg viktor victor anatoli yevgeni "
     "evgeni gennadi valentin valeri vitali konstantin leonid maksim nikita roman ruslan "
     "elena olga tatiana natalia irina svetlana anna maria yulia ekaterina lyudmila galina "
     "john james robert michael william david richard joseph thomas charles george paul mark "
     "donald kim muammar mohammed muhammad ahmed ali hassan hussein omar"
-).split()) - {""}
+).split()
+# Common given names, as skeletons (for the Baltic endings below).
+_COMMON_GIVEN = frozenset(skeleton(w) for w in _COMMON_GIVEN_WORDS) - {""}
+
+
+def _spelling_form(word: str) -> str:
+    """A word with the letters transliterations swap folded: doubled letters, y = i = j."""
+    w = re.sub(r"(.)\1+", r"\1", word).replace("x", "ks")
+    return w.replace("y", "i").replace("j", "i")
+
+
+# Common given names, by their spellings: a last word that is one of these is not the
+# surname when the first word is not one ("Путин Владимир"). Family-first order is
+# otherwise marked by a comma ("Putin, Vladimir") or capitals ("PUTIN Vladimir"). By
+# spelling, not by skeleton, which drops the vowels: Jagger is not Igor, Potter not Peter.
+_COMMON_GIVEN_SPELLINGS = frozenset(_spelling_form(w) for w in _COMMON_GIVEN_WORDS)
 
 
 def _general_parse(tokens: list[str]) -> _Parsed:
@@ -159,8 +171,10 @@ def _general_parse(tokens: list[str]) -> _Parsed:
         capitalised = [i for i, (_, upper) in enumerate(core) if upper]
         if len(capitalised) == 1:
             sur = capitalised[0]
-        elif patronymic_last or (skeleton(words[-1]) in _COMMON_GIVEN
-                                 and skeleton(words[0]) not in _COMMON_GIVEN):
+        elif patronymic_last or (
+            _spelling_form(words[-1]) in _COMMON_GIVEN_SPELLINGS
+            and _spelling_form(words[0]) not in _COMMON_GIVEN_SPELLINGS
+        ):
             sur = 0
     folded = [_fold(w) for w in words]
     as_read = words

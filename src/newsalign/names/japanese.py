@@ -22,8 +22,10 @@ from collections.abc import Sequence
 from .hangul import _decompose, _is_hangul
 from .kana import _is_kana
 
+# y comes before a, u, o only and w before a, o: no ye, yi, wu, wi, we (Faye, Yelena).
 _HEPBURN_WORD = re.compile(
-    r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrjfwy])?y?[aiueo]+|n(?![aiueoy]))+"
+    r"(?:(?:kk|ss|tt|pp|tch)?(?:(?:sh|ch|ts|[kgsztdnhbpmrjf])y?|y(?=[auo])|w(?=[ao]))?"
+    r"[aiueo]+|n(?![aiueoy]))+"
 )
 _JA_VOWELS = frozenset("ㅏㅣㅜㅔㅗㅑㅠㅛ")
 _JA_LEADS = frozenset("ㄱㅋㄷㅌㅅㅆㅈㅊㄴㅎㅁㄹㅇㅂㅍ")
