@@ -101,12 +101,11 @@ def _sibilants_meet(pa: _Parsed, pb: _Parsed) -> bool:
     """Two spellings in scripts that make the finer distinctions, apart only in sibilants.
 
     A transliteration from another script and a Latin spelling disagree on which sibilant
-    they write (Mizukawa / Мидзукава, Francisque / Франциск, Iouchkevitch / Юшкевич) and
-    on a first j, which Latin reads as y and Cyrillic as ж or дж (Joséphin / Жозефін,
-    Juddery / Джуддери): with one key, s, z, ch, ts and dj are one sound here, and a first
-    vowel or sibilant of a name starting with one of those may differ. Vowels and every
-    other consonant must agree, the final vowel too (Ikumi / Ikuyama stay apart), and two
-    Latin spellings keep their sibilants apart (Knetsch / Knauss).
+    they write (Mizukawa / Мидзукава, Hizawa / Хидзава, McFadzean / Макфазин): with one key,
+    s, z, ch, ts and dj are one sound here, and the first sound of a name starting with a
+    vowel or a sibilant may differ (Iouchkevitch / Юшкевич). Vowels and every other
+    consonant must agree, the final vowel too (Ikumi / Ikuyama stay apart), and two Latin
+    spellings keep their sibilants apart (Knetsch / Knauss).
     """
     if pa.loan or pb.loan or pa.kind != "general" or pb.kind != "general":
         return False
