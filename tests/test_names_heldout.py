@@ -118,3 +118,13 @@ def test_western_names_do_not_read_as_japanese() -> None:
     assert name_key("에리스 메릿") == name_key("Aries Merritt")
     assert same_person("에리스 메릿", "Aries Merritt")
     assert name_key("기시다 후미오") == name_key("Fumio Kishida")
+
+
+def test_japanese_order_with_a_short_given_name() -> None:
+    # A one-vowel given name beside a three-syllable family name still reads as Japanese,
+    # so either order meets the Hangul one; 디 is no Japanese syllable (Ava Devine).
+    assert name_key("Ken Watanabe") == name_key("와타나베 겐") == name_key("Watanabe Ken")
+    assert name_key("Sho Kitano") == name_key("기타노 쇼")
+    assert name_key("아바 디바인") == name_key("Ava Devine")
+    assert not same_person("Ken Watanabe", "Ken Watanuki")
+    assert same_person("존 스미스", "John Smith")  # 스 writes English clusters too

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .equivalents import name_equivalents
 from .hangul import _is_hangul
-from .japanese import _hangul_japanese, _kana_form, _reads_japanese
+from .japanese import _hangul_pair_japanese, _kana_form, _reads_japanese
 from .parsed import _EMPTY, _Parsed
 from .skeletons import _VOWEL_LETTERS, coarse_skeleton, skeleton
 from .translit import _hangul_loan, _to_latin
@@ -131,7 +131,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     end (``Путин Владимир``).
     """
     # Only a two-word name reads as Japanese (스미스 alone is Smith, not sumisu).
-    japanese = len(tokens) == 2 and all(_hangul_japanese(t) for t in tokens)
+    japanese = len(tokens) == 2 and _hangul_pair_japanese(tokens)
     loan = any(
         any(c.isalpha() for c in t) and all(_is_hangul(c) for c in t if c.isalpha())
         for t in tokens
