@@ -110,6 +110,9 @@ def test_a_given_name_at_the_end_is_known_by_its_spelling() -> None:
     ]:
         assert name_key(name) == name_key(surname), name
     assert name_key("Путин Владимир") == name_key("Vladimir Putin")
+    # In Latin letters such a last word is the surname (Henry James = 헨리 제임스).
+    assert same_person("Henry James", "헨리 제임스")
+    assert name_key("Jason Alexander") == name_key("Alexander")
 
 
 def test_western_names_do_not_read_as_japanese() -> None:

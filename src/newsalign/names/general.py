@@ -115,10 +115,11 @@ def _spelling_form(word: str) -> str:
     return w.replace("y", "i").replace("j", "i")
 
 
-# Common given names, by their spellings: a last word that is one of these is not the
-# surname when the first word is not one ("Путин Владимир"). Family-first order is
-# otherwise marked by a comma ("Putin, Vladimir") or capitals ("PUTIN Vladimir"). By
-# spelling, not by skeleton, which drops the vowels: Jagger is not Igor, Potter not Peter.
+# Common given names, by their spellings: a last word that is one of these, transliterated
+# from another script, is not the surname when the first word is not one ("Путин
+# Владимир"); written in Latin letters it is (Henry James, Jason Alexander). Family-first
+# order is otherwise marked by a comma ("Putin, Vladimir") or capitals ("PUTIN Vladimir").
+# By spelling, not by skeleton, which drops the vowels: Jagger is not Igor, Potter not Peter.
 _COMMON_GIVEN_SPELLINGS = frozenset(_spelling_form(w) for w in _COMMON_GIVEN_WORDS)
 
 
@@ -172,7 +173,8 @@ def _general_parse(tokens: list[str]) -> _Parsed:
         if len(capitalised) == 1:
             sur = capitalised[0]
         elif patronymic_last or (
-            _spelling_form(words[-1]) in _COMMON_GIVEN_SPELLINGS
+            words[-1] not in native
+            and _spelling_form(words[-1]) in _COMMON_GIVEN_SPELLINGS
             and _spelling_form(words[0]) not in _COMMON_GIVEN_SPELLINGS
         ):
             sur = 0
