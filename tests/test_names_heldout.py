@@ -131,3 +131,10 @@ def test_japanese_order_with_a_short_given_name() -> None:
     assert name_key("아바 디바인") == name_key("Ava Devine")
     assert not same_person("Ken Watanabe", "Ken Watanuki")
     assert same_person("존 스미스", "John Smith")  # 스 writes English clusters too
+
+
+def test_the_japanese_particle_no_joins_the_family_name() -> None:
+    # Hangul writes it onto the family name (미나모토노 요시쓰네).
+    assert same_person("Minamoto no Yoshitsune", "미나모토노 요시쓰네")
+    assert same_person("Fujiwara no Tadazane", "후지와라노 다다자네")
+    assert not same_person("Minamoto no Yoshitsune", "미나모토노 요리토모")

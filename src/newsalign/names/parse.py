@@ -50,6 +50,11 @@ def _clean_tokens(name: str) -> list[str]:
         if word in low[1:]:
             out = out[: low.index(word, 1)]
             low = low[: len(out)]
+    if "no" in out[1:-1]:
+        # The Japanese particle of classical names is written onto the family name in
+        # Hangul (Minamoto no Yoshitsune, 미나모토노 요시쓰네): so it is here.
+        k = out.index("no", 1)
+        out = [*out[: k - 1], out[k - 1] + "no", *out[k + 1 :]]
     if len(out) > 1:
         out = [t for t in out if not (len(t) > 2 and t.endswith("의") and _is_hangul(t[0]))]
     # Drop titles and honorifics wherever they stand, but never the last token left.
