@@ -138,3 +138,10 @@ def test_the_japanese_particle_no_joins_the_family_name() -> None:
     assert same_person("Minamoto no Yoshitsune", "미나모토노 요시쓰네")
     assert same_person("Fujiwara no Tadazane", "후지와라노 다다자네")
     assert not same_person("Minamoto no Yoshitsune", "미나모토노 요리토모")
+
+
+def test_italian_gli_and_one_letter_hangul_surnames() -> None:
+    assert same_person("Pietro Badoglio", "피에트로 바돌리오")
+    assert same_person("Badoglio", "Бадольо")
+    assert same_person("Sandra Oh", "샌드라 오")  # 오 reads as one letter, a whole name
+    assert not same_person("Sandra Oh", "샌드라 리")

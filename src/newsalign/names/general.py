@@ -154,8 +154,11 @@ def _general_parse(tokens: list[str]) -> _Parsed:
         entries.extend((w, upper) for w in read)
         if _is_latin(tok):
             native.update(read)
-    # Particles (al-, van) come and go; patronymics are often left out.
-    core = [(w, c) for w, c in entries if len(w) > 1 and w not in _PARTICLES]
+    # Particles (al-, van) come and go; patronymics are often left out. A Hangul syllable
+    # read as one letter is a whole name (오 Oh).
+    core = [
+        (w, c) for w, c in entries if (len(w) > 1 or w not in native) and w not in _PARTICLES
+    ]
     patronymic_last = False
     if len(core) > 1:
         kept = [(w, c) for w, c in core if not _PATRONYMIC.search(w) or len(w) < 7]

@@ -69,6 +69,9 @@ def _orthography(w: str) -> str:
     # Latin chr is k (Chrystine = Кристин) and German cht is kht (Albrecht = Альбрехт);
     # the French chtch is щ (Pachtchenko = Пащенко).
     w = re.sub("(?<!s)chtch", "shch", w)
+    if "gli" in w:
+        # Italian gli after a vowel is a palatal l (Badoglio = Бадольо = 바돌리오, Modigliani).
+        w = re.sub("(?<=[aeiou])gli(?=[aeiou])", "li", w)
     return w.replace("chr", "kr").replace("cht", "kht") if "sch" not in w else w
 
 
