@@ -145,3 +145,17 @@ def test_italian_gli_and_one_letter_hangul_surnames() -> None:
     assert same_person("Badoglio", "Бадольо")
     assert same_person("Sandra Oh", "샌드라 오")  # 오 reads as one letter, a whole name
     assert not same_person("Sandra Oh", "샌드라 리")
+
+
+def test_hangul_marks_of_a_foreign_name() -> None:
+    # A regnal number, 천황, a place in the possessive, or spaced words whose given part is
+    # longer than two syllables or holds the inserted ㅡ: the loanword orthography.
+    for latin, hangul in [
+        ("Ivan III of Russia", "이반 3세"),
+        ("Maria of Alania", "알라니아의 마리아"),
+        ("Emperor Itoku", "이토쿠 천황"),
+        ("Joe Smith", "조 스미스"),
+    ]:
+        assert same_person(latin, hangul), (latin, hangul)
+    assert name_key("곽 옥철") == name_key("Gwak Ok-cheol")  # spaced, but a Korean name
+    assert name_key("이반") == name_key("Lee Ban")

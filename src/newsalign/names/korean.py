@@ -104,7 +104,12 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
             r1 = min(_SURNAME_RANK.get(h, 999) for h in options[1][1])
             if r1 < r0:
                 options.reverse()
+    hangul = all(_is_hangul(c) for t in tokens for c in t)
     for _, surname, rest in options:
+        if hangul and (sum(map(len, rest)) > 2 or any(_epenthetic(c) for t in rest for c in t)):
+            # Korean given names in Hangul are one or two syllables, without the inserted ㅡ
+            # of the loanword orthography (조 스미스 Joe Smith).
+            continue
         read = _korean_given(rest)
         if read is not None:
             return _korean_record(surname, read[0], tokens, read[1])

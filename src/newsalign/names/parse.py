@@ -75,6 +75,12 @@ _ALIASES: dict[str, str] = {
 }
 
 
+# Hangul marks of a foreign name: a regnal number (이반 3세 Ivan III), a Japanese emperor
+# (이토쿠 천황) and a place in the possessive (알라니아의 마리아 Maria of Alania). Korean
+# names are not written so; the name is read in the loanword orthography.
+_FOREIGN_HANGUL = re.compile(r"[0-9]+\s*세|천황|[가-힣]의\s")
+
+
 # Spellings pinyin has and Korean romanisations do not: q, x, z, zh, c without h, and the
 # finals ao, iu, ian, ie, uo, eng, iong.
 _PINYIN_ONLY = re.compile(r"[qxz]|c(?!h)|ao|iu|ian|ie|uo|eng|iong")
@@ -111,7 +117,7 @@ def _parse_once(name: str) -> _Parsed:
     if palladius:
         # A Chinese name in Cyrillic (Си Цзиньпин): the same Hangul form (시진핑).
         return _parse_once(palladius)
-    parsed = _korean_parse(tokens)
+    parsed = None if _FOREIGN_HANGUL.search(name) else _korean_parse(tokens)
     chinese = _pinyin_name_hangul(tokens)
     if chinese and (parsed is None or _PINYIN_ONLY.search(tokens[1].lower())):
         # Pinyin (Xi Jinping, Li Peng): keyed from its Hangul, as Korean news writes it.
