@@ -159,3 +159,9 @@ def test_hangul_marks_of_a_foreign_name() -> None:
         assert same_person(latin, hangul), (latin, hangul)
     assert name_key("곽 옥철") == name_key("Gwak Ok-cheol")  # spaced, but a Korean name
     assert name_key("이반") == name_key("Lee Ban")
+
+
+def test_one_hangul_word_with_a_syllable_korean_names_do_not_use_is_foreign() -> None:
+    assert same_person("Noemi", "노에미")
+    assert same_person("Hanae", "하나에")
+    assert name_key("박선원") == "pak son-won"
