@@ -50,6 +50,10 @@ def _korean_given(tokens: Sequence[str]) -> tuple[tuple[_SylSet, ...], tuple[str
                 spelled.append(part)
     if not 1 <= len(syls) <= 3:
         return None
+    if len(syls) == 3 and len(spelled) == 3 and all(spelled):
+        # Three romanised syllables are a Japanese name after a one-syllable family name
+        # (Go Koyama, Jun Suzuki), not a Korean given name, which has one or two.
+        return None
     readings = [_rr_reading(c) if c else (False, "") for c in spelled]
     rr = tuple(v for _, v in readings) if any(m for m, _ in readings) else ()
     return tuple(syls), rr
