@@ -170,4 +170,4 @@ def test_one_hangul_word_with_a_syllable_korean_names_do_not_use_is_foreign() ->
 def test_three_romanised_syllables_after_a_surname_are_japanese() -> None:
     assert same_person("Go Koyama", "고야마 고")
     assert same_person("Kan Tanaka", "타나카 칸")
-    assert name_key("Kim Yeon-koung") == name_key("김연경")
+    assert name_key("Kim Yeon-kyung") == name_key("김연경")
