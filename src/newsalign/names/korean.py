@@ -71,10 +71,8 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
             return None
         for n in (2, 1):
             if len(tok) > n and tok[:n] in _HANGUL_SURNAMES and len(tok) - n <= 2:
-                if any(_epenthetic(c) or not _in_names(c) for c in tok[n:]):
-                    # 고든 Gordon, 도스 Dos, 하나에 Hanae, 노에미 Noemi: a loanword, not Ko Deun
-                    # (an inserted ㅡ, or a syllable Korean given names do not use).
-                    return None
+                if any(_epenthetic(c) for c in tok[n:]):
+                    return None  # 고든 Gordon, 도스 Dos: a loanword, not Ko Deun
                 sur = frozenset({_INITIAL_LAW.get(tok[:n], tok[:n])})
                 given = tuple(_hangul_sylset(c) for c in tok[n:])
                 return _korean_record(sur, given, tokens)
