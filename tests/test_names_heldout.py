@@ -168,3 +168,10 @@ def test_three_romanised_syllables_after_a_surname_are_japanese() -> None:
     # One Hangul word with syllables that are rare in Korean names stays Korean (the
     # syllable table comes from the dev half only: 최불암 is a Korean name).
     assert name_key("최불암") == name_key("Choi Bool-am")
+
+
+def test_spanish_and_portuguese_given_names_by_sound() -> None:
+    # A Latin first r or g before e, i may be h; the Hangul reading is not rewritten so.
+    assert same_person("Jorge García", "호르헤 가르시아")
+    assert same_person("Roger Carvalho", "호제르 카르발류")
+    assert not same_person("Hulk Hogan", "루이스 칸")

@@ -163,8 +163,8 @@ def _loan_given_agree(pa: _Parsed, pb: _Parsed) -> bool:
     agree and each name of the shorter list must agree with one of the longer, or the
     given names written together must agree.
     """
-    a = tuple(zip(pa.given_words, pa.given_names, strict=False))
-    b = tuple(zip(pb.given_words, pb.given_names, strict=False))
+    a = tuple((w, f, not pa.loan) for w, f in zip(pa.given_words, pa.given_names, strict=False))
+    b = tuple((w, f, not pb.loan) for w, f in zip(pb.given_words, pb.given_names, strict=False))
     if not a or not b:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -172,12 +172,14 @@ def _loan_given_agree(pa: _Parsed, pb: _Parsed) -> bool:
         any(_given_agree(x, y) for y in long_) for x in short[1:]
     ):
         return True
-    ja, jb = "".join(w for w, _ in a), "".join(w for w, _ in b)
-    return (len(a) > 1 or len(b) > 1) and _given_agree((ja, skeleton(ja)), (jb, skeleton(jb)))
+    ja, jb = "".join(w for w, _, _ in a), "".join(w for w, _, _ in b)
+    return (len(a) > 1 or len(b) > 1) and _given_agree(
+        (ja, skeleton(ja), not pa.loan), (jb, skeleton(jb), not pb.loan)
+    )
 
 
-def _given_agree(x: tuple[str, str], y: tuple[str, str]) -> bool:
-    """One given name (as read, folded) against another, by their coarse sounds."""
+def _given_agree(x: tuple[str, str, bool], y: tuple[str, str, bool]) -> bool:
+    """One given name (as read, folded, spelled in Latin) against another, by sound."""
     if _given_sounds(*x) & _given_sounds(*y):
         return True
     # ㄹ writes l and r alike (루이스 Louis, 로버트 Robert).
@@ -190,16 +192,19 @@ def _given_agree(x: tuple[str, str], y: tuple[str, str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _given_sounds(word: str, folded: str) -> frozenset[str]:
+def _given_sounds(word: str, folded: str, latin: bool = False) -> frozenset[str]:
     """The coarse forms a given name may sound as, whatever language spelled it.
 
     A Latin j is y, dzh (English John 존) or h (Spanish Juan 후안); g before e, i, y is
     g, dzh (George 조지, Giovanni 조반니) or h (Jorge 호르헤); ch is ch, sh, k (Michael
     마이클, Christian 크리스티안) or the German kh (Erich 에리히); th is t or s (Keith 키스);
-    a final s or w may be silent (Jacques 자크, Matthew 매슈).
+    a final s or w may be silent (Jacques 자크, Matthew 매슈). A name spelled in Latin
+    letters may also be Spanish or Portuguese, where a first r is h (Brazilian Roger 호제르,
+    Rodrigo 호드리구) and g before e or i is h (Jorge 호르헤); the loanword reading of the
+    Hangul side is not rewritten so (루이스 is not huis).
     """
     words = {word}
-    for pattern, sound in _GIVEN_REWRITES:
+    for pattern, sound in _GIVEN_REWRITES + (_IBERIAN_REWRITES if latin else ()):
         words |= {re.sub(pattern, sound, w) for w in words if re.search(pattern, w)}
     words |= {w[:-1] for w in words if len(w) > 3 and w[-1] in "sw"}
     return frozenset({coarse_skeleton(folded)} | {coarse_skeleton(skeleton(w)) for w in words})
@@ -213,6 +218,7 @@ _GIVEN_REWRITES = (
     ("ch", "kh"),
     ("th", "s"),
 )
+_IBERIAN_REWRITES = (("^r", "h"), ("g(?=[ei])", "h"))
 
 
 # Tuned on the dev half of wikidata_en_hangul_names.tsv (benchmarks/names_quality.py).
