@@ -175,3 +175,4 @@ def test_spanish_and_portuguese_given_names_by_sound() -> None:
     assert same_person("Jorge García", "호르헤 가르시아")
     assert same_person("Roger Carvalho", "호제르 카르발류")
     assert not same_person("Hulk Hogan", "루이스 칸")
+    assert not same_person("Richard Wilson", "오거스트 윌슨")

@@ -180,7 +180,10 @@ def _loan_given_agree(pa: _Parsed, pb: _Parsed) -> bool:
 
 def _given_agree(x: tuple[str, str, bool], y: tuple[str, str, bool]) -> bool:
     """One given name (as read, folded, spelled in Latin) against another, by sound."""
-    if _given_sounds(*x) & _given_sounds(*y):
+    # The Spanish and Portuguese h (Roger 호제르) only against a Hangul reading with an h.
+    ix = x[2] and not y[2] and y[0].startswith("h")
+    iy = y[2] and not x[2] and x[0].startswith("h")
+    if _given_sounds(x[0], x[1], ix) & _given_sounds(y[0], y[1], iy):
         return True
     # ㄹ writes l and r alike (루이스 Louis, 로버트 Robert).
     fx, fy = x[1].replace("l", "r"), y[1].replace("l", "r")
@@ -200,8 +203,9 @@ def _given_sounds(word: str, folded: str, latin: bool = False) -> frozenset[str]
     마이클, Christian 크리스티안) or the German kh (Erich 에리히); th is t or s (Keith 키스);
     a final s or w may be silent (Jacques 자크, Matthew 매슈). A name spelled in Latin
     letters may also be Spanish or Portuguese, where a first r is h (Brazilian Roger 호제르,
-    Rodrigo 호드리구) and g before e or i is h (Jorge 호르헤); the loanword reading of the
-    Hangul side is not rewritten so (루이스 is not huis).
+    Rodrigo 호드리구) and g before e or i is h (Jorge 호르헤): ``latin`` asks for these
+    too, which :func:`_given_agree` does only against a Hangul reading that starts with h
+    (Ryuji is not 갈, Richard not 오거스트); the Hangul reading is never rewritten so.
     """
     words = {word}
     for pattern, sound in _GIVEN_REWRITES + (_IBERIAN_REWRITES if latin else ()):
