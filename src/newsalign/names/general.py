@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .equivalents import name_equivalents
 from .hangul import _is_hangul
-from .japanese import _hangul_japanese, _kana_form, _reads_japanese
+from .japanese import _hangul_pair_japanese, _kana_form, _reads_japanese
 from .parsed import _EMPTY, _Parsed
 from .skeletons import _VOWEL_LETTERS, coarse_skeleton, skeleton
 from .translit import _hangul_loan, _to_latin
@@ -97,17 +97,30 @@ def _initial_class(sk: str) -> str:
     return "a" if sk[:1] in ("a", "i", "o") else sk[:1]
 
 
-# Common given names, as skeletons: a last word that is one of these is not the surname
-# when the first word is not one ("Путин Владимир"). Family-first order is otherwise marked
-# by a comma ("Putin, Vladimir") or capitals ("PUTIN Vladimir").
-_COMMON_GIVEN = frozenset(skeleton(w) for w in (
+_COMMON_GIVEN_WORDS = (
     "vladimir aleksandr alexander aleksei alexei sergei dmitri nikolai mikhail ivan andrei "
     "yuri pavel pyotr peter vasili grigori boris igor oleg viktor victor anatoli yevgeni "
     "evgeni gennadi valentin valeri vitali konstantin leonid maksim nikita roman ruslan "
     "elena olga tatiana natalia irina svetlana anna maria yulia ekaterina lyudmila galina "
     "john james robert michael william david richard joseph thomas charles george paul mark "
     "donald kim muammar mohammed muhammad ahmed ali hassan hussein omar"
-).split()) - {""}
+).split()
+# Common given names, as skeletons (for the Baltic endings below).
+_COMMON_GIVEN = frozenset(skeleton(w) for w in _COMMON_GIVEN_WORDS) - {""}
+
+
+def _spelling_form(word: str) -> str:
+    """A word with the letters transliterations swap folded: doubled letters, y = i = j."""
+    w = re.sub(r"(.)\1+", r"\1", word).replace("x", "ks")
+    return w.replace("y", "i").replace("j", "i")
+
+
+# Common given names, by their spellings: a last word that is one of these, transliterated
+# from another script, is not the surname when the first word is not one ("Путин
+# Владимир"); written in Latin letters it is (Henry James, Jason Alexander). Family-first
+# order is otherwise marked by a comma ("Putin, Vladimir") or capitals ("PUTIN Vladimir").
+# By spelling, not by skeleton, which drops the vowels: Jagger is not Igor, Potter not Peter.
+_COMMON_GIVEN_SPELLINGS = frozenset(_spelling_form(w) for w in _COMMON_GIVEN_WORDS)
 
 
 def _general_parse(tokens: list[str]) -> _Parsed:
@@ -119,7 +132,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     end (``Путин Владимир``).
     """
     # Only a two-word name reads as Japanese (스미스 alone is Smith, not sumisu).
-    japanese = len(tokens) == 2 and all(_hangul_japanese(t) for t in tokens)
+    japanese = len(tokens) == 2 and _hangul_pair_japanese(tokens)
     loan = any(
         any(c.isalpha() for c in t) and all(_is_hangul(c) for c in t if c.isalpha())
         for t in tokens
@@ -141,8 +154,11 @@ def _general_parse(tokens: list[str]) -> _Parsed:
         entries.extend((w, upper) for w in read)
         if _is_latin(tok):
             native.update(read)
-    # Particles (al-, van) come and go; patronymics are often left out.
-    core = [(w, c) for w, c in entries if len(w) > 1 and w not in _PARTICLES]
+    # Particles (al-, van) come and go; patronymics are often left out. A Hangul syllable
+    # read as one letter is a whole name (오 Oh).
+    core = [
+        (w, c) for w, c in entries if (len(w) > 1 or w not in native) and w not in _PARTICLES
+    ]
     patronymic_last = False
     if len(core) > 1:
         kept = [(w, c) for w, c in core if not _PATRONYMIC.search(w) or len(w) < 7]
@@ -159,8 +175,11 @@ def _general_parse(tokens: list[str]) -> _Parsed:
         capitalised = [i for i, (_, upper) in enumerate(core) if upper]
         if len(capitalised) == 1:
             sur = capitalised[0]
-        elif patronymic_last or (skeleton(words[-1]) in _COMMON_GIVEN
-                                 and skeleton(words[0]) not in _COMMON_GIVEN):
+        elif patronymic_last or (
+            words[-1] not in native
+            and _spelling_form(words[-1]) in _COMMON_GIVEN_SPELLINGS
+            and _spelling_form(words[0]) not in _COMMON_GIVEN_SPELLINGS
+        ):
             sur = 0
     folded = [_fold(w) for w in words]
     as_read = words

@@ -6,10 +6,11 @@ too (Kishida Fumio). For a name of two words that read as Japanese in any of the
 the key therefore takes the word whose key sorts first, so that both orders meet.
 
 A Latin word reads as Japanese when it parses wholly as Hepburn syllables (no l, v, c
-outside ch, q, x; n alone only before a consonant or at the end); a Hangul word when every
-syllable is one the Korean orthography of Japanese (외래어 표기법, 일본어) writes: the
-vowels ㅏ ㅣ ㅜ ㅔ ㅗ ㅑ ㅠ ㅛ, finals ㄴ (ん) and ㅅ (っ) only, and 스, 쓰, 즈, 츠 (す, つ,
-ず) and 와. Every kana word is Japanese.
+outside ch, q, x; no ye, yi, wi, we, wu; n alone only before a consonant or at the end),
+with two vowels at least, or one beside a word of three (Ken Watanabe); a Hangul word when
+every syllable is one the Korean orthography of Japanese (외래어 표기법, 일본어) writes: the
+vowels ㅏ ㅣ ㅜ ㅔ ㅗ ㅑ ㅠ ㅛ, finals ㄴ (ん) and ㅅ (っ, never last) only, no 디 두 티 투 and
+no first ㅍ, and 스, 쓰, 즈, 츠 (す, つ, ず) and 와. Every kana word is Japanese.
 """
 
 # Tables and examples hold Hangul and kana on purpose (RUF001 and RUF003 are off).
@@ -22,24 +23,52 @@ from collections.abc import Sequence
 from .hangul import _decompose, _is_hangul
 from .kana import _is_kana
 
+# y comes before a, u, o only and w before a, o: no ye, yi, wu, wi, we (Faye, Yelena).
 _HEPBURN_WORD = re.compile(
-    r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmrjfwy])?y?[aiueo]+|n(?![aiueoy]))+"
+    r"(?:(?:kk|ss|tt|pp|tch)?(?:(?:sh|ch|ts|[kgsztdnhbpmrjf])y?|y(?=[auo])|w(?=[ao]))?"
+    r"[aiueo]+|n(?![aiueoy]))+"
 )
 _JA_VOWELS = frozenset("ㅏㅣㅜㅔㅗㅑㅠㅛ")
 _JA_LEADS = frozenset("ㄱㅋㄷㅌㅅㅆㅈㅊㄴㅎㅁㄹㅇㅂㅍ")
 _JA_TAILS = frozenset(("", "ㄴ", "ㅅ"))
+_JA_NOT_FIRST = frozenset("ㅋㅌㅊㅍ")
 
 
-def _hangul_japanese(word: str) -> bool:
-    for ch in word:
+def _hangul_japanese(word: str, *, shortest: int = 2) -> bool:
+    for k, ch in enumerate(word):
         if not _is_hangul(ch):
             return False
         if ch in "스쓰즈츠와":
             continue
+        if ch in "디두티투":
+            # Japanese has no di, du, ti, tu: ぢ, ち are 지, 치; づ, つ are 즈, 쓰 (Devine 디바인).
+            return False
         lead, vowel, tail = _decompose(ch)
         if lead not in _JA_LEADS or vowel not in _JA_VOWELS or tail not in _JA_TAILS:
             return False
-    return len(word) >= 2
+        if k == 0 and lead == "ㅍ":
+            # A first ㅍ is no Japanese sound (f is ㅎ: 후미오).
+            return False
+        if tail == "ㅅ" and k == len(word) - 1:
+            # ㅅ writes っ, which always comes before another syllable (Merritt 메릿).
+            return False
+    return len(word) >= shortest
+
+
+def _hangul_pair_japanese(tokens: Sequence[str]) -> bool:
+    """Two Hangul words of Japanese syllables: two syllables each, or one beside three.
+
+    The word of three may not hold 스, 즈 or 츠, which also write the consonant clusters
+    of English (존 스미스 is John Smith).
+    """
+    if all(_hangul_japanese(t) for t in tokens):
+        return True
+    long_ = max(tokens, key=len)
+    return (
+        len(long_) >= 3
+        and not any(ch in "스즈츠" for ch in long_)
+        and all(_hangul_japanese(t, shortest=1) for t in tokens)
+    )
 
 
 def _latin_japanese(word: str) -> bool:
@@ -54,9 +83,15 @@ def _reads_japanese(tokens: Sequence[str], latin: Sequence[str]) -> bool:
     if all(any(_is_kana(c) for c in t) for t in tokens):
         return True
     if all(all(_is_hangul(c) for c in t) for t in tokens):
-        return all(_hangul_japanese(t) for t in tokens)
-    return all(t.isascii() or t.isalpha() for t in tokens) and all(
-        _latin_japanese(w) for w in latin
+        return _hangul_pair_japanese(tokens)
+    return all(t.isascii() or t.isalpha() for t in tokens) and (
+        all(_latin_japanese(w) for w in latin)
+        or (
+            # A one-vowel given name beside a family name of three syllables or more (Ken
+            # Watanabe, Sho Kitano = 기타노 쇼).
+            all(_HEPBURN_WORD.fullmatch(w) for w in latin)
+            and max(len(re.findall("[aiueo]", w)) for w in latin) >= 3
+        )
     )
 
 

@@ -50,6 +50,10 @@ def _korean_given(tokens: Sequence[str]) -> tuple[tuple[_SylSet, ...], tuple[str
                 spelled.append(part)
     if not 1 <= len(syls) <= 3:
         return None
+    if len(syls) == 3 and len(spelled) == 3 and all(spelled):
+        # Three romanised syllables are a Japanese name after a one-syllable family name
+        # (Go Koyama, Jun Suzuki), not a Korean given name, which has one or two.
+        return None
     readings = [_rr_reading(c) if c else (False, "") for c in spelled]
     rr = tuple(v for _, v in readings) if any(m for m, _ in readings) else ()
     return tuple(syls), rr
@@ -104,7 +108,12 @@ def _korean_parse(tokens: list[str]) -> _Parsed | None:
             r1 = min(_SURNAME_RANK.get(h, 999) for h in options[1][1])
             if r1 < r0:
                 options.reverse()
+    hangul = all(_is_hangul(c) for t in tokens for c in t)
     for _, surname, rest in options:
+        if hangul and (sum(map(len, rest)) > 2 or any(_epenthetic(c) for t in rest for c in t)):
+            # Korean given names in Hangul are one or two syllables, without the inserted ㅡ
+            # of the loanword orthography (조 스미스 Joe Smith).
+            continue
         read = _korean_given(rest)
         if read is not None:
             return _korean_record(surname, read[0], tokens, read[1])

@@ -57,7 +57,9 @@ def match_names(a: str, b: str) -> NameMatch:
     # One script against the other: a Hangul loanword spelling meets the other scripts in
     # the coarse key; two spellings that both make the finer distinctions must agree in
     # their full surname skeletons as well (Fabio / Pavlo share a coarse key only).
-    if pa.key == pb.key and (pa.skeleton == pb.skeleton or _loan_meets(pa, pb)):
+    if pa.key == pb.key and (
+        pa.skeleton == pb.skeleton or _loan_meets(pa, pb) or _sibilants_meet(pa, pb)
+    ):
         match = _match_given(pa, pb, score)
         if match.verdict == "same" and _vowels_disagree(pa.spelled, pb.spelled):
             # Equal keys, clearly different spellings (Blat / Blythe): cannot tell.
@@ -93,6 +95,28 @@ def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
             _kana_form(x) == _kana_form(y) for x, y in zip(pa.given_names, pb.given_names)
         )
     return len(pa.key) > 2 or _short_form(pa.skeleton) == _short_form(pb.skeleton)
+
+
+def _sibilants_meet(pa: _Parsed, pb: _Parsed) -> bool:
+    """Two spellings in scripts that make the finer distinctions, apart only in sibilants.
+
+    A transliteration from another script and a Latin spelling disagree on which sibilant
+    they write (Mizukawa / Мидзукава, Hizawa / Хидзава, McFadzean / Макфазин): with one key,
+    s, z, ch, ts and dj are one sound here, and the first sound of a name starting with a
+    vowel or a sibilant may differ (Iouchkevitch / Юшкевич). Vowels and every other
+    consonant must agree, the final vowel too (Ikumi / Ikuyama stay apart), and two Latin
+    spellings keep their sibilants apart (Knetsch / Knauss).
+    """
+    if pa.loan or pb.loan or pa.kind != "general" or pb.kind != "general":
+        return False
+    if pa.spelled and pb.spelled:
+        return False
+    return _sibilant_form(pa) == _sibilant_form(pb)
+
+
+def _sibilant_form(p: _Parsed) -> str:
+    s = re.sub("ts|ch|dj", "s", p.skeleton)
+    return re.sub("^[as]", "", s) if p.head in ("J", "V", "S") else s
 
 
 def _short_form(skel: str) -> str:
@@ -139,8 +163,8 @@ def _loan_given_agree(pa: _Parsed, pb: _Parsed) -> bool:
     agree and each name of the shorter list must agree with one of the longer, or the
     given names written together must agree.
     """
-    a = tuple(zip(pa.given_words, pa.given_names, strict=False))
-    b = tuple(zip(pb.given_words, pb.given_names, strict=False))
+    a = tuple((w, f, not pa.loan) for w, f in zip(pa.given_words, pa.given_names, strict=False))
+    b = tuple((w, f, not pb.loan) for w, f in zip(pb.given_words, pb.given_names, strict=False))
     if not a or not b:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -148,13 +172,18 @@ def _loan_given_agree(pa: _Parsed, pb: _Parsed) -> bool:
         any(_given_agree(x, y) for y in long_) for x in short[1:]
     ):
         return True
-    ja, jb = "".join(w for w, _ in a), "".join(w for w, _ in b)
-    return (len(a) > 1 or len(b) > 1) and _given_agree((ja, skeleton(ja)), (jb, skeleton(jb)))
+    ja, jb = "".join(w for w, _, _ in a), "".join(w for w, _, _ in b)
+    return (len(a) > 1 or len(b) > 1) and _given_agree(
+        (ja, skeleton(ja), not pa.loan), (jb, skeleton(jb), not pb.loan)
+    )
 
 
-def _given_agree(x: tuple[str, str], y: tuple[str, str]) -> bool:
-    """One given name (as read, folded) against another, by their coarse sounds."""
-    if _given_sounds(*x) & _given_sounds(*y):
+def _given_agree(x: tuple[str, str, bool], y: tuple[str, str, bool]) -> bool:
+    """One given name (as read, folded, spelled in Latin) against another, by sound."""
+    # The Spanish and Portuguese h (Roger 호제르) only against a Hangul reading with an h.
+    ix = x[2] and not y[2] and y[0].startswith("h")
+    iy = y[2] and not x[2] and x[0].startswith("h")
+    if _given_sounds(x[0], x[1], ix) & _given_sounds(y[0], y[1], iy):
         return True
     # ㄹ writes l and r alike (루이스 Louis, 로버트 Robert).
     fx, fy = x[1].replace("l", "r"), y[1].replace("l", "r")
@@ -166,16 +195,20 @@ def _given_agree(x: tuple[str, str], y: tuple[str, str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _given_sounds(word: str, folded: str) -> frozenset[str]:
+def _given_sounds(word: str, folded: str, latin: bool = False) -> frozenset[str]:
     """The coarse forms a given name may sound as, whatever language spelled it.
 
     A Latin j is y, dzh (English John 존) or h (Spanish Juan 후안); g before e, i, y is
     g, dzh (George 조지, Giovanni 조반니) or h (Jorge 호르헤); ch is ch, sh, k (Michael
     마이클, Christian 크리스티안) or the German kh (Erich 에리히); th is t or s (Keith 키스);
-    a final s or w may be silent (Jacques 자크, Matthew 매슈).
+    a final s or w may be silent (Jacques 자크, Matthew 매슈). A name spelled in Latin
+    letters may also be Spanish or Portuguese, where a first r is h (Brazilian Roger 호제르,
+    Rodrigo 호드리구) and g before e or i is h (Jorge 호르헤): ``latin`` asks for these
+    too, which :func:`_given_agree` does only against a Hangul reading that starts with h
+    (Ryuji is not 갈, Richard not 오거스트); the Hangul reading is never rewritten so.
     """
     words = {word}
-    for pattern, sound in _GIVEN_REWRITES:
+    for pattern, sound in _GIVEN_REWRITES + (_IBERIAN_REWRITES if latin else ()):
         words |= {re.sub(pattern, sound, w) for w in words if re.search(pattern, w)}
     words |= {w[:-1] for w in words if len(w) > 3 and w[-1] in "sw"}
     return frozenset({coarse_skeleton(folded)} | {coarse_skeleton(skeleton(w)) for w in words})
@@ -189,6 +222,7 @@ _GIVEN_REWRITES = (
     ("ch", "kh"),
     ("th", "s"),
 )
+_IBERIAN_REWRITES = (("^r", "h"), ("g(?=[ei])", "h"))
 
 
 # Tuned on the dev half of wikidata_en_hangul_names.tsv (benchmarks/names_quality.py).

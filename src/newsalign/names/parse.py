@@ -50,6 +50,11 @@ def _clean_tokens(name: str) -> list[str]:
         if word in low[1:]:
             out = out[: low.index(word, 1)]
             low = low[: len(out)]
+    if "no" in out[1:-1]:
+        # The Japanese particle of classical names is written onto the family name in
+        # Hangul (Minamoto no Yoshitsune, 미나모토노 요시쓰네): so it is here.
+        k = out.index("no", 1)
+        out = [*out[: k - 1], out[k - 1] + "no", *out[k + 1 :]]
     if len(out) > 1:
         out = [t for t in out if not (len(t) > 2 and t.endswith("의") and _is_hangul(t[0]))]
     # Drop titles and honorifics wherever they stand, but never the last token left.
@@ -68,6 +73,12 @@ _ALIASES: dict[str, str] = {
     "park chung hee": "박정희",
     "chiang kai shek": "장제스",
 }
+
+
+# Hangul marks of a foreign name: a regnal number (이반 3세 Ivan III), a Japanese emperor
+# (이토쿠 천황) and a place in the possessive (알라니아의 마리아 Maria of Alania). Korean
+# names are not written so; the name is read in the loanword orthography.
+_FOREIGN_HANGUL = re.compile(r"[0-9]+\s*세|천황|[가-힣]의\s")
 
 
 # Spellings pinyin has and Korean romanisations do not: q, x, z, zh, c without h, and the
@@ -106,7 +117,7 @@ def _parse_once(name: str) -> _Parsed:
     if palladius:
         # A Chinese name in Cyrillic (Си Цзиньпин): the same Hangul form (시진핑).
         return _parse_once(palladius)
-    parsed = _korean_parse(tokens)
+    parsed = None if _FOREIGN_HANGUL.search(name) else _korean_parse(tokens)
     chinese = _pinyin_name_hangul(tokens)
     if chinese and (parsed is None or _PINYIN_ONLY.search(tokens[1].lower())):
         # Pinyin (Xi Jinping, Li Peng): keyed from its Hangul, as Korean news writes it.

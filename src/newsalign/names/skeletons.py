@@ -28,9 +28,14 @@ _SKEL_RULE_MAP = dict(_SKEL_RULES)
 _VOWEL_LETTERS = frozenset("aeiouy")
 
 
-# A word spelled wholly in three or more Japanese consonant-vowel syllables (Hepburn or
-# Kunrei; not di / du, which neither uses, so Hunyadi is not one).
-_JAPANESE = re.compile(r"(?!.*d[iu])(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f)[aiueo]|[yw]a|yu|yo){3,}")
+# A word spelled wholly in three or more Japanese syllables, a consonant and a vowel or a
+# vowel alone (Hepburn or Kunrei, and Cyrillic read as Kunrei: Утима Utima = Uchima, Юитиро
+# = Yuichiro); not di / du, which neither uses, so Hunyadi is not one, and not ti / zi
+# before a vowel or ou, which Western names spell (Katie, Tiago, Fazio, Poutine).
+_JAPANESE = re.compile(
+    r"(?!.*d[iu]|.*[tz]i[aeiou]|.*ou)"
+    r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f)[aiueo]|[yw]a|yu|yo|[aiueo]){3,}"
+)
 
 
 _LENGTHENING_H = re.compile(r"(?<=[aeiou])h(?=[lnr](?:[^aeiouyj]|$))")
@@ -64,6 +69,9 @@ def _orthography(w: str) -> str:
     # Latin chr is k (Chrystine = Кристин) and German cht is kht (Albrecht = Альбрехт);
     # the French chtch is щ (Pachtchenko = Пащенко).
     w = re.sub("(?<!s)chtch", "shch", w)
+    if "gli" in w:
+        # Italian gli after a vowel is a palatal l (Badoglio = Бадольо = 바돌리오, Modigliani).
+        w = re.sub("(?<=[aeiou])gli(?=[aeiou])", "li", w)
     return w.replace("chr", "kr").replace("cht", "kht") if "sch" not in w else w
 
 
