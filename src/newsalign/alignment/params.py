@@ -43,7 +43,12 @@ class AlignParams:
         path_window: translation mode: distance from the path (in sentences) that is "near".
         band: translation mode: half width (in sentences) of the band around the anchor
             path that the bead search explores.
-        skip_penalty: translation mode: cost of leaving a sentence unmatched in the search.
+        skip_penalty: translation mode: least cost of leaving a sentence unmatched in the
+            search.
+        skip_match_weight: translation mode: leaving a sentence unmatched costs, besides
+            ``skip_penalty``, this times its best score with any sentence of the other side
+            (its cosine rescaled so that the documents' mean is 0 and identity 1), so a line
+            that matches nothing is cheap to leave out.
         margin_weight: translation mode: weight of the neighbours' similarity subtracted
             from a bead's cosine (Bertalign's margin).
         length_weight: translation mode: exponent of the length agreement factor
@@ -79,7 +84,8 @@ class AlignParams:
     name_weight: float = 0.10
     path_window: float = 3.0
     band: float = 8.0
-    skip_penalty: float = 0.1
+    skip_penalty: float = 0.0
+    skip_match_weight: float = 0.3
     margin_weight: float = 0.0
     length_weight: float = 1.0
     bead_penalty: float = 0.0
@@ -101,8 +107,8 @@ class AlignParams:
         check_at_least("max_encode_chars", self.max_encode_chars, 0)
         for name in (
             "merge_gap", "lexical_weight", "number_weight", "name_weight", "path_window",
-            "band", "skip_penalty", "margin_weight", "length_weight", "bead_penalty",
-            "size_weight", "anchor_weight",
+            "band", "skip_penalty", "skip_match_weight", "margin_weight", "length_weight",
+            "bead_penalty", "size_weight", "anchor_weight",
         ):  # fmt: skip
             check_at_least(name, getattr(self, name), 0)
 

@@ -27,6 +27,7 @@ _BLOCK = 1024  # rows per block of the similarity computation: 1024 x m float32 
 _PAIRS = 4096  # pairs whose two rows are gathered at a time in pair_scores
 _WINDOW_ROWS = 4096  # runs of sentences whose n-gram rows are summed at a time
 _SLICE = 256  # rows (or columns) of a similarity block partitioned at a time
+Pairs = tuple[np.ndarray, np.ndarray]  # left and right indices (or positions) of pairs
 
 
 class Rows64:
@@ -317,9 +318,9 @@ class Scorer:
             out[multi] = row_norms(summed)
         return out
 
-    def anchor_chain(self) -> tuple[np.ndarray, np.ndarray]:
-        """The longest monotone chain of confident, mutually best pairs."""
-        i, j = self.candidates()
+    def anchor_chain(self, pairs: Pairs | None = None) -> Pairs:
+        """The heaviest monotone chain of confident, mutually best pairs (of ``candidates()``)."""
+        i, j = self.candidates() if pairs is None else pairs
         return _confident_chain(i, j, self.pair_scores(i, j), self.n, self.m, self.p.threshold)
 
     def windows(self, side: int, size: int) -> np.ndarray:

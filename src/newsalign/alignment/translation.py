@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .params import AlignParams
-from .scoring import Scorer
+from .scoring import Pairs, Scorer
 
 __all__ = ["side_blind_key", "translation_beads"]
 
@@ -26,9 +26,15 @@ def translation_beads(s: Scorer, p: AlignParams) -> list[tuple[list[int], list[i
     back what a monotone search cannot express: a 2-2 bead whose sentences match crosswise
     becomes two crossing links, and sentences the search left out are linked to each other
     if they match well near the path (local swaps).
+
+    Leaving a sentence unmatched costs ``p.skip_penalty`` plus ``p.skip_match_weight`` times
+    its best score with any sentence of the other side (rescaled cosine, 0 at the documents'
+    baseline): a line that resembles nothing (a caption, a stray OCR line, text the other
+    version lacks) is cheap to leave out, and is no longer absorbed into a neighbouring bead.
     """
     n, m = s.n, s.m
-    ci, cj = s.anchor_chain()
+    pairs = s.candidates()
+    ci, cj = s.anchor_chain(pairs)
     jstar = np.interp(
         np.arange(n + 1), np.concatenate([[0.0], ci + 1, [n]]), np.concatenate([[0.0], cj + 1, [m]])
     )
@@ -38,15 +44,38 @@ def translation_beads(s: Scorer, p: AlignParams) -> list[tuple[list[int], list[i
         ((a, b) for a in sizes for b in sizes if a + b <= p.max_bead_total),
         key=lambda t: (t[0] + t[1], abs(t[0] - t[1]), t),
     )
-    beads = _bead_search(s, p, types, jstar, p.band)
+    beads = _bead_search(s, p, types, jstar, p.band, _skip_costs(s, p, pairs))
     beads = _split_crossed(s, beads, p)
     return _link_leftovers(s, beads, jstar, p)
 
 
+def _skip_costs(s: Scorer, p: AlignParams, pairs: Pairs) -> Pairs:
+    """Cost of leaving each left and each right sentence unmatched (see above).
+
+    The candidates hold every sentence's ``top_k`` cosines, so its best cosine among them is
+    its best with the whole other side.
+    """
+    i, j = pairs
+    cos = np.einsum("ij,ij->i", s.lv32[i], s.rv32[j], dtype=np.float64)
+    best_l, best_r = np.full(s.n, -np.inf), np.full(s.m, -np.inf)
+    np.maximum.at(best_l, i, cos)
+    np.maximum.at(best_r, j, cos)
+    w = p.skip_match_weight
+    left = p.skip_penalty + w * np.maximum(0.0, s.rescale(best_l))
+    right = p.skip_penalty + w * np.maximum(0.0, s.rescale(best_r))
+    return left, right
+
+
 def _bead_search(
-    s: Scorer, p: AlignParams, types: list[tuple[int, int]], jstar: np.ndarray, half: float
+    s: Scorer,
+    p: AlignParams,
+    types: list[tuple[int, int]],
+    jstar: np.ndarray,
+    half: float,
+    skips: Pairs,
 ) -> list[tuple[list[int], list[int]]]:
-    """The best monotone sequence of beads in a band of ``half`` columns around ``jstar``."""
+    """The best monotone sequence of beads in a band of ``half`` columns around ``jstar``;
+    ``skips`` are the costs of leaving each left and each right sentence unmatched."""
     n, m = s.n, s.m
     lo, hi = _band(jstar, n, m, half)
     widths = hi - lo + 1
@@ -57,7 +86,9 @@ def _bead_search(
     # forward pass, one row at a time (each row is a vector over its band)
     cost = np.full(off[-1], -np.inf)
     back = np.zeros(off[-1], dtype=np.int8)
-    skip = p.skip_penalty
+    skip_l, skip_r = skips
+    # a 0-1 run from column k to column j costs right_cost[j] - right_cost[k]
+    right_cost = np.concatenate([[0.0], np.cumsum(skip_r)])
     for i in range(n + 1):
         sl = slice(off[i], off[i + 1])
         js = cols[sl]
@@ -68,16 +99,16 @@ def _bead_search(
                 continue
             cands.append(_prev_cost(cost, off, lo, widths, i - a, js - b) + bead_scores[t][sl])
         if i > 0:
-            cands.append(_prev_cost(cost, off, lo, widths, i - 1, js) - skip)
+            cands.append(_prev_cost(cost, off, lo, widths, i - 1, js) - skip_l[i - 1])
         else:
             cands.append(np.where(js == 0, 0.0, -np.inf))
         stacked = np.vstack(cands)
         best = np.argmax(stacked, axis=0)
         row = stacked[best, np.arange(len(js))]
         codes = np.where(best < len(types), best, _SKIP_LEFT).astype(np.int8)
-        # 0-1 beads move along the row: cost[j] = max_k<=j row[k] - (j - k) * skip
-        # (compared in the shifted domain, so rounding cannot fake an insertion)
-        steps = np.arange(len(js)) * skip
+        # 0-1 beads move along the row: cost[j] = max_k<=j row[k] - (right_cost[j] -
+        # right_cost[k]) (compared in the shifted domain, so rounding cannot fake an insertion)
+        steps = right_cost[js]
         shifted = row + steps
         best_run = np.maximum.accumulate(shifted)
         inserted = best_run > shifted
