@@ -88,6 +88,29 @@ def test_a_conflicting_number_lowers_the_probability(cached: na.Encoder) -> None
     assert p_same >= 0.75
 
 
+def _conflict(left: str, right: str) -> float:
+    row = feature_rows(
+        np.array([0.9]), np.array([0.5]), [[sentence_evidence(left)]], [[sentence_evidence(right)]]
+    )
+    return float(row[0, FEATURES.index("conflict")])
+
+
+def test_dates_of_one_slot_with_no_value_in_common_conflict() -> None:
+    # one day against two others: the fact comparison pairs dates one to one and would
+    # leave them unpaired; no day in common is still a conflict
+    assert (
+        _conflict("국무부는 8일 논평했습니다.", "국무부는 31일(한국 시각 1일) 논평했습니다.") == 1
+    )
+    assert _conflict("국무부는 8일 논평했습니다.", "국무부는 8일(한국 시각 9일) 논평했습니다.") == 0
+    assert _conflict("Talks ended on Tuesday.", "Talks ended on Thursday and on Friday.") == 1
+    assert _conflict("Talks ended on Tuesday.", "Talks ended on Tuesday, not Friday.") == 0
+    # a day and a month are different slots; a date on one side only is no conflict
+    assert _conflict("Talks ended on the 8th.", "Talks ended in March.") == 0
+    assert _conflict("Talks ended on the 8th.", "Talks ended.") == 0
+    # quantities still conflict as the comparison pairs them
+    assert _conflict("Russia sent 3,000 troops.", "Russia sent 10,900 troops.") == 1
+
+
 def test_every_bundled_encoder_has_its_own_table_and_others_the_default() -> None:
     for name in ("use-m3", "tfidf", "st:all-MiniLM-L6-v2"):
         assert calibration_for(name).encoder == name

@@ -13,8 +13,10 @@ feature         meaning
 ``lex``         cosine of the passages' character 2-4-gram counts (sublinear, no IDF)
 ``num_share``   numbers both sides have over the larger side's count (``3,000`` = ``3천``)
 ``num_miss``    numbers only one side has, over all the numbers the two sides have
-``conflict``    quantities or dates that the fact comparison pairs and finds different
-                (``3,000 troops`` against ``10,900 troops``; ``on the 23rd`` against ``on the 9th``)
+``conflict``    quantities that the fact comparison pairs and finds different (``3,000 troops``
+                against ``10,900 troops``), and date slots (day, weekday, month, year...) both
+                sides fill with no value in common (``on the 23rd`` against ``on the 9th``;
+                ``8일`` against ``31일(한국 시각 1일)``)
 ``name_share``  people (name keys, any spelling or script) both sides name, over the larger count
 ``name_miss``   people only one side names, over all the people named
 ``len_gap``     ``|log(length ratio)|``, lengths in characters with a CJK character counted as 3
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..facts import Fact, FactKind, compare_facts, extract_facts
+from ..facts.dates import date_slot
 from ..names import sentence_name_keys
 from ..text import number_values
 
@@ -126,6 +129,30 @@ def _quotes_found(a: frozenset[str], b: frozenset[str]) -> float:
     return found / (len(a) + len(b))
 
 
+def _conflicts(a: SentenceEvidence, b: SentenceEvidence) -> float:
+    """Facts the two sides state differently: quantities the fact comparison pairs and finds
+    different, and date slots (day, weekday, month, year...) that both sides fill with no
+    value in common (``8일`` against ``31일 ... 1일``: the comparison pairs dates one to one
+    only, so two days against one would pass for no conflict)."""
+    if not a.facts or not b.facts:
+        return 0.0
+    diffs = compare_facts(a.facts, b.facts)
+    found = sum(1 for d in diffs if d.kind == "conflict" and d.fact == "quantity")
+    slots_a, slots_b = _date_slots(a.facts), _date_slots(b.facts)
+    for slot in slots_a.keys() & slots_b.keys():
+        if slot != "relative" and not slots_a[slot] & slots_b[slot]:
+            found += 1
+    return float(found)
+
+
+def _date_slots(facts: Sequence[Fact]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f in facts:
+        if f.kind == "date":
+            out.setdefault(date_slot(f), set()).add(f.value)
+    return out
+
+
 def feature_rows(
     cos: np.ndarray,
     lex: np.ndarray,
@@ -149,8 +176,7 @@ def feature_rows(
     for k, (left, right) in enumerate(zip(lefts, rights, strict=True)):
         a, b = _union(left), _union(right)
         out[k, 3:5] = _share(a.numbers, b.numbers)
-        if a.facts and b.facts:
-            out[k, 5] = sum(1 for d in compare_facts(a.facts, b.facts) if d.kind == "conflict")
+        out[k, 5] = _conflicts(a, b)
         out[k, 6:8] = _share(a.names, b.names)
         short, long_ = sorted((a.length, b.length))
         out[k, 8] = abs(math.log((long_ + 1.0) / (short + 1.0)))
