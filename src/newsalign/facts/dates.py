@@ -67,6 +67,18 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)"
         r"|[Nn]ext\s+(?:week|month|year)|[Tt]his\s+(?:week|month|year)|[Ee]arlier\s+this\s+(?:week|month|year))\b")),
 )  # fmt: skip
+# What a text must hold for each pattern to match at all, tested before the pattern runs
+# (most sentences name no date, and the patterns with an optional preposition in front are
+# slow to fail): a digit, a month name, or a literal every match contains. Each test is
+# implied by its pattern, so skipping a pattern on it changes no result.
+_HAS_DIGIT = re.compile(r"\d").search
+_HAS_MONTH = re.compile(rf"\b{_MONTH_RE}").search
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "range": ("digit",), "monthday": ("digit", "month"), "daymonth": ("digit", "month"),
+    "month": ("month",), "weekday": ("day",), "day": ("digit", "the"), "year_end": ("ear",),
+    "time": ("digit",), "clock": ("digit", ":"), "ko_monthday": ("digit", "월", "일"),
+    "ko_month": ("digit", "월"), "ko_day": ("digit", "일"), "year": ("digit",), "relative": (),
+}  # fmt: skip
 _DATE_PREPS = {
     "on": None, "in": None, "during": None, "at": None, "by": "by", "until": "by", "till": "by",
     "through": "by", "since": "since", "from": "since", "before": "before", "after": "after",
@@ -90,7 +102,10 @@ def find_dates(text: str, sentence: int | None) -> list[Fact]:
     """
     found: list[Fact] = []
     spans: list[tuple[int, int]] = []
+    held = {"digit": _HAS_DIGIT(text) is not None, "month": _HAS_MONTH(text) is not None}
     for kind, pattern in _DATE_PATTERNS:
+        if not all(held.get(n, n in text) for n in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(text):
             if overlaps(m.start(), m.end(), spans):
                 continue
