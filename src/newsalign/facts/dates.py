@@ -79,6 +79,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "time": ("digit",), "clock": ("digit", ":"), "ko_monthday": ("digit", "월", "일"),
     "ko_month": ("digit", "월"), "ko_day": ("digit", "일"), "year": ("digit",), "relative": (),
 }  # fmt: skip
+_GATED: tuple[tuple[str, re.Pattern[str], bool, bool, tuple[str, ...]], ...] = tuple(
+    (kind, pattern, "digit" in _NEEDS[kind], "month" in _NEEDS[kind],
+     tuple(n for n in _NEEDS[kind] if n not in ("digit", "month")))
+    for kind, pattern in _DATE_PATTERNS
+)  # fmt: skip
 _DATE_PREPS = {
     "on": None, "in": None, "during": None, "at": None, "by": "by", "until": "by", "till": "by",
     "through": "by", "since": "since", "from": "since", "before": "before", "after": "after",
@@ -102,9 +107,17 @@ def find_dates(text: str, sentence: int | None) -> list[Fact]:
     """
     found: list[Fact] = []
     spans: list[tuple[int, int]] = []
-    held = {"digit": _HAS_DIGIT(text) is not None, "month": _HAS_MONTH(text) is not None}
-    for kind, pattern in _DATE_PATTERNS:
-        if not all(held.get(n, n in text) for n in _NEEDS[kind]):
+    digit = _HAS_DIGIT(text) is not None
+    month: bool | None = None  # looked for once, when a pattern first needs it
+    for kind, pattern, needs_digit, needs_month, literals in _GATED:
+        if needs_digit and not digit:
+            continue
+        if needs_month:
+            if month is None:
+                month = _HAS_MONTH(text) is not None
+            if not month:
+                continue
+        if literals and not all(s in text for s in literals):
             continue
         for m in pattern.finditer(text):
             if overlaps(m.start(), m.end(), spans):
