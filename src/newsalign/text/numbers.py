@@ -132,15 +132,16 @@ def number_spans(text: str) -> list[tuple[int, int, float]]:
         [(0, 5, 3000.0), (17, 19, 10000.0)]
     """
     spans: list[tuple[int, int, float]] = []
-    for m in _KO_NUM.finditer(text):
-        spans.append((m.start(), m.end(), _parse_korean(m.group())))
-    for m in _NUM.finditer(text):
-        if any(m.start() < b and a < m.end() for a, b, _ in spans):
-            continue
-        value = float(m.group(1).replace(",", ""))
-        if m.group(2):
-            value *= _SCALES[m.group(2).lower()]
-        spans.append((m.start(), m.end(), value))
+    if _DIGIT.search(text):  # both digit patterns need one: most sentences have none
+        for m in _KO_NUM.finditer(text):
+            spans.append((m.start(), m.end(), _parse_korean(m.group())))
+        for m in _NUM.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b, _ in spans):
+                continue
+            value = float(m.group(1).replace(",", ""))
+            if m.group(2):
+                value *= _SCALES[m.group(2).lower()]
+            spans.append((m.start(), m.end(), value))
     for m in _WORD_NUM.finditer(text):
         if any(m.start() < b and a < m.end() for a, b, _ in spans):
             continue
