@@ -162,16 +162,19 @@ class Scorer:
         )
         return pairs // self.m, pairs % self.m
 
-    def pair_scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Cosine plus anchors for pairs (computed in float64, the same from either side)."""
-        # gathered in float32 (half the memory traffic), multiplied and summed in float64,
-        # a block of pairs at a time (all pairs at once would be pairs x dim x 8 bytes)
+    def pair_cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Cosine of each sentence pair, the same from either side: rows gathered in float32,
+        summed in float64, ``_PAIRS`` pairs at a time (not pairs x dim x 8 bytes at once)."""
         cos = np.empty(len(i))
         for s in range(0, len(i), _PAIRS):
             li, rj = self.lv32[i[s : s + _PAIRS]], self.rv32[j[s : s + _PAIRS]]
             cos[s : s + _PAIRS] = np.einsum("ij,ij->i", li, rj, dtype=np.float64)
-        scores: np.ndarray = (self.rescale(cos) + self._anchor_bonus(i, j)) / self.norm
-        return scores
+        return cos
+
+    def pair_scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Cosine plus anchors for pairs (computed in float64, the same from either side)."""
+        scores: np.ndarray = self.rescale(self.pair_cosines(i, j)) + self._anchor_bonus(i, j)
+        return scores / self.norm
 
     def rescale(self, cos: Any) -> Any:
         """Map a cosine to the score scale: the documents' baseline is 0, identity is 1."""
@@ -341,8 +344,6 @@ class Scorer:
         count = len(rows) - size + 1
         if count <= 0:
             return np.zeros((0, rows.shape[1]), dtype=np.float32)
-        # float64 sums in member order, a block of runs at a time; only the float32
-        # result is kept
         out = _summed_windows(rows, size, count)
         self._windows[key] = out
         return out

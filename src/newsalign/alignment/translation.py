@@ -56,7 +56,7 @@ def _skip_costs(s: Scorer, p: AlignParams, pairs: Pairs) -> Pairs:
     its best with the whole other side.
     """
     i, j = pairs
-    cos = np.einsum("ij,ij->i", s.lv32[i], s.rv32[j], dtype=np.float64)
+    cos = s.pair_cosines(i, j)
     best_l, best_r = np.full(s.n, -np.inf), np.full(s.m, -np.inf)
     np.maximum.at(best_l, i, cos)
     np.maximum.at(best_r, j, cos)
