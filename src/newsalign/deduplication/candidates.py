@@ -24,6 +24,7 @@ __all__ = [
     "Candidate",
     "candidate_lists",
     "count_features",
+    "exact_cosine",
     "exact_pairs",
     "feature_counts",
     "knn",
@@ -191,10 +192,15 @@ def knn(
                 t = int(tpos[c])
                 if t != q and found < k and np.isfinite(sims[r, c]):
                     found += 1
-                    # reported from a float64 dot of the two rows: a float32 product's
-                    # last digit depends on the shape of the block it was computed in
-                    exact = qvecs[start + r].astype(np.float64) @ tvecs[c]
-                    yield q, t, round(float(exact), 5)
+                    yield q, t, exact_cosine(qvecs[start + r], tvecs[c])
+
+
+def exact_cosine(a: np.ndarray, b: np.ndarray) -> float:
+    """The cosine of two unit rows as reported, from a float64 dot, to 5 digits: a float32
+    product's last digit depends on the shape of the block it was computed in and on how the
+    rows lie in memory (a vector read back from an index against one computed in this run).
+    """
+    return round(float(a.astype(np.float64) @ b), 5)
 
 
 def candidate_lists(

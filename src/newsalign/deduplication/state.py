@@ -26,6 +26,7 @@ from .candidates import (
     Candidate,
     candidate_lists,
     count_features,
+    exact_cosine,
     feature_counts,
     lsh_pairs,
     new_lsh,
@@ -495,9 +496,7 @@ def _measure(
     ma, mb = feats[a].minhash, feats[b].minhash
     jac = None if ma is None or mb is None else round(float(np.mean(ma == mb)), 6)
     va, vb = vectors.get(a), vectors.get(b)
-    # in float64: a float32 dot product's last digit depends on how the rows lie in memory
-    # (a vector read back from an index against one computed in this run)
-    cos = None if va is None or vb is None else round(float(va.astype(np.float64) @ vb), 5)
+    cos = None if va is None or vb is None else exact_cosine(va, vb)
     return (a, jac, cos, None)
 
 
