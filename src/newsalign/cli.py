@@ -192,7 +192,7 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
         records, table = (frame, None) if source is None else tables.read_records(
             source, args.input, fmt_in, cols, keep=keep)  # fmt: skip
         if args.index is not None:
-            fresh = not (Path(args.index) / "index.sqlite").exists()
+            fresh = not DedupIndex.exists(args.index)
             given = fresh or args.near_only or args.share is not None
             with DedupIndex.open(
                 args.index, params=params if given else None, encoder=args.encoder
@@ -216,7 +216,7 @@ def _cmd_dedup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_index(args: argparse.Namespace, out: TextIO) -> int:
-    if not (Path(args.path) / "index.sqlite").is_file():
+    if not DedupIndex.exists(args.path):
         raise na.InputError(f"index {args.path}: no dedup index there")
     with DedupIndex.open(args.path) as idx:
         info = idx.info()

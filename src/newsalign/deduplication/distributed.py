@@ -30,8 +30,8 @@ from .io import JsonlSource, Record, check_record, iter_records
 from .params import DedupParams, resolve_params
 from .pipeline import Runner, run_stages
 from .progress import progress_bar
-from .results import DECISION_COLUMNS, DedupResult, decision_table
-from .tables import Columns, records_of
+from .results import DedupResult, decision_table
+from .tables import Columns, records_of, with_decisions
 
 __all__ = ["check_scheduler_address", "dedup_dask"]
 
@@ -99,19 +99,13 @@ def _write_part(table: Any, path: str) -> int:
 
 def _write_frame_part(frame: Any, decisions: Any, path: str) -> int:
     """On a worker: one pandas partition, its columns then its decisions, as Parquet."""
-    pa = pyarrow_module()
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    clash = [c for c in DECISION_COLUMNS if c in table.column_names]
-    if clash:
-        raise InputError(f"the input has columns the decisions add: {', '.join(clash)}")
+    table = pyarrow_module().Table.from_pandas(frame, preserve_index=False)
     if table.num_rows != decisions.num_rows:
         raise InputError(
             f"{path}: the partition has {table.num_rows} rows now, "
             f"{decisions.num_rows} when it was decided"
         )
-    for name in DECISION_COLUMNS:
-        table = table.append_column(name, decisions.column(name))
-    return _write_part(table, path)
+    return _write_part(with_decisions(table, decisions), path)
 
 
 def _write_partitions(

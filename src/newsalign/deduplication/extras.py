@@ -21,6 +21,7 @@ __all__ = [
     "is_dask_frame",
     "minhash_class",
     "minhash_lsh_class",
+    "pandas_module",
     "pyarrow_module",
     "pyarrow_parquet",
     "tqdm",
@@ -131,6 +132,19 @@ def pyarrow_module() -> Any:
             f"Parquet and Arrow tables need pyarrow: {PARQUET_EXTRA}"
         ) from exc
     return pyarrow
+
+
+def pandas_module() -> Any:
+    """The ``pandas`` module.
+
+    Raises:
+        MissingDependencyError: pandas is not installed.
+    """
+    try:
+        import pandas
+    except ImportError as exc:
+        raise MissingDependencyError(f"pandas tables need pandas: {PARQUET_EXTRA}") from exc
+    return pandas
 
 
 def pyarrow_parquet() -> Any:

@@ -201,6 +201,11 @@ class DedupIndex:
         self._stats: list[DedupStats] = []
 
     # -- opening ------------------------------------------------------------------------
+    @staticmethod
+    def exists(path: str | Path) -> bool:
+        """Whether the folder ``path`` holds an index (its database file)."""
+        return (Path(path) / _DB).is_file()
+
     @classmethod
     def open(
         cls,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 from ..records import Link, sort_links
-from .extras import pyarrow_module
+from .extras import pandas_module, pyarrow_module
 
 __all__ = [
     "DECISION_COLUMNS",
@@ -289,15 +289,8 @@ class DedupResult:
             MissingDependencyError: pyarrow or pandas is not installed
                 (``newsalign[parquet]``).
         """
-        from ..errors import MissingDependencyError
-
         table = self.to_arrow()
-        try:
-            import pandas  # noqa: F401
-        except ImportError as exc:
-            raise MissingDependencyError(
-                "DedupResult.to_pandas needs pandas: pip install 'newsalign[parquet]'"
-            ) from exc
+        pandas_module()  # pyarrow converts with pandas: a missing one names the extra
         return table.to_pandas()
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "read_records",
     "read_table",
     "records_of",
+    "with_decisions",
     "write_table",
 ]
 
@@ -243,9 +244,7 @@ def write_table(
         return
     cells = decision_cells(result)
     columns: tuple[str, ...] = ("id",) if source is None else source.columns
-    clash = [c for c in DECISION_COLUMNS if c in columns]
-    if clash:
-        raise InputError(f"the input has columns the decisions add: {', '.join(clash)}")
+    _refuse_clash(columns)
     if fmt == "csv":
         rows: Sequence[Mapping[str, Any]] = (
             source.rows if source is not None else [{"id": d.id} for d in result.decisions]
@@ -269,9 +268,26 @@ def write_table(
         table = decision_table(result)
         if source is not None:
             base = source.arrow if source.arrow is not None else pa.Table.from_pylist(source.rows)
-            for name in DECISION_COLUMNS:
-                base = base.append_column(name, table.column(name))
-            table = base
+            table = with_decisions(base, table)
         pyarrow_parquet().write_table(table, out)
         return
     raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+
+
+def with_decisions(base: Any, decisions: Any) -> Any:
+    """The Arrow table ``base`` with the :data:`DECISION_COLUMNS` of ``decisions`` (a
+    :func:`~.results.decision_table` of its rows) after its own columns.
+
+    Raises:
+        InputError: ``base`` has a column of a decision's name.
+    """
+    _refuse_clash(base.column_names)
+    for name in DECISION_COLUMNS:
+        base = base.append_column(name, decisions.column(name))
+    return base
+
+
+def _refuse_clash(columns: Sequence[str]) -> None:
+    clash = [c for c in DECISION_COLUMNS if c in columns]
+    if clash:
+        raise InputError(f"the input has columns the decisions add: {', '.join(clash)}")
