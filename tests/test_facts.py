@@ -18,7 +18,16 @@ from newsalign.text import number_values, parse_number
         ("12조3천억", 1.23e13),
         ("1만5000", 15000.0),
         ("three thousand", 3000.0),
+        ("twenty-five", 25.0),
+        ("2,326억", 2.326e11),
+        ("3000万", 3e7),
+        ("14亿", 1.4e9),
+        ("三千", 3000.0),
+        ("两百五十", 250.0),
+        ("一万二千", 12000.0),
+        ("二〇二三", 2023.0),
         ("troops", None),
+        ("一些", None),
     ],
 )
 def test_parse_number(token: str, value: float | None) -> None:
@@ -33,6 +42,34 @@ def test_korean_and_english_share_values() -> None:
 
 def test_no_numbers() -> None:
     assert number_values("No one knows.") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # digits glued to CJK words count; glued to Latin letters they are names
+        ("朝鲜于2023年10月5日发射了3000万元的导弹", {2023.0, 10.0, 5.0, 3e7}),
+        ("북한군3천명이 이스라엘 영내70km까지", {3000.0, 70.0}),
+        ("A380 jets and COVID19 cases", frozenset()),
+        # Chinese numerals count before a counter or a scale, not inside common words
+        ("共有三千名士兵和两架飞机", {3000.0, 2.0}),
+        ("十二月，百分之五十的人", {12.0, 50.0}),
+        ("一些人认为这十分重要，大家一起努力", frozenset()),
+        # a lone 一 before a counter is the article "a" (一名士兵 a soldier)
+        ("一名士兵", frozenset()),
+        ("Twenty-nine people, seventeen injured", {29.0, 17.0}),
+    ],
+)
+def test_numbers_as_cjk_and_english_write_them(text: str, values: set[float]) -> None:
+    assert number_values(text) == frozenset(values)
+
+
+def test_chinese_and_english_share_values() -> None:
+    zh = number_values("朝鲜2022年发射了70多枚导弹，约1.5万名士兵参加")
+    en = number_values(
+        "North Korea fired more than 70 missiles in 2022; about 15,000 troops took part"
+    )
+    assert {2022.0, 70.0, 15000.0} <= zh & en
 
 
 # -- facts a reader compares ------------------------------------------------------------
