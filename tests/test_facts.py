@@ -58,6 +58,9 @@ def test_no_numbers() -> None:
         # a lone 一 before a counter is the article "a" (一名士兵 a soldier)
         ("一名士兵", frozenset()),
         ("Twenty-nine people, seventeen injured", {29.0, 17.0}),
+        # a currency sign makes m, k and bn scales; 조 alone is an article number
+        ("an initial $5m and £2.5bn, a 5m wall", {5e6, 2.5e9, 5.0}),
+        ("헌법 9조를 개정, 예산 220조원", {9.0, 2.2e14}),
     ],
 )
 def test_numbers_as_cjk_and_english_write_them(text: str, values: set[float]) -> None:
@@ -136,6 +139,14 @@ def test_ordinals_years_and_dates_are_not_quantities() -> None:
         ("12월경 파병", "month 12", "around"),
         ("12월까지 1만명", "month 12", "by"),
         ("Over 10,000 by Year\u2019s End", "month 12", "by"),
+        # a full date keeps its year in every language
+        ("북한은 2023년 10월 5일 발사했다", "date 10-05 2023", None),
+        ("朝鲜于2023年10月5日发射了导弹", "date 10-05 2023", None),
+        ("2022년 11월 북한은", "month 11 2022", None),
+        ("朝鲜12月底发射", "month 12", "late"),
+        ("朝鲜周三发射了导弹", "weekday wednesday", None),
+        ("北朝鮮は水曜日に発射した", "weekday wednesday", None),
+        ("北朝鮮は5日発射した", "day 5", None),
     ],
 )
 def test_dates(text: str, value: str, qualifier: str | None) -> None:
@@ -225,6 +236,20 @@ def test_compare_restated_dates() -> None:
         extract_facts("On the 23rd, it began."), extract_facts("On Wednesday, it began.")
     )
     assert kinds(diffs) == [("restated", "date")]
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "North Korea fired it on October 5, 2023.",
+        "朝鲜于2023年10月5日发射了导弹。",
+        "It was Oct. 5.",
+    ],
+)
+def test_one_date_in_two_languages_is_no_conflict(right: str) -> None:
+    # 2023년 10월 5일 = October 5, 2023 = 2023年10月5日; a date without its year agrees too
+    diffs = compare_facts(extract_facts("북한은 2023년 10월 5일 발사했다."), extract_facts(right))
+    assert all(d.kind != "conflict" for d in diffs), diffs
 
 
 def test_equal_facts_give_no_difference() -> None:

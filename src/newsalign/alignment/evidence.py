@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..facts import Fact, FactKind, compare_facts, extract_facts
-from ..facts.dates import date_slot
+from ..facts.dates import date_slot, same_date
 from ..names import sentence_name_keys
 from ..text import number_values
 
@@ -140,7 +140,9 @@ def _conflicts(a: SentenceEvidence, b: SentenceEvidence) -> float:
     found = sum(1 for d in diffs if d.kind == "conflict" and d.fact == "quantity")
     slots_a, slots_b = _date_slots(a.facts), _date_slots(b.facts)
     for slot in slots_a.keys() & slots_b.keys():
-        if slot != "relative" and not slots_a[slot] & slots_b[slot]:
+        if slot != "relative" and not any(
+            same_date(x, y) for x in slots_a[slot] for y in slots_b[slot]
+        ):
             found += 1
     return float(found)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from .dates import date_slot
+from .dates import date_slot, same_date
 from .orgs import same_org
 from .people import same_person_fact, spelling_differs
 from .quantities import hedge_phrase
@@ -176,7 +176,7 @@ def _compare_dates(left: list[Fact], right: list[Fact]) -> list[FactDifference]:
     used_r: set[int] = set()
     for i, a in enumerate(left):
         for j, b in enumerate(right):
-            if j in used_r or b.value != a.value:
+            if j in used_r or not same_date(a.value, b.value):
                 continue
             used_l.add(i)
             used_r.add(j)

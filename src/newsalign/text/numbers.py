@@ -66,10 +66,17 @@ _KO_NUM = re.compile(
     _LATIN_BEFORE + rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[{_SCALE_CLASS}]+"
     rf"(?:\d+(?:\.\d+)?[{_SCALE_CLASS}]+)*(?:\d+(?![\d.]))?"
 )
+# A currency sign with a short scale: $5m, £2.5bn, €300k (5m alone may be five metres).
+_MONEY_SHORT = re.compile(r"[$£€¥₩]\s?(\d+(?:\.\d+)?)\s?(bn|mn|m|k|b)\b", re.IGNORECASE)
+_SHORT_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
+# 조 is a trillion before a currency or more digits (220조원, 12조3천억) but an article
+# number alone (헌법 9조, Article 9).
+_TRILLION_AFTER = ("원", "달러", "위안", "엔", "유로", "파운드", "루블", "규모", "여원")
 _KO_TOKEN = re.compile(rf"\d[\d,]*(?:\.\d+)?|[{_SCALE_CLASS}]")
-# Chinese / Japanese numerals: 三千, 十二, 两百五十, 一万二千; a counter or scale must follow.
+# Chinese / Japanese numerals: 三千, 十二, 两百五十, 一万二千; a counter or scale must follow;
+# not weekdays (周三, 星期三, 礼拜三) nor ordinals (第三, as English "third" is no number).
 _HAN_NUM = re.compile(
-    rf"(?<![{_DIGIT_CLASS}{_SCALE_CLASS}])"
+    rf"(?<![{_DIGIT_CLASS}{_SCALE_CLASS}周週期拜第])"
     rf"([{_DIGIT_CLASS}十][{_DIGIT_CLASS}{_SCALE_CLASS}]*)(?=[{_HAN_COUNTERS}])"
 )
 _PERCENT_HAN = re.compile(rf"百分之([{_DIGIT_CLASS}{_SCALE_CLASS}点點]+)")
@@ -172,9 +179,16 @@ def _word_value(m: re.Match[str], *, lower: bool) -> float:
 def _cjk_and_digit_spans(text: str) -> list[tuple[int, int, float]]:
     """Digit groups, digits with scale characters, and Chinese / Japanese numerals."""
     spans: list[tuple[int, int, float]] = []
-    if _DIGIT.search(text):  # both digit patterns need one: most sentences have none
+    if _DIGIT.search(text):  # the digit patterns need one: most sentences have none
+        for m in _MONEY_SHORT.finditer(text):  # the sign stays outside: it is the unit
+            value = float(m.group(1)) * _SHORT_SCALES[m.group(2).lower()]
+            spans.append((m.start(1), m.end(), value))
         for m in _KO_NUM.finditer(text):
-            spans.append((m.start(), m.end(), _parse_scaled(m.group())))
+            token, end = m.group(), m.end()
+            if token.endswith("조") and not text[end:].lstrip().startswith(_TRILLION_AFTER):
+                token, end = token[:-1], end - 1  # 헌법 9조: Article 9
+            if not any(m.start() < b and a < end for a, b, _ in spans):
+                spans.append((m.start(), end, _parse_scaled(token)))
         for m in _NUM.finditer(text):
             if not any(m.start() < b and a < m.end() for a, b, _ in spans):
                 spans.append((m.start(), m.end(), _digit_value(m)))
