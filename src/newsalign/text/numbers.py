@@ -194,9 +194,9 @@ def _cjk_and_digit_spans(text: str) -> list[tuple[int, int, float]]:
                 spans.append((m.start(), m.end(), _digit_value(m)))
     if _HAN_ANY.search(text):
         for m in _PERCENT_HAN.finditer(text):
-            value = parse_number(m.group(1))
-            if value is not None:
-                spans.append((m.start(), m.end(), value))
+            percent = parse_number(m.group(1))
+            if percent is not None:
+                spans.append((m.start(), m.end(), percent))
         for m in _HAN_NUM.finditer(text):
             if m.group(1) != "一" and not any(m.start() < b and a < m.end() for a, b, _ in spans):
                 spans.append((m.start(), m.end(), _parse_han(m.group(1))))
