@@ -51,7 +51,7 @@ def test_english_hangul_people_held_out_recall() -> None:
 
 @needs_data
 def test_wikidata_groups_held_out_recall() -> None:
-    """Wikidata name groups with a Cyrillic member, held-out half: 0.734 measured."""
+    """Wikidata name groups with a Cyrillic member, held-out half: 0.764 measured."""
     fixture_qids = {
         line.rsplit("=>", 1)[1].strip()
         for line in FIXTURE.read_text(encoding="utf-8").splitlines()
@@ -71,7 +71,7 @@ def test_wikidata_groups_held_out_recall() -> None:
         if len(keep) >= 2 and latin:
             pairs.extend((latin[0], v) for v in keep if v != latin[0])
     assert len(pairs) == 56569
-    assert _recall(pairs) >= 0.73
+    assert _recall(pairs) >= 0.76
 
 
 @pytest.mark.parametrize(
