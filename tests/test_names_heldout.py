@@ -51,7 +51,7 @@ def test_english_hangul_people_held_out_recall() -> None:
 
 @needs_data
 def test_wikidata_groups_held_out_recall() -> None:
-    """Wikidata name groups with a Cyrillic member, held-out half: 0.734 measured."""
+    """Wikidata name groups with a Cyrillic member, held-out half: 0.764 measured."""
     fixture_qids = {
         line.rsplit("=>", 1)[1].strip()
         for line in FIXTURE.read_text(encoding="utf-8").splitlines()
@@ -71,7 +71,7 @@ def test_wikidata_groups_held_out_recall() -> None:
         if len(keep) >= 2 and latin:
             pairs.extend((latin[0], v) for v in keep if v != latin[0])
     assert len(pairs) == 56569
-    assert _recall(pairs) >= 0.73
+    assert _recall(pairs) >= 0.76
 
 
 @pytest.mark.parametrize(
@@ -89,6 +89,44 @@ def test_a_transliteration_may_differ_in_sibilants(a: str, b: str) -> None:
 
 def test_latin_spellings_keep_their_sibilants_and_final_vowels() -> None:
     for a, b in [("Knetsch", "Knauss"), ("Wales", "Waloch"), ("Ikumi", "Ikuyama")]:
+        assert not same_person(a, b), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Jamil", "Джамиль"),  # a Latin j is y, zh or dzh
+        ("Jotev", "Žotev"),
+        ("Makaroff", "Makarov"),  # a final v is voiceless
+        ("Orlov", "Ορλόφ"),
+        ("Ovchinnikov", "Ovchinnikova"),  # a Slavic family name in the other gender
+        ("Kolesnikov", "Колесникова"),
+        ("Kozlowska", "Козловский"),
+        ("Kohno", "Kōno"),  # a Hepburn long o
+        ("Ohno", "Оно"),
+        ("Chestakov", "Shestakov"),  # a first sibilant, spelled the French way
+        ("Lifchits", "Lifshitz"),  # sibilants apart, every vowel agreeing
+        ("Barancev", "Barantsev"),
+    ],
+)
+def test_equal_keys_say_no_only_on_evidence(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+    assert same_person(a, b), match_names(a, b)
+
+
+def test_what_still_counts_as_evidence_under_one_key() -> None:
+    # Vowels that disagree (the skeleton writes every inner vowel as a), a given name
+    # short enough to take an -a of its own, a first s against a Latin j, a final vowel.
+    for a, b in [
+        ("Gustave", "Кастуева"),
+        ("Woodruff", "Petrova"),
+        ("Ion", "Ioana"),
+        ("Fan", "Fania"),
+        ("Jan", "San"),
+        ("Hiroya", "Hiro"),
+        ("Knetsch", "Knauss"),
+    ]:
+        assert name_key(a) == name_key(b), (a, b)
         assert not same_person(a, b), (a, b)
 
 

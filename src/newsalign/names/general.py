@@ -204,7 +204,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     return _Parsed("general", _GENERAL_SIGIL + coarse_skeleton(surname),
                    fine=" ".join(sorted(words)), tokens=(surname, *given), given_names=given,
                    initials=inits, spelled=words[sur] if core[sur][0] in native else "",
-                   loan=loan,
+                   read=words[sur], loan=loan,
                    skeleton=surname, given_words=given_words, japanese=japanese_order,
                    head=_head(words[sur], surname, loan))
 

@@ -19,6 +19,7 @@ class _Parsed:
     given_names: tuple[str, ...] = ()  # general: given-name skeletons, in order
     initials: str = ""  # general: folded initials when no given name is written out
     spelled: str = ""  # general: the surname as written, in lower-case ASCII
+    read: str = ""  # general: the surname as read (written or transliterated), lower-case ASCII
     loan: bool = False  # general: read from Hangul in the loanword orthography (lossy)
     skeleton: str = ""  # general: the surname's full skeleton (the key is its coarse form)
     given_words: tuple[str, ...] = ()  # general: given names as read, lower-case ASCII
