@@ -15,7 +15,7 @@ dev half of ``wikidata_en_hangul_names.tsv``. A word pair is scored by the forwa
 (every segmentation summed) against a null model of independent letters and jamo; the log
 likelihood ratio per symbol is the score. The parameters are package data
 (``names/data/loan_model.tsv``, derived statistics, a few thousand chunk pairs) written by
-``benchmarks/build_loan_model.py``, with the decision threshold chosen there on dev
+``benchmarks/build_loan_model.py``, with the decision thresholds chosen there on dev
 negatives; read lazily, once.
 
 Public seam: :func:`loan_word_score`; :func:`_loan_pair_same` is the matcher's hook.
