@@ -323,8 +323,11 @@ def test_matching_is_symmetric_and_bounded(a: str, b: str) -> None:
     m1, m2 = match_names(a, b), match_names(b, a)
     assert m1.verdict == m2.verdict
     assert 0.0 <= m1.score <= 1.0
-    if m1.verdict == "same":
+    if m1.verdict == "same" and m1.reason != "learned loanword model":
         assert name_key(a) == name_key(b)
+    if m1.reason == "learned loanword model":
+        # The one exception: a Latin name and a Hangul one the learned model pairs by sound.
+        assert any("가" <= c <= "힣" for c in a + b)
 
 
 @settings(max_examples=200, deadline=None)

@@ -39,14 +39,15 @@ def _recall(pairs: list[tuple[str, str]]) -> float:
 
 @needs_data
 def test_english_hangul_people_held_out_recall() -> None:
-    """English/Hangul labels of 35,709 held-out people of every origin: 0.755 measured."""
+    """English/Hangul labels of 35,709 held-out people of every origin: 0.838 measured
+    (0.755 by the rules alone, before the learned loanword model)."""
     pairs = []
     for line in (DATA / "wikidata_en_hangul_names.tsv").open(encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
         if len(parts) == 2 and parts[0] and parts[1] and _test_half(parts[0]):
             pairs.append((parts[0], parts[1]))
     assert len(pairs) == 35709
-    assert _recall(pairs) >= 0.75
+    assert _recall(pairs) >= 0.835
 
 
 @needs_data

@@ -24,6 +24,9 @@ Two levels, and how they relate:
   ``Dae-jung``) the verdict is ``"ambiguous"`` and :func:`same_person` says ``False``.
 
 So ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``; the converse does not hold.
+One exception: a Latin name and a Hangul one that the rules keep apart are the same when a
+learned letters-to-jamo transducer pairs every word of them by sound (``Julia Michaels`` /
+``줄리아 마이클스``); their keys may differ.
 
 Extraction (:func:`extract_people`) is rule based and conservative: titles and Korean
 honorifics, the shape of a Korean name, verbs of saying, and back-references (``Park`` after

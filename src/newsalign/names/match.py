@@ -11,6 +11,7 @@ from rapidfuzz.distance import JaroWinkler
 from .general import _initial_class
 from .hangul import _SylSet
 from .japanese import _kana_form
+from .loanmodel import _loan_pair_same
 from .parse import _parse
 from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
@@ -46,7 +47,20 @@ def match_names(a: str, b: str) -> NameMatch:
         'different'
         >>> match_names("Kim Dae-jung", "Kim Dae-jong").verdict
         'ambiguous'
+
+    A Latin name against a Hangul one that the rules do not call the same is the same
+    person when the learned loanword model (:mod:`.loanmodel`) pairs every word of them by
+    sound: then the keys may differ (``Budanov`` / ``부다노우``).
     """
+    match = _match_rules(a, b)
+    if match.verdict != "same" and _loan_pair_same(a, b):
+        score = _score(_parse(a), _parse(b))
+        return NameMatch("same", _scale(score, "same"), "learned loanword model")
+    return match
+
+
+def _match_rules(a: str, b: str) -> NameMatch:
+    """:func:`match_names` by the rules alone (without the learned loanword model)."""
     pa = _parse(a) if isinstance(a, str) else _EMPTY
     pb = _parse(b) if isinstance(b, str) else _EMPTY
     score = _score(pa, pb)
@@ -380,8 +394,8 @@ def _scale(raw: float, verdict: Verdict) -> float:
 def same_person(a: str, b: str) -> bool:
     """Whether two names are spellings of one person (:func:`match_names` says ``"same"``).
 
-    ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``; ambiguous pairs are
-    ``False``.
+    ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``, but for a Latin name
+    and a Hangul one joined by the learned loanword model; ambiguous pairs are ``False``.
 
     Example:
         >>> same_person("Lee Seong-gwon", "Lee Seong Kwon")

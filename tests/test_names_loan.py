@@ -1,0 +1,133 @@
+"""The learned letters-to-jamo transducer (newsalign.names.loanmodel) and its hook in matching.
+
+The bundled parameters are the package's (``names/data/loan_model.tsv``, written by
+``benchmarks/build_loan_model.py`` from the dev half of ``wikidata_en_hangul_names.tsv``).
+"""
+
+# Examples hold Hangul on purpose (RUF001 is off project-wide).
+
+from __future__ import annotations
+
+import math
+from importlib import resources
+
+import pytest
+
+from newsalign.names import match_names, same_person
+from newsalign.names.loanmodel import (
+    SHAPES,
+    _loan_pair_words,
+    _model,
+    forward,
+    jamo_form,
+    latin_form,
+    loan_word_score,
+)
+from newsalign.names.match import _match_rules
+
+
+def _brute_force(x: str, y: str, pairs: dict[tuple[str, str], float]) -> float:
+    """The sum over every chunk segmentation, by recursion (the reference for ``forward``)."""
+    if not x and not y:
+        return 1.0
+    total = 0.0
+    for dx, dy in SHAPES:
+        if dx <= len(x) and dy <= len(y):
+            p = pairs.get((x[:dx], y[:dy]))
+            if p is not None:
+                total += p * _brute_force(x[dx:], y[dy:], pairs)
+    return total
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [
+        ("Putin", "푸틴"),
+        ("Gordon", "고든"),
+        ("Budanov", "부다노우"),
+        ("Ruby", "루비"),
+        ("Li", "리"),
+    ],
+)
+def test_forward_sums_every_segmentation(latin: str, hangul: str) -> None:
+    model = _model()
+    assert model is not None
+    x, y = latin_form(latin), jamo_form(hangul)
+    fast = forward(x, y, model.pairs)
+    slow = _brute_force(x, y, dict(model.pairs))
+    assert fast > 0.0
+    assert math.isclose(fast, slow, rel_tol=1e-9)
+
+
+def test_bundled_parameters_are_small_and_complete() -> None:
+    data = resources.files("newsalign.names") / "data" / "loan_model.tsv"
+    assert len(data.read_bytes()) <= 300_000
+    model = _model()
+    assert model is not None
+    assert all(math.isfinite(t) for t in (model.pooled, model.word, model.single))
+    # Every letter and every jamo of the names it was fitted on has a null probability.
+    assert set("abcdefghijklmnopqrstuvwxyz") <= set(model.latin)
+    assert {jamo_form("가")[0], jamo_form("안")[-1]} <= set(model.jamo)
+
+
+def test_word_scores_rank_the_reading_above_another_word() -> None:
+    for latin, right, wrong in [
+        ("Budanov", "부다노우", "부시"),
+        ("Lawrence", "로런스", "로저스"),
+        ("Marveaux", "마르보", "마르탱"),
+        ("John", "존", "잭"),
+    ]:
+        assert loan_word_score(latin, right) > 0.5 > loan_word_score(latin, wrong), latin
+    assert loan_word_score("", "푸틴") == -math.inf
+    assert loan_word_score("Putin", "") == -math.inf
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul", "other"),
+    [
+        ("Julia Michaels", "줄리아 마이클스", "줄리아 로버츠"),
+        ("Sylvain Marveaux", "실뱅 마르보", "실뱅 마르탱"),
+        ("Tommy Dorsey", "토미 도시", "토미 리"),
+        ("Lars Magnus Ericsson", "라르스 마그누스 에릭슨", "라르스 마그누스 칼손"),
+    ],
+)
+def test_learned_model_joins_loanword_spellings_the_rules_miss(
+    latin: str, hangul: str, other: str
+) -> None:
+    assert _match_rules(latin, hangul).verdict != "same"
+    m = match_names(latin, hangul)
+    assert (m.verdict, m.reason) == ("same", "learned loanword model"), m
+    assert same_person(hangul, latin)
+    assert not same_person(latin, other), match_names(latin, other)
+
+
+def test_hangul_in_family_first_order() -> None:
+    # Hungarian names are written family name first in Hangul (푸슈카시 페렌츠).
+    for latin, hangul in [("Ferenc Puskás", "푸슈카시 페렌츠"), ("Sándor Kocsis", "코치시 샨도르")]:
+        assert match_names(latin, hangul).reason == "learned loanword model"
+    assert not same_person("Ferenc Puskás", "푸슈카시 샨도르")
+    assert not same_person("Zoltán Kodály", "코다이 벨러")
+
+
+def test_korean_and_japanese_pairs_never_reach_the_model() -> None:
+    # Two Korean readings are compared syllable by syllable; Japanese ones by their kana.
+    assert _loan_pair_words("Kim Jong-un", "김정일") is None
+    assert _loan_pair_words("Lee Jae-myung", "이재용") is None
+    assert _loan_pair_words("Yuko Sato", "사토 유야") is None
+    assert not same_person("Lee Jae-myung", "이재용")
+    # Initials say too little; a surname alone against a full name stays ambiguous.
+    assert _loan_pair_words("J. Gordon", "존 고든") is None
+    assert match_names("Putin", "블라디미르 푸틴").verdict == "ambiguous"
+    words = _loan_pair_words("블라디미르 푸틴", "Vladimir Putin")
+    assert words == (("Vladimir", "Putin"), ("블라디미르", "푸틴"))
+
+
+def test_issue_names_stay_the_same_person() -> None:
+    for a, b in [
+        ("키릴로 부다노우", "Kyrylo Budanov"),
+        ("키릴로 부다노우", "Kirill Budanov"),
+        ("존 고든", "John Gordon"),
+        ("Zelensky", "젤렌스키"),
+        ("Putin", "푸틴"),
+    ]:
+        assert same_person(a, b), match_names(a, b)
