@@ -196,6 +196,43 @@ def test_second_pass_encodes_few_passages_once(
     assert joined <= set(passages)
 
 
+def test_second_pass_joins_beads_that_share_a_figure_across_them() -> None:
+    """Two versions cut sentences 2 and 3 differently: the right side's sentence 2 says
+    part of the left's sentence 3 (its 250). The search links 2-2 and 3-3; the second pass
+    joins them into one 2-2 bead for the figure they share across the cut, and not when
+    the figure is missing; both ways round alike."""
+    lt = [
+        "Troops moved north today.",
+        "Talks resumed in Geneva.",
+        "The climb took 6 hours.",
+        "They spent 2 days on 250 m.",
+        "Snow fell all night long.",
+        "They went home at last.",
+    ]
+    rt = ["Les troupes sont parties.", "Les pourparlers reprennent.",
+          "Il fallut 6 heures et 250 m.", "Ils ont passé 2 jours là.", "La neige tomba la nuit.",
+          "Ils rentrèrent enfin."]  # fmt: skip
+    rng = np.random.default_rng(1)
+    left = rng.normal(size=(6, 32)).astype(np.float32)
+    noise = rng.normal(size=(6, 32)).astype(np.float32)
+    right = left + 0.3 * noise
+    right[2] = left[2] + 1.3 * left[3] + 0.3 * noise[2]
+    right[3] = 0.7 * left[3] + 0.6 * noise[3]
+    ones = {((k,), (k,)) for k in range(6)}
+    joined = (ones - {((2,), (2,)), ((3,), (3,))}) | {((2, 3), (2, 3))}
+
+    def run(rtexts: list[str], refine: bool) -> na.Alignment:
+        p = na.AlignParams(refine=refine)
+        al = na.align_embeddings(left, right, left=lt, right=rtexts, mode="translation", params=p)
+        back = na.align_embeddings(right, left, left=rtexts, right=lt, mode="translation", params=p)
+        assert back.inverse() == al
+        return al
+
+    assert beads(run(rt, refine=False)) == ones
+    assert beads(run(rt, refine=True)) == joined
+    assert beads(run([t.replace("250", "cent") for t in rt], refine=True)) == ones
+
+
 def test_large_documents_align_in_bounded_memory() -> None:
     rng = np.random.default_rng(0)
     left = rng.normal(size=(3000, 64)).astype(np.float32)
