@@ -67,7 +67,7 @@ class AlignParams:
         refine_gap: translation mode: an alternative bead whose best path scores within
             this of the search's best (on composed passages) is re-scored encoded.
         refine_bead_total: translation mode: most sentences in a bead of the second pass,
-            both sides together.
+            both sides together (never fewer than ``max_bead_total``).
         refine_size_weight: translation mode: ``size_weight`` of the second pass's beads
             (their encoded passages score higher than composed ones as they grow).
         refine_number_weight: translation mode: added to a bead's score in both passes of

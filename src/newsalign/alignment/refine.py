@@ -8,13 +8,15 @@ decide poorly. This pass re-decides those places:
 
 1. Every stretch of one or two consecutive steps of the path (a bead, or a sentence left
    unmatched) spans a rectangle of sentences; every way of cutting such a rectangle into
-   beads (up to ``p.refine_bead_total`` sentences each), 1-0 and 0-1 steps is an
-   alternative. Together with the path they form a small graph of monotone paths.
+   beads (up to ``p.refine_bead_total`` sentences each, or ``p.max_bead_total`` if more),
+   1-0 and 0-1 steps is an alternative. Together with the path they form a small graph of
+   monotone paths.
 2. Each alternative is scored as the search scores it (composed vectors); an alternative is
    *close* when the best path through it is within ``p.refine_gap`` of the best path.
-3. The close beads alone have their passages encoded (a few per hundred sentences), and the
-   best path over them is taken with scores read on the encoded passages, whose bead sizes
-   are weighed by ``p.refine_size_weight``.
+3. The close beads alone have their passages encoded (about one for every three or four
+   sentences; the peers encode four texts a sentence), and the best path over them is
+   taken with scores read on the encoded passages, whose bead sizes are weighed by
+   ``p.refine_size_weight``.
 
 Both passes add ``p.refine_number_weight`` for each number the two passages of a bead have in
 common: the score of a passage does not grow with its numbers, so a number that one version
@@ -40,7 +42,9 @@ def refine_beads(s: Scorer, p: AlignParams, beads: Beads, skips: Pairs) -> Beads
 
     ``skips`` are the costs of leaving each left and each right sentence unmatched.
     """
-    edges = _window_edges(_path_nodes(beads, s.n, s.m), p.refine_bead_total)
+    # the search's own beads stay among the alternatives, whatever the two limits
+    most = max(p.refine_bead_total, p.max_bead_total)
+    edges = _window_edges(_path_nodes(beads, s.n, s.m), most)
     composed = _edge_weights(s, p, edges, skips, encoded=False)
     close = _close_edges(edges, composed, s.n, s.m, p.refine_gap)
     kept: Edges = (edges[0][close], edges[1][close], edges[2][close], edges[3][close])
