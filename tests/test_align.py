@@ -156,15 +156,81 @@ class _Counting:
 def test_translation_mode_encodes_each_sentence_once(
     encoder: na.Encoder, seed_texts: tuple[str, str]
 ) -> None:
-    """The bead search composes passages from sentence vectors; only the multi-sentence
-    sides of the links found are encoded whole (for their calibrated scores)."""
+    """The bead search composes passages from sentence vectors; without the second pass,
+    only the multi-sentence sides of the links found are encoded whole (for their
+    calibrated scores)."""
     left, right = (na.Document.from_text(t) for t in seed_texts)
     enc = _Counting(encoder)
-    al = na.align(left, right, encoder=enc, mode="translation")
+    params = na.AlignParams(refine=False)
+    al = na.align(left, right, encoder=enc, mode="translation", params=params)
     joined = {" ".join(left.texts[i] for i in k.left) for k in al.links if len(k.left) > 1}
     joined |= {" ".join(right.texts[j] for j in k.right) for k in al.links if len(k.right) > 1}
     assert sorted(enc.texts) == sorted([*left.texts, *right.texts, *joined])
-    assert al == na.align(left, right, encoder=encoder, mode="translation")
+    assert al == na.align(left, right, encoder=encoder, mode="translation", params=params)
+
+
+def test_second_pass_encodes_few_passages_once(
+    encoder: na.Encoder, seed_texts: tuple[str, str]
+) -> None:
+    """The second pass encodes only the passages of its close calls: runs of consecutive
+    sentences, each once (the backward search's reused for the scores), under half the
+    runs the peers encode (every run of two to four sentences)."""
+    left, right = (na.Document.from_text(t) for t in seed_texts)
+    enc = _Counting(encoder)
+    al = na.align(left, right, encoder=enc, mode="translation")
+    sentences = [*left.texts, *right.texts]
+    runs = {
+        " ".join(doc.texts[x : x + size])
+        for doc in (left, right)
+        for size in range(2, 6)
+        for x in range(len(doc) - size + 1)
+    }
+    passages = enc.texts[len(sentences) :]
+    assert enc.texts[: len(sentences)] == [*left.texts, *right.texts]
+    assert len(set(enc.texts)) == len(enc.texts)
+    assert set(passages) <= runs
+    peers = sum(max(len(doc) - size + 1, 0) for doc in (left, right) for size in (2, 3, 4))
+    assert len(passages) < peers / 2
+    joined = {" ".join(left.texts[i] for i in k.left) for k in al.links if len(k.left) > 1}
+    joined |= {" ".join(right.texts[j] for j in k.right) for k in al.links if len(k.right) > 1}
+    assert joined <= set(passages)
+
+
+def test_second_pass_joins_beads_that_share_a_figure_across_them() -> None:
+    """Two versions cut sentences 2 and 3 differently: the right side's sentence 2 says
+    part of the left's sentence 3 (its 250). The search links 2-2 and 3-3; the second pass
+    joins them into one 2-2 bead for the figure they share across the cut, and not when
+    the figure is missing; both ways round alike."""
+    lt = [
+        "Troops moved north today.",
+        "Talks resumed in Geneva.",
+        "The climb took 6 hours.",
+        "They spent 2 days on 250 m.",
+        "Snow fell all night long.",
+        "They went home at last.",
+    ]
+    rt = ["Les troupes sont parties.", "Les pourparlers reprennent.",
+          "Il fallut 6 heures et 250 m.", "Ils ont passé 2 jours là.", "La neige tomba la nuit.",
+          "Ils rentrèrent enfin."]  # fmt: skip
+    rng = np.random.default_rng(1)
+    left = rng.normal(size=(6, 32)).astype(np.float32)
+    noise = rng.normal(size=(6, 32)).astype(np.float32)
+    right = left + 0.3 * noise
+    right[2] = left[2] + 1.3 * left[3] + 0.3 * noise[2]
+    right[3] = 0.7 * left[3] + 0.6 * noise[3]
+    ones = {((k,), (k,)) for k in range(6)}
+    joined = (ones - {((2,), (2,)), ((3,), (3,))}) | {((2, 3), (2, 3))}
+
+    def run(rtexts: list[str], refine: bool) -> na.Alignment:
+        p = na.AlignParams(refine=refine)
+        al = na.align_embeddings(left, right, left=lt, right=rtexts, mode="translation", params=p)
+        back = na.align_embeddings(right, left, left=rtexts, right=lt, mode="translation", params=p)
+        assert back.inverse() == al
+        return al
+
+    assert beads(run(rt, refine=False)) == ones
+    assert beads(run(rt, refine=True)) == joined
+    assert beads(run([t.replace("250", "cent") for t in rt], refine=True)) == ones
 
 
 def test_large_documents_align_in_bounded_memory() -> None:
@@ -220,9 +286,11 @@ def test_indices_valid_and_deterministic(sides: tuple[np.ndarray, np.ndarray], m
             set(link.right)
         )
         p = na.AlignParams()
-        cap = p.max_bead if mode == "rewrite" else p.max_bead_total - 1
+        # translation mode: the second pass may take beads up to refine_bead_total
+        total = max(p.max_bead_total, p.refine_bead_total)
+        cap = p.max_bead if mode == "rewrite" else total - 1
         assert len(link.left) <= cap and len(link.right) <= cap
-        assert mode == "rewrite" or len(link.left) + len(link.right) <= p.max_bead_total
+        assert mode == "rewrite" or len(link.left) + len(link.right) <= total
 
 
 @_SETTINGS

@@ -27,6 +27,8 @@ and figures.
    do, the best monotone sequence of 1-0, 0-1 and n-m beads in a band around the path
    traced by confident, mutually best pairs; a bead scores the cosine of its two passages
    (joined and encoded) times their length agreement, plus their character n-gram overlap.
+   A second pass re-decides the search's close calls (alternative cuts of one or two
+   consecutive beads) on encoded passages (:mod:`.refine`).
    A 2-2 bead that matches crosswise is split into crossing links, and sentences left out
    are linked to each other near the path, so local swaps survive. The search runs both
    ways and keeps a side-blind choice, so ``align(a, b) == align(b, a).inverse()``.
@@ -42,8 +44,8 @@ task built from ``ko_en_news`` dev and the Text+Berg dev document; see ``benchma
 
 The package, one file a step: :mod:`.params` (settings and modes), :mod:`.scoring` (the
 search's pair and bead scores), :mod:`.rewrite` (steps 2-4), :mod:`.translation` (the bead
-search), :mod:`.evidence`, :mod:`.calibration` and :mod:`.probability` (the links' calibrated
-scores), :mod:`.aligner` (the public functions).
+search), :mod:`.refine` (its second pass), :mod:`.evidence`, :mod:`.calibration` and
+:mod:`.probability` (the links' calibrated scores), :mod:`.aligner` (the public functions).
 
 Public names: :func:`align` (documents or text, any encoder), :func:`align_embeddings`
 (your own vectors), :class:`AlignParams` (the settings), :data:`Mode` and :data:`MODES`,

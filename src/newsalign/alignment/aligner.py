@@ -207,7 +207,11 @@ def _align_docs(
         # The bead search breaks ties by position, so run it both ways and keep the result
         # with the smaller side-blind key: align(a, b) is then align(b, a).inverse().
         forward = translation_beads(scorer, p)
-        backward = [(b, a) for a, b in translation_beads(scorer.swapped(), p)]
+        swapped = scorer.swapped()
+        backward = [(b, a) for a, b in translation_beads(swapped, p)]
+        # the passages the backward search encoded are not encoded again for the scores
+        for (side, members), vec in swapped._joined.items():
+            scorer._joined.setdefault((1 - side, members), vec)
         aligner.beads = min(forward, backward, key=side_blind_key)
         beads = aligner.scored_batch()
     else:

@@ -58,9 +58,20 @@ class AlignParams:
             ``((left + right sentences) / 2) ** size_weight``, so that one bead covering
             some sentences can win against several smaller beads over the same sentences
             (a sum of scores otherwise favours splitting).
-        max_bead_total: translation mode: most sentences in a bead, both sides together.
+        max_bead_total: translation mode: most sentences in a bead of the search, both sides
+            together (the second pass takes up to ``refine_bead_total``).
         anchor_weight: translation mode: weight of the character n-gram overlap of a bead's
             two passages (shared names, figures) in the search.
+        refine: translation mode: run the second pass of :mod:`.refine`, which re-decides
+            the search's close calls on encoded passages.
+        refine_gap: translation mode: an alternative bead whose best path scores within
+            this of the search's best (on composed passages) is re-scored encoded.
+        refine_bead_total: translation mode: most sentences in a bead of the second pass,
+            both sides together (never fewer than ``max_bead_total``).
+        refine_size_weight: translation mode: ``size_weight`` of the second pass's beads
+            (their encoded passages score higher than composed ones as they grow).
+        refine_number_weight: translation mode: added to a bead's score in both passes of
+            :mod:`.refine` for each number its two passages have in common.
         max_sentences: most sentences a side may have; :func:`~newsalign.align` refuses a
             longer document at once with an :class:`~newsalign.InputError` (memory and time
             grow with the sentences: two 2 MB texts, some 16,000 sentences a side, take
@@ -92,6 +103,11 @@ class AlignParams:
     size_weight: float = 0.4
     max_bead_total: int = 5
     anchor_weight: float = 0.3
+    refine: bool = True
+    refine_gap: float = 0.2
+    refine_bead_total: int = 6
+    refine_size_weight: float = 0.3
+    refine_number_weight: float = 0.2
     max_sentences: int = 20_000
     max_encode_chars: int = 20_000
 
@@ -103,12 +119,14 @@ class AlignParams:
         check_at_least("max_bead", self.max_bead, 1)
         check_at_least("top_k", self.top_k, 1)
         check_at_least("max_bead_total", self.max_bead_total, 2)
+        check_at_least("refine_bead_total", self.refine_bead_total, 2)
         check_at_least("max_sentences", self.max_sentences, 0)
         check_at_least("max_encode_chars", self.max_encode_chars, 0)
         for name in (
             "merge_gap", "lexical_weight", "number_weight", "name_weight", "path_window",
             "band", "skip_penalty", "skip_match_weight", "margin_weight", "length_weight",
-            "bead_penalty", "size_weight", "anchor_weight",
+            "bead_penalty", "size_weight", "anchor_weight", "refine_gap", "refine_size_weight",
+            "refine_number_weight",
         ):  # fmt: skip
             check_at_least(name, getattr(self, name), 0)
 

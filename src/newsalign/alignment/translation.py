@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .params import AlignParams
+from .refine import refine_beads
 from .scoring import Pairs, Scorer
 
 __all__ = ["side_blind_key", "translation_beads"]
@@ -22,7 +23,9 @@ def translation_beads(s: Scorer, p: AlignParams) -> list[tuple[list[int], list[i
     ``p.max_bead_total`` sentences in all). A bead scores the cosine of its two passages
     (each the normalised sum of its sentence vectors: sentences are encoded once) minus the
     neighbours' similarity (margin), times the length agreement, plus the character n-gram
-    overlap, the whole weighed by the bead's size (``p.size_weight``). Afterwards, two repairs give
+    overlap, the whole weighed by the bead's size (``p.size_weight``). With ``p.refine``, the
+    close calls of that search are re-decided on encoded passages (:mod:`.refine`).
+    Afterwards, two repairs give
     back what a monotone search cannot express: a 2-2 bead whose sentences match crosswise
     becomes two crossing links, and sentences the search left out are linked to each other
     if they match well near the path (local swaps).
@@ -44,7 +47,10 @@ def translation_beads(s: Scorer, p: AlignParams) -> list[tuple[list[int], list[i
         ((a, b) for a in sizes for b in sizes if a + b <= p.max_bead_total),
         key=lambda t: (t[0] + t[1], abs(t[0] - t[1]), t),
     )
-    beads = _bead_search(s, p, types, jstar, p.band, _skip_costs(s, p, pairs))
+    skips = _skip_costs(s, p, pairs)
+    beads = _bead_search(s, p, types, jstar, p.band, skips)
+    if p.refine:
+        beads = refine_beads(s, p, beads, skips)
     beads = _split_crossed(s, beads, p)
     return _link_leftovers(s, beads, jstar, p)
 

@@ -326,7 +326,7 @@ Job = tuple[
 Outcome = tuple[int, int, Relation | None, DedupEvidence]
 
 
-_UNLIMITED = AlignParams(max_sentences=0, max_bead=1, max_bead_total=2)
+_UNLIMITED = AlignParams(max_sentences=0, max_bead=1, max_bead_total=2, refine=False)
 
 
 class _DocCache:
