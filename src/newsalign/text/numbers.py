@@ -14,6 +14,7 @@ character (``一些`` some, ``万一`` in case, ``统一`` unify) do not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = ["number_spans", "number_values", "parse_number"]
 
@@ -122,31 +123,25 @@ def parse_number(token: str) -> float | None:
 
 
 def _parse_scaled(token: str) -> float:
-    # 1억1천만 = 1*10^8 + (1*10^3)*10^4: the small scales (십 백 천) build a section that
-    # the next large scale (만 억 조) multiplies.
-    total = section = current = 0.0
-    for tok in _KO_TOKEN.findall(token):
-        unit = _CJK_SCALES.get(tok)
-        if unit is None:
-            current = float(tok.replace(",", ""))
-        elif unit < 1e4:
-            section += (current or 1.0) * unit
-            current = 0.0
-        else:
-            total += ((section + current) or 1.0) * unit
-            section = current = 0.0
-    return total + section + current
+    """Digits with scale characters: 1억1천만, 12조3천억, 2,326억, 3000万."""
+    return _sum_scaled((_CJK_SCALES.get(tok), tok) for tok in _KO_TOKEN.findall(token))
 
 
 def _parse_han(token: str) -> float:
     """Chinese numerals: 三千 3000, 十二 12, 两百五十 250, 一万二千 12000, 二〇二三 2023."""
     if all(c in _HAN_DIGITS for c in token) and len(token) > 1:
         return float("".join(str(_HAN_DIGITS[c]) for c in token))  # digit by digit: years
+    return _sum_scaled((_CJK_SCALES.get(c), str(_HAN_DIGITS.get(c, 0))) for c in token)
+
+
+def _sum_scaled(tokens: Iterable[tuple[float | None, str]]) -> float:
+    # 1억1천만 = 1*10^8 + (1*10^3)*10^4: the small scales (십 백 천) build a section that
+    # the next large scale (만 억 조) multiplies. Each token is (its scale, or None for a
+    # number, and its digits).
     total = section = current = 0.0
-    for c in token:
-        unit = _CJK_SCALES.get(c)
+    for unit, digits in tokens:
         if unit is None:
-            current = float(_HAN_DIGITS[c])
+            current = float(digits.replace(",", ""))
         elif unit < 1e4:
             section += (current or 1.0) * unit
             current = 0.0
