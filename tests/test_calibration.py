@@ -111,6 +111,34 @@ def test_dates_of_one_slot_with_no_value_in_common_conflict() -> None:
     assert _conflict("Russia sent 3,000 troops.", "Russia sent 10,900 troops.") == 1
 
 
+def _row(left: str, right: str) -> dict[str, float]:
+    row = feature_rows(
+        np.array([0.8]), np.array([0.4]), [[sentence_evidence(left)]], [[sentence_evidence(right)]]
+    )
+    return dict(zip(FEATURES, row[0].tolist(), strict=True))
+
+
+def test_language_features_read_the_script_of_each_side() -> None:
+    ko = _row("북한이 9일 탄도미사일을 발사했습니다.", "North Korea fired a missile on the 9th.")
+    assert ko["cross"] == 1 and ko["cos_cross"] == pytest.approx(0.8) and ko["lex_same"] == 0
+    en = _row("North Korea fired a missile on the 9th.", "A missile was fired on the 9th.")
+    assert en["cross"] == 0 and en["cos_cross"] == 0 and en["lex_same"] == pytest.approx(0.4)
+
+
+def test_two_reporters_sign_offs_clash_and_lower_the_probability(cached: na.Encoder) -> None:
+    # one language, a person on each side and none in common: a clash
+    assert _row("VOA 뉴스 백성원입니다.", "VOA 뉴스 함지하입니다.")["name_clash"] == 1
+    assert _row("VOA 뉴스 백성원입니다.", "VOA 뉴스 백성원입니다.")["name_clash"] == 0
+    assert _row("이성권 의원은 말했다.", "이날 회의가 열렸다.")["name_clash"] == 0  # one side only
+    # across languages a clash is not counted (keys of one person agree less often there)
+    assert _row("이성권 의원은 말했다.", "Kim Jong Un said so.")["name_clash"] == 0
+    mine, theirs = "VOA 뉴스 백성원입니다.", "VOA 뉴스 함지하입니다."
+    same = _probability(cached, [mine], [mine], ((0,), (0,)))
+    other = _probability(cached, [mine], [theirs], ((0,), (0,)))
+    assert same >= 0.9
+    assert other < same - 0.3
+
+
 def test_every_bundled_encoder_has_its_own_table_and_others_the_default() -> None:
     for name in ("use-m3", "tfidf", "st:all-MiniLM-L6-v2"):
         assert calibration_for(name).encoder == name

@@ -440,6 +440,14 @@ def test_korean_extraction() -> None:
         assert text[m.start : m.end] == m.text
 
 
+def test_a_broadcast_sign_off_names_its_reporter() -> None:
+    assert sentence_name_keys("VOA 뉴스 백성원입니다.") == sentence_name_keys("백성원 기자입니다.")
+    assert sentence_name_keys("워싱턴에서 VOA 뉴스 함지하입니다.") == {name_key("함지하")}
+    # not a name: a two-syllable noun there, and a phrase that is no sign-off
+    assert sentence_name_keys("이상 뉴스 정리입니다.") == frozenset()
+    assert sentence_name_keys("오늘 뉴스는 여기까지입니다.") == frozenset()
+
+
 def test_sentence_name_keys_anchor() -> None:
     a = sentence_name_keys("Lee Seong Kwon stated that compensation would follow.")
     b = sentence_name_keys("이성권 의원은 보상이 있을 것이라고 말했다.")

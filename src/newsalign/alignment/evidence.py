@@ -19,11 +19,25 @@ feature         meaning
                 ``8일`` against ``31일(한국 시각 1일)``)
 ``name_share``  people (name keys, any spelling or script) both sides name, over the larger count
 ``name_miss``   people only one side names, over all the people named
+``name_clash``  1 when the two sides are in one language, both name people and none is named
+                by both (``VOA 뉴스 백성원입니다`` against ``VOA 뉴스 함지하입니다``), else 0;
+                across languages the keys of one person agree less often (a Hangul
+                rendering of a foreign name), so there a clash is left to ``name_miss``
 ``len_gap``     ``|log(length ratio)|``, lengths in characters with a CJK character counted as 3
 ``short``       ``exp(-shorter length / 40)``: short passages give noisy vectors
 ``extra``       sentences beyond one a side in the bead
 ``quotes``      share of quoted strings of one side found in the other (0 without quotes)
+``cross``       1 when the two sides are in different languages as their scripts tell
+                (:func:`~newsalign.text.detect_lang`: Hangul, Han, Kana, Cyrillic, Arabic,
+                Latin), else 0: a translation's cosine runs lower than a rewrite's, and an
+                unrelated sentence in the same language shares more of it
+``cos_cross``   ``cos`` when ``cross``, else 0 (a cosine slope of its own for translations)
+``lex_same``    ``lex`` when not ``cross``, else 0: shared wording means something only
+                between two texts in one language
 ==============  =================================================================================
+
+Two languages in one script (German and French) read as one language here: the features
+see the script, not the language.
 """
 
 from __future__ import annotations
@@ -38,13 +52,13 @@ import numpy as np
 from ..facts import Fact, FactKind, compare_facts, extract_facts
 from ..facts.dates import date_slot, same_date
 from ..names import sentence_name_keys
-from ..text import number_values
+from ..text import detect_lang, number_values
 
 __all__ = ["FEATURES", "SentenceEvidence", "feature_rows", "sentence_evidence"]
 
 FEATURES: tuple[str, ...] = (
     "cos", "cos_high", "lex", "num_share", "num_miss", "conflict", "name_share", "name_miss",
-    "len_gap", "short", "extra", "quotes",
+    "len_gap", "short", "extra", "quotes", "cross", "cos_cross", "lex_same", "name_clash",
 )  # fmt: skip
 
 _COS_KNEE = 0.6
@@ -66,6 +80,8 @@ class SentenceEvidence:
         facts: its quantities and dates (for conflicts).
         quotes: its quoted strings, casefolded.
         length: its length in characters, a CJK character counted as 3.
+        lang: its language as the script tells (:func:`~newsalign.text.detect_lang`;
+            ``""`` for Latin script or no letters).
     """
 
     numbers: frozenset[float]
@@ -73,6 +89,7 @@ class SentenceEvidence:
     facts: tuple[Fact, ...]
     quotes: frozenset[str]
     length: float
+    lang: str = ""
 
 
 def sentence_evidence(
@@ -97,6 +114,7 @@ def sentence_evidence(
         facts=facts,
         quotes=frozenset(m.group(1).strip().casefold() for m in _QUOTE.finditer(text)),
         length=float(len(text) - cjk + 3 * cjk),
+        lang=detect_lang(text) or "",
     )
 
 
@@ -118,6 +136,7 @@ def _union(side: Sequence[SentenceEvidence]) -> SentenceEvidence:
         facts=tuple(f for e in side for f in e.facts),
         quotes=frozenset().union(*(e.quotes for e in side)),
         length=sum(e.length for e in side) + len(side) - 1,
+        lang=max(side, key=lambda e: e.length).lang,  # the language of most of the text
     )
 
 
@@ -185,4 +204,9 @@ def feature_rows(
         out[k, 9] = math.exp(-short / _SHORT_SCALE)
         out[k, 10] = len(left) + len(right) - 2
         out[k, 11] = _quotes_found(a.quotes, b.quotes)
+        out[k, 12] = float(a.lang != b.lang)
+        clash = bool(a.names) and bool(b.names) and not a.names & b.names
+        out[k, 15] = float(clash and a.lang == b.lang)
+    out[:, 13] = out[:, 0] * out[:, 12]
+    out[:, 14] = out[:, 2] * (1.0 - out[:, 12])
     return out

@@ -164,8 +164,8 @@ def format_tsv(al: Alignment) -> str:
         >>> tsv = format_tsv(align_embeddings(v, v, left=["A.", "B."], right=["A.", "B."]))
         >>> print(tsv.replace("\\t", " | "))
         left | right | score | kind
-        A. | A. | 0.9990 | equivalent
-        B. | B. | 0.9990 | equivalent
+        A. | A. | 0.9995 | equivalent
+        B. | B. | 0.9995 | equivalent
         <BLANKLINE>
     """
     rows = ["left\tright\tscore\tkind"]

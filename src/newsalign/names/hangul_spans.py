@@ -1,4 +1,5 @@
-"""Finding names in Korean sentences: a 2-4 syllable Hangul name before a title or honorific."""
+"""Finding names in Korean sentences: a 2-4 syllable Hangul name before a title or honorific,
+or in a broadcast's closing line (``VOA 뉴스 백성원입니다``)."""
 
 # Tables and examples hold Cyrillic, Greek and Hangul letters that look like Latin ones
 # on purpose (RUF001 and RUF003 are off project-wide).
@@ -19,7 +20,11 @@ _HANGUL_WORD = re.compile(r"[가-힣]+")
 
 
 _KO_PARTICLES = ("", "은", "는", "이", "가", "을", "를", "의", "에", "에게", "과", "와", "도", "만",
-                 "께서", "께", "이다", "이었다", "으로", "로", "이라고", "라고", "측", "측은")
+                 "께서", "께", "이다", "이었다", "으로", "로", "이라고", "라고", "측", "측은",
+                 "입니다")
+# A broadcast's closing line names its reporter: "VOA 뉴스 백성원입니다". Three or four
+# syllables only: a two-syllable word there is as often a noun (뉴스 정리입니다).
+_SIGN_OFF = re.compile(r"(?:뉴스|방송)\s+([가-힣]{3,4})입니다[.!]?\s*$")
 
 
 @lru_cache(maxsize=16384)
@@ -47,8 +52,15 @@ def _looks_loanword(syllable: str) -> bool:
 def _korean_spans(sentence: str) -> list[_Span]:
     """Hangul names (2-4 syllables, known surname) before a title or honorific."""
     spans: list[_Span] = []
+    sign_off = _SIGN_OFF.search(sentence)
+    if sign_off:
+        name = sign_off.group(1)
+        parsed = _parse(name)
+        if parsed.kind == "korean" and parsed.given:
+            sur = name[:2] if len(name) == 4 and name[:2] in _HANGUL_SURNAMES else name[0]
+            spans.append(_Span(sign_off.start(1), sign_off.end(1), name, parsed.key, True, (sur,)))
     if not _KO_TITLE_START.search(sentence):
-        return spans  # every name found here stands before a title
+        return spans  # every other name found here stands before a title
     words = list(_HANGUL_WORD.finditer(sentence))
     for k, m in enumerate(words):
         word = m.group()
