@@ -255,6 +255,7 @@ def _choose(
     neg: list[tuple[bool, list[Pairing]]],
     max_false: int,
     every_word_false: int,
+    single_false: int = 0,
 ) -> tuple[dict[str, float], list[dict[str, float]]]:
     """The thresholds with the most dev-tune positives at most ``max_false`` negatives."""
     grid = [round(0.05 * k, 2) for k in range(0, 61)]
@@ -263,7 +264,7 @@ def _choose(
         return [max((p for p, _, n in s if n == 1), default=-math.inf) for r, s in rows if not r]
 
     ps, ns = best_single(pos), best_single(neg)
-    single = min((t for t in grid if sum(v >= t for v in ns) <= 0), default=math.inf)
+    single = min((t for t in grid if sum(v >= t for v in ns) <= single_false), default=math.inf)
     frontier = []
     best = (0, math.inf, math.inf, 0)
     for tw in grid:
@@ -336,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-count", type=float, default=0.5)
     ap.add_argument("--max-false", type=int, default=0)
     ap.add_argument("--every-word-false", type=int, default=0)
+    ap.add_argument("--single-false", type=int, default=0)
     ap.add_argument("--out", default=str(TABLE))
     ap.add_argument("--load", help="read a fitted table instead of fitting (thresholds only)")
     ap.add_argument("--fit-only", action="store_true", help="fit and write, no thresholds")
@@ -362,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     pos = _scores(tune_rows, model)
     neg = _scores(negatives, model)
     rule_recall = sum(r for r, _ in pos) / len(pos)
-    chosen, frontier = _choose(pos, neg, args.max_false, args.every_word_false)
+    chosen, frontier = _choose(pos, neg, args.max_false, args.every_word_false, args.single_false)
     final = LoanModel(
         model.pairs,
         model.latin,
