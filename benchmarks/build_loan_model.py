@@ -24,7 +24,8 @@ label of another): those whose keys are equal (the dev twin of ``en_hangul_same_
 those sharing the English surname or the English first name, and those whose Hangul words
 start with the same syllables. The pair of thresholds (surname, other words) with the most
 positives is chosen among those that merge at most ``--max-false`` negatives the rules do
-not already merge. Writes the parameters and the thresholds to the package data file and a
+not already merge; then the lowest worst-word threshold that merges a name on its own
+(every word clearly written by sound, whatever the pooled score) adding no more. Writes the parameters and the thresholds to the package data file and a
 summary to ``benchmarks/results/loan_model.json``.
 """
 
@@ -250,7 +251,11 @@ def _scores(pairs: list[tuple[str, str]], model: LoanModel) -> list[tuple[bool, 
 
 
 def _choose(
-    pos: list[tuple[bool, list[Pairing]]], neg: list[tuple[bool, list[Pairing]]], max_false: int
+    pos: list[tuple[bool, list[Pairing]]],
+    neg: list[tuple[bool, list[Pairing]]],
+    max_false: int,
+    every_word_false: int,
+    single_false: int = 0,
 ) -> tuple[dict[str, float], list[dict[str, float]]]:
     """The thresholds with the most dev-tune positives at most ``max_false`` negatives."""
     grid = [round(0.05 * k, 2) for k in range(0, 61)]
@@ -259,7 +264,7 @@ def _choose(
         return [max((p for p, _, n in s if n == 1), default=-math.inf) for r, s in rows if not r]
 
     ps, ns = best_single(pos), best_single(neg)
-    single = min((t for t in grid if sum(v >= t for v in ns) <= 0), default=math.inf)
+    single = min((t for t in grid if sum(v >= t for v in ns) <= single_false), default=math.inf)
     frontier = []
     best = (0, math.inf, math.inf, 0)
     for tw in grid:
@@ -281,10 +286,25 @@ def _choose(
                 frontier.append({"pooled": tp_, "word": tw, "merged": tp, "false": fp})
             if fp <= max_false and tp > best[0]:
                 best = (tp, tp_, tw, fp)
+
+    # Then the lowest worst-word score that alone merges (whatever the pooled score) and
+    # adds at most every_word_false negatives to those the pair above merges.
+    def worst(rows: list[tuple[bool, list[Pairing]]], t: float) -> list[bool]:
+        return [
+            any(n > 1 and (w >= t or (p >= best[1] and w >= best[2])) for p, w, n in s)
+            for r, s in rows
+            if not r
+        ]
+
+    every_word = min(
+        (t for t in grid if sum(worst(neg, t)) <= best[3] + every_word_false), default=math.inf
+    )
     chosen = {
         "pooled": best[1],
         "word": best[2],
         "single": single,
+        "every_word": every_word,
+        "every_word_merged": sum(worst(pos, every_word)),
         "multi_merged": best[0],
         "multi_false": best[3],
         "single_merged": sum(v >= single for v in ps),
@@ -301,6 +321,7 @@ def _write(path: Path, model: LoanModel) -> None:
         f"T\tpooled\t{model.pooled}",
         f"T\tword\t{model.word}",
         f"T\tsingle\t{model.single}",
+        f"T\tevery_word\t{model.every_word}",
     ]
     lines += [f"L\t{c}\t{p:.6g}" for c, p in sorted(model.latin.items())]
     lines += [f"H\t{c}\t{p:.6g}" for c, p in sorted(model.jamo.items())]
@@ -315,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=20000, help="dev-fit labels to fit on")
     ap.add_argument("--min-count", type=float, default=0.5)
     ap.add_argument("--max-false", type=int, default=0)
+    ap.add_argument("--every-word-false", type=int, default=3)
+    ap.add_argument("--single-false", type=int, default=1)
     ap.add_argument("--out", default=str(TABLE))
     ap.add_argument("--load", help="read a fitted table instead of fitting (thresholds only)")
     ap.add_argument("--fit-only", action="store_true", help="fit and write, no thresholds")
@@ -329,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     log: list[dict[str, float]] = []
     if args.load:
         model = parse_table(Path(args.load).read_text(encoding="utf-8"))
+        if RESULTS.exists():  # keep the fit's log of the run that fitted the table
+            log = json.loads(RESULTS.read_text(encoding="utf-8")).get("rounds", [])
     else:
         model = fit(names, args.rounds, args.min_count, log)
     if args.fit_only:
@@ -339,9 +364,15 @@ def main(argv: list[str] | None = None) -> int:
     pos = _scores(tune_rows, model)
     neg = _scores(negatives, model)
     rule_recall = sum(r for r, _ in pos) / len(pos)
-    chosen, frontier = _choose(pos, neg, args.max_false)
+    chosen, frontier = _choose(pos, neg, args.max_false, args.every_word_false, args.single_false)
     final = LoanModel(
-        model.pairs, model.latin, model.jamo, chosen["pooled"], chosen["word"], chosen["single"]
+        model.pairs,
+        model.latin,
+        model.jamo,
+        chosen["pooled"],
+        chosen["word"],
+        chosen["single"],
+        chosen["every_word"],
     )
     near = [
         (a, b)

@@ -131,3 +131,48 @@ def test_issue_names_stay_the_same_person() -> None:
         ("Putin", "푸틴"),
     ]:
         assert same_person(a, b), match_names(a, b)
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [
+        ("Sophie Ellis-Bextor", "소피 엘리스 벡스터"),  # one word in English, two in Hangul
+        ("Veronica Campbell-Brown", "베로니카 캠벨 브라운"),
+        ("Antonia San Juan", "안토니아 산후안"),  # two words in English, one in Hangul
+        ("James Kenneth Morrow", "제임스 모로"),  # a middle name left out
+    ],
+)
+def test_names_with_more_words_on_one_side_pair_in_order(latin: str, hangul: str) -> None:
+    assert _match_rules(latin, hangul).verdict != "same"
+    assert same_person(latin, hangul)
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [
+        ("João Carlos", "주앙 카를루스 테이셰이라"),  # the surname left out
+        ("James Kenneth Morrow", "제임스 케네스"),
+        ("Sophie Ellis-Bextor", "소피 엘리스 브라운"),
+        ("Scout Taylor-Compton", "스카우트 테일러 스미스"),
+    ],
+)
+def test_a_last_word_left_out_or_another_stays_apart(latin: str, hangul: str) -> None:
+    assert not same_person(latin, hangul)
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [("Bill Gates", "빌 게이츠"), ("Ken Bates", "켄 베이츠"), ("Shawn Michaels", "숀 마이클스")],
+)
+def test_every_word_written_clearly_by_sound_is_enough(latin: str, hangul: str) -> None:
+    model = _model()
+    assert model is not None and model.every_word < model.pooled
+    assert same_person(latin, hangul)
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [("Bill Gates", "빌 게이브"), ("Ken Bates", "켄 베이커"), ("Shawn Michaels", "숀 코너리")],
+)
+def test_a_short_given_name_does_not_carry_another_surname(latin: str, hangul: str) -> None:
+    assert not same_person(latin, hangul)

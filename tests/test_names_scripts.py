@@ -297,3 +297,26 @@ def test_orthographies_are_read_before_the_skeleton(a: str, b: str) -> None:
 def test_korean_names_in_hangul_are_a_surname_and_two_syllables() -> None:
     assert name_key("박선원") == name_key("Park Seon-won")
     assert name_key("부다노프").startswith("~")  # 부 is a surname, but four syllables
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [
+        ("Kyōgoku Takatomo", "교고쿠 다카토모"),
+        ("Kyoko Hamaguchi", "하마구치 교코"),
+        ("Kyōka Suzuki", "스즈키 교카"),
+        ("Fushimi Hiroyasu", "후시미노미야 히로야스"),  # 宮, the prince's house
+        ("Prince Yamashina Akira", "야마시나노미야 아키라신노"),  # 親王
+    ],
+)
+def test_japanese_ky_and_princely_titles_in_hangul(latin: str, hangul: str) -> None:
+    assert same_person(latin, hangul)
+    assert name_key(latin) == name_key(hangul)
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [("Kyoko Hamaguchi", "하마구치 교타"), ("Kyōka Suzuki", "스즈키 유카")],
+)
+def test_japanese_given_names_a_syllable_apart_stay_apart(latin: str, hangul: str) -> None:
+    assert not same_person(latin, hangul)

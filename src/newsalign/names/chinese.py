@@ -41,7 +41,8 @@ _FINALS: dict[str, tuple[tuple[str, str], ...]] = {
     "iao": (("ㅑ", ""), ("ㅗ", "")), "ie": (("ㅖ", ""),), "iu": (("ㅠ", ""),),
     "ian": (("ㅖ", "ㄴ"),), "in": (("ㅣ", "ㄴ"),), "iang": (("ㅑ", "ㅇ"),),
     "ing": (("ㅣ", "ㅇ"),), "iong": (("ㅠ", "ㅇ"),), "u": (("ㅜ", ""),), "ua": (("ㅘ", ""),),
-    "uo": (("ㅝ", ""),), "uai": (("ㅘ", ""), ("ㅣ", "")), "ui": (("ㅞ", ""), ("ㅣ", "")),
+    "uo": (("ㅝ", ""),), "uai": (("ㅘ", ""), ("ㅣ", "")), "ui": (("ㅜ", ""), ("ㅣ", "")),
+    "uei": (("ㅞ", ""), ("ㅣ", "")),
     "uan": (("ㅘ", "ㄴ"),), "un": (("ㅜ", "ㄴ"),), "uang": (("ㅘ", "ㅇ"),),
     "ueng": (("ㅝ", "ㅇ"),), "uen": (("ㅝ", "ㄴ"),), "v": (("ㅟ", ""),), "ve": (("ㅞ", ""),),
     "van": (("ㅟ", ""), ("ㅏ", "ㄴ")), "vn": (("ㅟ", "ㄴ"),),
@@ -50,7 +51,7 @@ _FINALS: dict[str, tuple[tuple[str, str], ...]] = {
 _ZERO: dict[str, str] = {
     "yi": "i", "ya": "ia", "yao": "iao", "ye": "ie", "you": "iu", "yan": "ian", "yin": "in",
     "yang": "iang", "ying": "ing", "yong": "iong", "yu": "v", "yue": "ve", "yuan": "van",
-    "yun": "vn", "wu": "u", "wa": "ua", "wo": "uo", "wai": "uai", "wei": "ui", "wan": "uan",
+    "yun": "vn", "wu": "u", "wa": "ua", "wo": "uo", "wai": "uai", "wei": "uei", "wan": "uan",
     "wen": "uen", "wang": "uang", "weng": "ueng", "a": "a", "o": "o", "e": "e", "ai": "ai",
     "ei": "ei", "ao": "ao", "ou": "ou", "an": "an", "en": "en", "ang": "ang", "eng": "eng",
     "er": "er",

@@ -66,7 +66,9 @@ class LoanModel:
 
     The thresholds are log likelihood ratios per symbol: ``pooled`` for all the paired
     words of a name of two parts or more, ``word`` for the worst of them, ``single`` for a
-    name of one part.
+    name of one part; ``every_word`` is enough for the worst word alone (every word of the
+    name written clearly by sound, whatever the pooled score: Bill Gates 빌 게이츠, whose
+    short Bill pools low).
     """
 
     pairs: Mapping[tuple[str, str], float]
@@ -75,6 +77,7 @@ class LoanModel:
     pooled: float = math.inf
     word: float = math.inf
     single: float = math.inf
+    every_word: float = math.inf
 
 
 #: A pairing of two names' words: pooled score, lowest word score, number of parts.
@@ -164,6 +167,7 @@ def parse_table(text: str) -> LoanModel:
         thresholds.get("pooled", math.inf),
         thresholds.get("word", math.inf),
         thresholds.get("single", math.inf),
+        thresholds.get("every_word", math.inf),
     )
 
 
@@ -230,6 +234,8 @@ def _agree(pairings: Sequence[Pairing], model: LoanModel) -> bool:
             return True
         if parts > 1 and pooled >= model.pooled and lowest >= model.word:
             return True
+        if parts > 1 and lowest >= model.every_word:
+            return True
     return False
 
 
@@ -267,11 +273,12 @@ def _pairing_scores(
     Hangul writes foreign names given name first, like English, but Hungarian and East
     Asian names family name first, so every one-to-one pairing of the words is tried. A
     name of one word against several is scored against the several written together,
-    either way round (하끼에우아인 Ha Kieu Anh). Other names must have as many words on
-    each side: a word left out (a middle name, or a surname: 주앙 카를루스 테이셰이라 is
-    not João Carlos) is not evidence the model can weigh. The pooled score is the log
-    likelihood ratio of all the paired words over all their symbols; the lowest is the
-    worst word's own.
+    either way round (하끼에우아인 Ha Kieu Anh). Names of two words or more with more on
+    one side pair in order, the longer side's words joined in runs or its middle words
+    left out (:func:`_uneven_pairings`), with no pooled score; a last word left out (a
+    surname: 주앙 카를루스 테이셰이라 is not João Carlos) is not evidence the model can
+    weigh. The pooled score is the log likelihood ratio of all the paired words over all
+    their symbols; the lowest is the worst word's own.
     """
     if not lat or not han or len(lat) > 4 or len(han) > 4:
         return []
@@ -280,9 +287,39 @@ def _pairing_scores(
         hans = sorted({"".join(han), "".join(reversed(han))})
         return [_pooled([llr(x, y)]) for x in lats for y in hans]
     if len(lat) != len(han):
-        return []
+        # No pooled score: a name whose words do not pair one to one merges only if every
+        # word it pairs is clearly written by sound (``every_word``).
+        return [
+            (-math.inf, *_pooled([llr(x, y) for x, y in zip(ls, hs, strict=True)])[1:])
+            for ls, hs in _uneven_pairings(lat, han)
+        ]
     pairings = itertools.permutations(range(len(han)))
     return [_pooled([llr(lat[i], han[j]) for i, j in enumerate(p)]) for p in pairings]
+
+
+def _uneven_pairings(
+    lat: Sequence[str], han: Sequence[str]
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Names with more words on one side, as words paired in order.
+
+    One side may write as one word what the other writes as two (Ellis-Bextor 엘리스
+    벡스터, San Juan 산후안, van Berkel 판베르컬): the longer side's words are joined in
+    runs, every letter still paired. Or one side drops middle names (James Kenneth Morrow
+    제임스 모로): the first and the last words pair, and each other word of the shorter
+    side with one of the longer, in order.
+    """
+    flip = len(lat) > len(han)
+    short, long_ = (han, lat) if flip else (lat, han)
+    k, n = len(short), len(long_)
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for cuts in itertools.combinations(range(1, n), k - 1):
+        bounds = (0, *cuts, n)
+        runs = tuple("".join(long_[bounds[i] : bounds[i + 1]]) for i in range(k))
+        out.append((tuple(short), runs))
+    for inner in itertools.combinations(range(1, n - 1), k - 2):
+        kept = tuple(long_[i] for i in (0, *inner, n - 1))
+        out.append((tuple(short), kept))
+    return [(h, s) if flip else (s, h) for s, h in out]
 
 
 def _pooled(scores: Sequence[tuple[float, int]]) -> Pairing:

@@ -15,6 +15,7 @@ from .loanmodel import _loan_pair_same
 from .parse import _parse
 from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
+from .sinokorean import _sino_korean_pair
 from .skeletons import _vowel_runs, _vowels_disagree, coarse_skeleton, skeleton
 
 
@@ -50,12 +51,17 @@ def match_names(a: str, b: str) -> NameMatch:
 
     A Latin name against a Hangul one that the rules do not call the same is the same
     person when the learned loanword model (:mod:`.loanmodel`) pairs every word of them by
-    sound: then the keys may differ (``Budanov`` / ``부다노우``).
+    sound: then the keys may differ (``Budanov`` / ``부다노우``). So is a Chinese name in
+    pinyin against its Sino-Korean reading in Hangul, the Korean reading of characters
+    both may write (:mod:`.sinokorean`: ``Meng Haoran`` / ``맹호연``).
     """
     match = _match_rules(a, b)
     if match.verdict != "same" and _loan_pair_same(a, b):
         score = _score(_parse(a), _parse(b))
         return NameMatch("same", _scale(score, "same"), "learned loanword model")
+    if match.verdict != "same" and _sino_korean_pair(a, b):
+        score = _score(_parse(a), _parse(b))
+        return NameMatch("same", _scale(score, "same"), "Sino-Korean reading of the characters")
     return match
 
 
@@ -395,7 +401,8 @@ def same_person(a: str, b: str) -> bool:
     """Whether two names are spellings of one person (:func:`match_names` says ``"same"``).
 
     ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``, but for a Latin name
-    and a Hangul one joined by the learned loanword model; ambiguous pairs are ``False``.
+    and a Hangul one joined by the learned loanword model or by the Sino-Korean reading of
+    a Chinese name; ambiguous pairs are ``False``.
 
     Example:
         >>> same_person("Lee Seong-gwon", "Lee Seong Kwon")

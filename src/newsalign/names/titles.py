@@ -41,6 +41,8 @@ _TITLES_KO = (
     "국가주석", "주석", "외교부장", "부장", "전", "前",
     "주니어", "시니어", "교황", "황제", "황후", "천황", "국왕", "여왕", "왕자", "공주", "대공",
     "여대공", "공작", "백작", "남작", "후작", "공녀", "추장", "술탄", "차르",
+    # A Japanese prince's house (宮, 후시미노미야 Fushimi) and the title 親王 (아키라신노).
+    "노미야", "신노",
 )
 _TITLE_KO_RE = re.compile("(?:" + "|".join(sorted(_TITLES_KO, key=len, reverse=True)) + ")$")
 

@@ -98,6 +98,10 @@ def _hangul_loan(word: str, *, japanese: bool = False) -> str:
         onset = "r" if lead == "ㄹ" and prev_tail != "ㄹ" else _HANGUL_LOAN_LEAD[lead]
         if not out and lead == "ㅈ" and not japanese:
             onset = "j"
+        if japanese and onset == "g" and _HANGUL_LOAN_VOWEL[vowel].startswith("y"):
+            # Korean writes a first き of Japanese with ㄱ (교코 Kyōko): not the gy of
+            # Hungarian, which the skeleton reads as a dy.
+            onset = "k"
         # The epenthetic ㅡ stands in an open syllable (스, 프, 르) and before ㄹ (블라 bla,
         # 글래스 Glass); before another final consonant it writes a real vowel (고든
         # Gordon, 롭슨 Robson), except after a silent ㅇ or an r (음바 Mba, 에른스트 Ernst).
