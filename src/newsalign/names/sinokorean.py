@@ -22,8 +22,9 @@ one spelling of the name, as two English spellings are, not proof of one person.
 A pinyin name also meets its modern Hangul spelling by sound (:mod:`.chinese`), wherever
 the parser read the Latin name as Korean (``Bai Hong`` / ``바이훙``, not 배홍).
 
-The table is read lazily, once, the first time a pair might need it; without the ``hanja``
-package installed no pair meets (logged once).
+The table is read lazily, once, the first time a pair might need it. ``hanja`` is an
+optional extra (``pip install "newsalign[hanja]"``: the package requires pytest, coveralls
+and an exact PyYAML at run time); without it installed no pair meets (logged once).
 """
 
 # Tables and examples hold Hangul and Han characters on purpose (RUF001 and RUF003 are off).
