@@ -29,12 +29,12 @@ _VOWEL_LETTERS = frozenset("aeiouy")
 
 
 # A word spelled wholly in three or more Japanese syllables, a consonant and a vowel or a
-# vowel alone (Hepburn or Kunrei, and Cyrillic read as Kunrei: Утима Utima = Uchima, Юитиро
-# = Yuichiro); not di / du, which neither uses, so Hunyadi is not one, and not ti / zi
-# before a vowel or ou, which Western names spell (Katie, Tiago, Fazio, Poutine).
+# vowel alone (Hepburn or Kunrei, and Cyrillic read as Kunrei or with its дз: Утима Utima =
+# Uchima, Юитиро = Yuichiro); not di / du, which neither uses, so Hunyadi is not one, and
+# not ti / zi before a vowel or ou, which Western names spell (Katie, Tiago, Fazio, Poutine).
 _JAPANESE = re.compile(
     r"(?!.*d[iu]|.*[tz]i[aeiou]|.*ou)"
-    r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f)[aiueo]|[yw]a|yu|yo|[aiueo]){3,}"
+    r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|dz|j|f)[aiueo]|[yw]a|yu|yo|[aiueo]){3,}"
 )
 
 
@@ -58,6 +58,9 @@ def _orthography(w: str) -> str:
     """
     if _JAPANESE.fullmatch(w):
         # Kunrei tu, ti, zi are Hepburn tsu, chi, ji (Matusima = Matsushima).
+        # Cyrillic writes じ and ぢ дзи, ず and づ дзу, the other z syllables дз too
+        # (Polivanov: Фудзита = Fujita, Мидзуно = Mizuno).
+        w = w.replace("dzi", "ji").replace("dz", "z")
         for a, b in _KUNREI:
             w = w.replace(a, b)
     if "c" in w and _WEST_SLAVIC.search(w):
@@ -139,7 +142,12 @@ def _skel_syms(word: str) -> tuple[str, ...]:
             # Russian writes a foreign h as г or х: keep h where it is heard (Hannibal,
             # Ahmed), drop it at the end of a word (Sarah) and after a consonant.
             prev_v = i > 0 and w[i - 1] in _VOWEL_LETTERS
-            if i + 1 < len(w) and (i == 0 or prev_v):
+            # After a consonant an h before a vowel is heard too, Cyrillic х or г (Eberhardt
+            # = Эберхардт, Temirhan = Темирхан, Bhutto = Бхутто), but for the w of English
+            # wh, the Greek rh (Rhodes) and the Portuguese lh, nh of ль, нь (Carvalho).
+            heard_after = (i > 1 or (i == 1 and w[0] != "r")) and w[i - 1] not in "wln" and (
+                i + 1 < len(w) and w[i + 1] in _VOWEL_LETTERS)
+            if i + 1 < len(w) and (i == 0 or prev_v or heard_after):
                 syms.append("K")
         elif ch in _VOWEL_LETTERS:
             syms.append("v" + ch)
