@@ -122,3 +122,53 @@ def test_cyrillic_dz_of_japanese_is_hepburn_j_and_z(a: str, b: str) -> None:
 def test_japanese_names_with_dz_stay_apart() -> None:
     assert not same_person("Kojima", "Кодама")
     assert not same_person("Fujita", "Фудзии")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lochvickij", "Лохвицкий"),  # Czech -ckij
+        ("Strelcov", "Стрельцов"),  # -цов
+        ("Martynec", "Мартинец"),  # -ец
+        ("Planinc", "Планинц"),  # Slovene -нц
+    ],
+)
+def test_slavic_c_is_ts_in_slavic_surname_endings(a: str, b: str) -> None:
+    assert same_person(a, b), match_names(a, b)
+
+
+def test_latin_c_before_a_vowel_is_still_k() -> None:
+    assert same_person("Cordova", "Кордова")
+    assert not same_person("Martynec", "Мартинек")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Pantjenko", "Панченко"), ("Tjernetskij", "Чернецкий"), ("Kostjuk", "Костюк")],
+)
+def test_scandinavian_tj_is_ch_but_stj_is_not(a: str, b: str) -> None:
+    assert same_person(a, b), match_names(a, b)
+
+
+def test_german_tj_before_a_vowel_stays_t() -> None:
+    assert same_person("Tjutschew", "Тютчев")
+    assert not same_person("Tjutschew", "Чутчев")
+
+
+def test_cyrillic_kh_of_japanese_is_h() -> None:
+    assert same_person("Hamaguchi", "Хамагути")
+    assert not same_person("Hamaguchi", "Хамада")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Ruggiano", "Руджано"), ("Mongiardo", "Монджардо"), ("Borgia", "Борджиа")]
+)
+def test_italian_gi_before_a_vowel_is_dzh(a: str, b: str) -> None:
+    assert same_person(a, b), match_names(a, b)
+
+
+def test_greek_gi_stays_y() -> None:
+    # Giannakopoulos is Γιαννακόπουλος, Яннакопулос: not an Italian gi.
+    assert same_person("Giannakopoulos", "Γιαννακόπουλος")
+    assert same_person("Giannakopoulos", "Яннакопулос")
+    assert not same_person("Giannakopoulos", "Джаннакопулос")

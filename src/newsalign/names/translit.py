@@ -123,6 +123,8 @@ _GERMAN_CH = re.compile(r"(?=.*(?:eu|au|äu))[a-zäöüß]*[aoue]ch")
 # the y sound, and the German -ow, -ew, -owa, -ewa of -ов, -ев. Not in a word of Japanese
 # syllables, whose Hepburn ch and j are ち and じ (Chikuji).
 _KH_ORTHOGRAPHY = re.compile(r"[čřěůňťďšžłśźżńąęćėųįäöü]|sch|j|[oe]wa?$")
+_ITALIAN_GI = re.compile(r"g{1,2}i(?=[aou])")
+_GREEK_END = re.compile(r"(?:os|is|as|es|ou|us)$")
 _GERMAN_ZK = re.compile(r"(?<![dr])zk(?:i|ij|yj|a|aja|y)$")
 # Such a ch: not the sch or tsch of ш, ч, not the Czech čch of a Chinese aspirate, not the
 # final -vich, -wich of -вич (Jovovich is ч).
@@ -174,6 +176,11 @@ def _to_latin(word: str) -> str:
         # In these orthographies ch is х, as kh in English (Jerochin = Erokhin = Ерохин,
         # Wolychow = Волохов, Charitonovič = Харитонович, Chruschtschow = Хрущёв).
         word = _CH_KH.sub("kh", low)
+    if "gi" in low and _ITALIAN_GI.search(low) and not _GREEK_END.search(low):
+        # Italian gi before a, o, u is дж (Giacomini = Джакомини, Giulio, Ruggiero); not in
+        # a Latin spelling of Greek, whose gi is й (Giorgos = Йоргос, Giannis).
+        word = _ITALIAN_GI.sub("dzh", low)
+        low = word
     if "zk" in low and _GERMAN_ZK.search(low):
         # German transliteration writes ц as z: the -цкий of Slavic surnames is -zki, -zkij
         # (Lipizki = Lipitsky = Липицкий, Salosezkyj = Zalozetsky); not the Polish dz, rz.
