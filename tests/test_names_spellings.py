@@ -172,3 +172,17 @@ def test_greek_gi_stays_y() -> None:
     assert same_person("Giannakopoulos", "Γιαννακόπουλος")
     assert same_person("Giannakopoulos", "Яннакопулос")
     assert not same_person("Giannakopoulos", "Джаннакопулос")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Waters", "Уотерс"), ("Williams", "Уильямс"), ("Powell", "Пауэлл"), ("Conway", "Конуэй")],
+)
+def test_cyrillic_u_before_a_vowel_writes_an_english_w(a: str, b: str) -> None:
+    assert same_person(a, b), match_names(a, b)
+
+
+def test_cyrillic_u_elsewhere_is_a_vowel() -> None:
+    assert same_person("Uvarov", "Уваров")
+    assert same_person("Wagner", "Вагнер")
+    assert not same_person("Waters", "Уотс")

@@ -123,6 +123,7 @@ _GERMAN_CH = re.compile(r"(?=.*(?:eu|au|äu))[a-zäöüß]*[aoue]ch")
 # the y sound, and the German -ow, -ew, -owa, -ewa of -ов, -ев. Not in a word of Japanese
 # syllables, whose Hepburn ch and j are ち and じ (Chikuji).
 _KH_ORTHOGRAPHY = re.compile(r"[čřěůňťďšžłśźżńąęćėųįäöü]|sch|j|[oe]wa?$")
+_CYRILLIC_W = re.compile("^у(?=[эиоаеі])|(?<=[а-яё])у(?=э)")
 _ITALIAN_GI = re.compile(r"g{1,2}i(?=[aou])")
 _GREEK_END = re.compile(r"(?:os|is|as|es|ou|us)$")
 _GERMAN_ZK = re.compile(r"(?<![dr])zk(?:i|ij|yj|a|aja|y)$")
@@ -161,6 +162,11 @@ def _to_latin(word: str) -> str:
         word = word.replace("ці", "ті").replace("дзі", "ді").replace("Ці", "Ті")
     if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in word):
         word = _greek_word(word)
+    if "у" in word.lower() and _CYRILLIC_W.search(word.lower()):
+        # Cyrillic writes an English w as у before a vowel at the start (Уотерс = Waters,
+        # Уильямс = Williams) and as the уэ no Russian word has (Пауэлл = Powell), as Greek
+        # writes it γου.
+        word = _CYRILLIC_W.sub("w", word.lower())
     if _GERMAN_CH.fullmatch(word.lower()):
         # German ch after a, o, u, e is the ach sound, Cyrillic х (Heubach = Гойбах, Rauch =
         # Раух); the diphthong eu or au marks the word as German. English writes ou and reads
