@@ -63,9 +63,10 @@ def _orthography(w: str) -> str:
     """
     if _JAPANESE.fullmatch(w):
         # Kunrei tu, ti, zi are Hepburn tsu, chi, ji (Matusima = Matsushima).
-        # Cyrillic writes じ and ぢ дзи, ず and づ дзу, the other z syllables дз too
-        # (Polivanov: Фудзита = Fujita, Мидзуно = Mizuno); its х is h.
-        w = w.replace("dzi", "ji").replace("dz", "z").replace("kh", "h")
+        # Cyrillic writes じ and ぢ дзи, ず and づ дзу, ざ and ぞ дза, дзо (Polivanov: Фудзита
+        # = Fujita, Мидзуно = Mizuno); its х is h. Not dze, which is ぜ (дзэ) or じょ (дзё,
+        # the ё read as e: Накадзёу = Nakajō).
+        w = re.sub("dz(?=[aou])", "z", w.replace("dzi", "ji")).replace("kh", "h")
         for a, b in _KUNREI:
             w = w.replace(a, b)
     if "tj" in w and "sch" not in w and "w" not in w:
