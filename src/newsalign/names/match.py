@@ -188,6 +188,13 @@ def _variant_forms(p: _Parsed, other: _Parsed, translit: bool) -> set[str]:
     if translit:
         s = _sibilants_merged(s)
     forms = {s}
+    for m in _SILENT_E.finditer(p.read):
+        # An e between consonants is often silent or a schwa that another spelling leaves
+        # out (James = Джеймс, Holmes = Холмс, Aleksander = Александр, Krempel = Кремпл),
+        # but not between two consonants of one class, which would merge (Spevack).
+        short = skeleton(p.read[: m.start()] + p.read[m.end() :])
+        if _consonants(short) == _consonants(p.skeleton):
+            forms.add(_variant_skeleton(short))
     if _LONG_O.search(p.read) and _JAPANESE_SYLLABLES.fullmatch(_LONG_O.sub("o", p.read)):
         # Hepburn writes a long o as oh, ou, oo or ō (Kohno = Kōno = Коно, Ohyagi = Oyagi).
         forms.add(_variant_skeleton(skeleton(_LONG_O.sub("o", p.read))))
@@ -200,6 +207,13 @@ def _variant_forms(p: _Parsed, other: _Parsed, translit: bool) -> set[str]:
         # (Chestakov / Shestakov), German and Polish z and c are ts (Tsybin / Zybin).
         forms |= {re.sub("^(?:ch|dj)", "s", f) for f in forms}
     return forms
+
+
+_SILENT_E = re.compile("(?<=[^aeiouy])e(?=[^aeiouy])")
+
+
+def _consonants(skel: str) -> str:
+    return re.sub("[aio]", "", skel)
 
 
 # First letters of a sibilant that a Latin j may write: zh, dzh, ts, ch (not s or sh).

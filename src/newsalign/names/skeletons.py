@@ -29,12 +29,13 @@ _VOWEL_LETTERS = frozenset("aeiouy")
 
 
 # A word spelled wholly in three or more Japanese syllables, a consonant and a vowel or a
-# vowel alone (Hepburn or Kunrei, and Cyrillic read as Kunrei: Утима Utima = Uchima, Юитиро
-# = Yuichiro); not di / du, which neither uses, so Hunyadi is not one, and not ti / zi
-# before a vowel or ou, which Western names spell (Katie, Tiago, Fazio, Poutine).
+# vowel alone (Hepburn or Kunrei, and Cyrillic read as Kunrei or with its дз and х: Утима
+# Utima = Uchima, Юитиро = Yuichiro, Хамагути = Hamaguchi); not di / du, which neither
+# uses, so Hunyadi is not one, and not ti / zi before a vowel or ou, which Western names
+# spell (Katie, Tiago, Fazio, Poutine).
 _JAPANESE = re.compile(
     r"(?!.*d[iu]|.*[tz]i[aeiou]|.*ou)"
-    r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f)[aiueo]|[yw]a|yu|yo|[aiueo]){3,}"
+    r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|dz|kh|j|f)[aiueo]|[yw]a|yu|yo|[aiueo]){3,}"
 )
 
 
@@ -42,8 +43,12 @@ _LENGTHENING_H = re.compile(r"(?<=[aeiou])h(?=[lnr](?:[^aeiouyj]|$))")
 
 
 _KUNREI = (("tu", "tsu"), ("ti", "chi"), ("zi", "ji"))
-# Polish and Czech spellings, where c is ts (Cecyliusz = Цецилиуш, Starycka = Старицька).
-_WEST_SLAVIC = re.compile(r"sz|cz|rz|(?:ski|ska|cki|cka|cky|icz|ycz)$")
+# Polish, Czech and South Slavic spellings, where c is ts (Cecyliusz = Цецилиуш, Starycka
+# = Старицька, Lochvickij = Лохвицкий), and their Slavic surname endings -цов, -цев, -ец,
+# -нц (Strelcov = Стрельцов, Martynec = Мартинец, Planinc = Планинц).
+_WEST_SLAVIC = re.compile(
+    r"sz|cz|rz|(?:ski|ska|icz|ycz|ck(?:i|a|y|ij|yj|yi|aja|aya)|c[oe]va?|[^aeiouy]ec|nc)$"
+)
 # Polish and German spellings, where ch is kh (Michailowski = Михайловский, Sacharowitsch).
 _KH_CH = re.compile(r"(?:ow|ew)(?:ski|ska|icz|itsch|itz)|sz|cz|rz")
 # French spellings of Russian names: ou is u, ch is sh (Iliouchine = Ильюшин).
@@ -58,10 +63,18 @@ def _orthography(w: str) -> str:
     """
     if _JAPANESE.fullmatch(w):
         # Kunrei tu, ti, zi are Hepburn tsu, chi, ji (Matusima = Matsushima).
+        # Cyrillic writes じ and ぢ дзи, ず and づ дзу, ざ and ぞ дза, дзо (Polivanov: Фудзита
+        # = Fujita, Мидзуно = Mizuno); its х is h. Not dze, which is ぜ (дзэ) or じょ (дзё,
+        # the ё read as e: Накадзёу = Nakajō).
+        w = re.sub("dz(?=[aou])", "z", w.replace("dzi", "ji")).replace("kh", "h")
         for a, b in _KUNREI:
             w = w.replace(a, b)
+    if "tj" in w and "sch" not in w and "w" not in w:
+        # Swedish, Danish, Norwegian and Dutch write ч as tj (Pantjenko = Панченко,
+        # Vjatjeslav = Вячеслав); German writes ть as tj, with its sch and w (Tjutschew).
+        w = re.sub("(?<!s)tj(?=[aeiouy])", "ch", w)
     if "c" in w and _WEST_SLAVIC.search(w):
-        w = re.sub(r"c(?![hzsk])|c(?=k[iay]$)", "ts", w)
+        w = re.sub(r"c(?![hzsk])|c(?=k(?:i|a|y|ij|yj|yi|aja|aya)$)", "ts", w)
     if "ch" in w and _KH_CH.search(w):
         w = re.sub("(?<![cst])ch", "kh", w)
     if "ou" in w and "ough" not in w and "ch" in w:
@@ -139,7 +152,12 @@ def _skel_syms(word: str) -> tuple[str, ...]:
             # Russian writes a foreign h as г or х: keep h where it is heard (Hannibal,
             # Ahmed), drop it at the end of a word (Sarah) and after a consonant.
             prev_v = i > 0 and w[i - 1] in _VOWEL_LETTERS
-            if i + 1 < len(w) and (i == 0 or prev_v):
+            # After a consonant an h before a vowel is heard too, Cyrillic х or г (Eberhardt
+            # = Эберхардт, Temirhan = Темирхан, Bhutto = Бхутто), but for the w of English
+            # wh, the Greek rh (Rhodes) and the Portuguese lh, nh of ль, нь (Carvalho).
+            heard_after = (i > 1 or (i == 1 and w[0] != "r")) and w[i - 1] not in "wln" and (
+                i + 1 < len(w) and w[i + 1] in _VOWEL_LETTERS)
+            if i + 1 < len(w) and (i == 0 or prev_v or heard_after):
                 syms.append("K")
         elif ch in _VOWEL_LETTERS:
             syms.append("v" + ch)

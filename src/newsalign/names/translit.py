@@ -14,7 +14,7 @@ import unicodedata
 
 from .hangul import _LEADS, _VOWELS, _decompose, _is_hangul
 from .kana import _is_kana, _kana_latin
-from .skeletons import _orthography
+from .skeletons import _JAPANESE, _orthography
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -122,6 +122,20 @@ def _hangul_loan(word: str, *, japanese: bool = False) -> str:
 _GERMAN_CH = re.compile(r"(?=.*(?:eu|au|äu))[a-zäöüß]*[aoue]ch")
 
 
+# Marks of the orthographies in which a Latin ch is the Cyrillic х (Czech, Slovak, Polish,
+# German, Dutch, the Baltic languages): their own letters, German sch and umlauts, a j for
+# the y sound, and the German -ow, -ew, -owa, -ewa of -ов, -ев. Not in a word of Japanese
+# syllables, whose Hepburn ch and j are ち and じ (Chikuji).
+_KH_ORTHOGRAPHY = re.compile(r"[čřěůňťďšžłśźżńąęćėųįäöü]|sch|j|[oe]wa?$")
+_CYRILLIC_W = re.compile("^у(?=[эиоаеі])|(?<=[а-яё])у(?=э)")
+_ITALIAN_GI = re.compile(r"g{1,2}i(?=[aou])")
+_GREEK_END = re.compile(r"(?:os|is|as|es|ou|us)$")
+_GERMAN_ZK = re.compile(r"(?<![dr])zk(?:i|ij|yj|a|aja|y)$")
+# Such a ch: not the sch or tsch of ш, ч, not the Czech čch of a Chinese aspirate, not the
+# final -vich, -wich of -вич (Jovovich is ч).
+_CH_KH = re.compile(r"(?<![stcč])ch(?!(?<=[vw]ich)$)")
+
+
 # Belarusian endings in Latin letters: -аў as -au / -aw after a consonant, and -enka.
 _BELARUSIAN_END = re.compile(r"(?:[^aeiouy]a[uw]|.{4}enka)$")
 
@@ -152,11 +166,35 @@ def _to_latin(word: str) -> str:
         word = word.replace("ці", "ті").replace("дзі", "ді").replace("Ці", "Ті")
     if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in word):
         word = _greek_word(word)
+    if "у" in word.lower() and _CYRILLIC_W.search(word.lower()):
+        # Cyrillic writes an English w as у before a vowel at the start (Уотерс = Waters,
+        # Уильямс = Williams) and as the уэ no Russian word has (Пауэлл = Powell), as Greek
+        # writes it γου.
+        word = _CYRILLIC_W.sub("w", word.lower())
     if _GERMAN_CH.fullmatch(word.lower()):
         # German ch after a, o, u, e is the ach sound, Cyrillic х (Heubach = Гойбах, Rauch =
         # Раух); the diphthong eu or au marks the word as German. English writes ou and reads
         # ch as ч (Crouch = Крауч), and Slavic -ach is ч with no eu / au (Tkach = Ткач).
         word = word[:-2] + "kh"
+    low = word.lower()
+    if (
+        "ch" in low
+        and _KH_ORTHOGRAPHY.search(low)
+        and all(c < "\u0250" for c in low)
+        and not _JAPANESE.fullmatch(low)
+    ):
+        # In these orthographies ch is х, as kh in English (Jerochin = Erokhin = Ерохин,
+        # Wolychow = Волохов, Charitonovič = Харитонович, Chruschtschow = Хрущёв).
+        word = _CH_KH.sub("kh", low)
+    if "gi" in low and _ITALIAN_GI.search(low) and not _GREEK_END.search(low):
+        # Italian gi before a, o, u is дж (Giacomini = Джакомини, Giulio, Ruggiero); not in
+        # a Latin spelling of Greek, whose gi is й (Giorgos = Йоргос, Giannis).
+        word = _ITALIAN_GI.sub("dzh", low)
+        low = word
+    if "zk" in low and _GERMAN_ZK.search(low):
+        # German transliteration writes ц as z: the -цкий of Slavic surnames is -zki, -zkij
+        # (Lipizki = Lipitsky = Липицкий, Salosezkyj = Zalozetsky); not the Polish dz, rz.
+        word = re.sub("(?<![dr])zk(?=[aiyj]*$)", "tsk", low)
     out: list[str] = []
     for ch in word.lower():
         if ch in _CYRILLIC:
@@ -192,4 +230,26 @@ def _to_latin(word: str) -> str:
         # (akanye): Lukashenka = Лукашенко, Каваленка = Коваленко. Not the diminutive
         # -енька (Олесенька), and not short words (Zelenka).
         latin = latin[:-1] + "o"
+    if len(latin) >= 5 and latin.endswith("s") and latin[-2] != "s":
+        latin = _baltic_stem(latin, word)
     return _orthography(latin)
+
+
+# Latvian and Lithuanian endings of Slavic surnames: -ovs, -evs (Orlovs = Orlov), -ovas,
+# -evas (Morozovas), -skis, -ckis (Sicinskis = Sicinski).
+_BALTIC_SLAVIC = re.compile(r"(?:[oe]va?s|[sc]k[iy]s)$")
+
+
+def _baltic_stem(latin: str, word: str) -> str:
+    """A word without the nominative -s, -as of Latvian and Lithuanian (a case ending).
+
+    Latvian adds -s to a masculine name after a consonant (Stīvens = Stevens, Kempbels =
+    Campbell, Ļetovs = Letov): in a word with a letter only Latvian writes (ā ē ī ū ļ ņ ķ
+    ģ) a final s after a consonant goes; in -ovs, -evs, -skis and the Lithuanian -ovas,
+    -evas it always does (no other orthography ends a name so).
+    """
+    if _BALTIC_SLAVIC.search(latin):
+        return latin[:-2] if latin.endswith("as") else latin[:-1]
+    if latin[-2] not in "aeiouy" and any(c in "āēīūļņķģĀĒĪŪĻŅĶĢ" for c in word):
+        return latin[:-1]
+    return latin
