@@ -46,10 +46,10 @@ skeleton before the equivalence table), :func:`name_equivalents` (that table),
 :func:`clear_caches` (for cold timings).
 
 Modules, each importing only those above it: ``records``; ``hangul``; ``kana``,
-``chinese``, ``japanese``; ``romanization``, ``skeleton``, ``translit``, ``titles``,
-``equivalents``; ``surnames``, ``syllables``; ``parsed``; ``korean``, ``general``;
-``parse``; ``keys``, ``match``; ``spans``; ``english_spans``, ``hangul_spans``;
-``extract``; ``cluster``.
+``chinese``, ``japanese``; ``sinokorean``; ``romanization``, ``skeleton``, ``translit``,
+``titles``, ``equivalents``; ``surnames``, ``syllables``; ``parsed``; ``korean``,
+``general``; ``parse``; ``keys``, ``loanmodel``, ``match``; ``spans``; ``english_spans``,
+``hangul_spans``; ``extract``; ``cluster``.
 """
 
 # Examples in the docstrings hold Cyrillic and Hangul letters on purpose (RUF001 and RUF003
