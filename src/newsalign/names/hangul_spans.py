@@ -50,7 +50,8 @@ def _looks_loanword(syllable: str) -> bool:
 
 
 def _korean_spans(sentence: str) -> list[_Span]:
-    """Hangul names (2-4 syllables, known surname) before a title or honorific."""
+    """Hangul names (2-4 syllables, known surname) before a title or honorific, and the
+    reporter a broadcast's sign-off names."""
     spans: list[_Span] = []
     sign_off = _SIGN_OFF.search(sentence)
     if sign_off:
