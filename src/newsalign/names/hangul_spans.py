@@ -58,8 +58,7 @@ def _korean_spans(sentence: str) -> list[_Span]:
         name = sign_off.group(1)
         parsed = _parse(name)
         if parsed.kind == "korean" and parsed.given:
-            sur = name[:2] if len(name) == 4 and name[:2] in _HANGUL_SURNAMES else name[0]
-            spans.append(_Span(sign_off.start(1), sign_off.end(1), name, parsed.key, True, (sur,)))
+            spans.append(_name_span(sign_off.start(1), name, parsed.key))
     if not _KO_TITLE_START.search(sentence):
         return spans  # every other name found here stands before a title
     words = list(_HANGUL_WORD.finditer(sentence))
@@ -91,6 +90,11 @@ def _korean_spans(sentence: str) -> list[_Span]:
             continue
         if name[-1] in "로에을를는가당청처회부" or any(_looks_loanword(c) for c in name[1:]):
             continue  # 현지로, 현장에; 이라크, 소프트: particles and loanwords
-        sur = name[:2] if len(name) == 4 and name[:2] in _HANGUL_SURNAMES else name[0]
-        spans.append(_Span(m.start(), m.start() + len(name), name, parsed.key, True, (sur,)))
+        spans.append(_name_span(m.start(), name, parsed.key))
     return spans
+
+
+def _name_span(start: int, name: str, key: str) -> _Span:
+    """The span of a Hangul name at ``start``, its surname one syllable or a known two."""
+    sur = name[:2] if len(name) == 4 and name[:2] in _HANGUL_SURNAMES else name[0]
+    return _Span(start, start + len(name), name, key, True, (sur,))

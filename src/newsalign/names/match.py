@@ -56,13 +56,15 @@ def match_names(a: str, b: str) -> NameMatch:
     both may write (:mod:`.sinokorean`: ``Meng Haoran`` / ``맹호연``).
     """
     match = _match_rules(a, b)
-    if match.verdict != "same" and _loan_pair_same(a, b):
-        score = _score(_parse(a), _parse(b))
-        return NameMatch("same", _scale(score, "same"), "learned loanword model")
-    if match.verdict != "same" and _sino_korean_pair(a, b):
-        score = _score(_parse(a), _parse(b))
-        return NameMatch("same", _scale(score, "same"), "Sino-Korean reading of the characters")
-    return match
+    if match.verdict == "same":
+        return match
+    if _loan_pair_same(a, b):
+        reason = "learned loanword model"
+    elif _sino_korean_pair(a, b):
+        reason = "Sino-Korean reading of the characters"
+    else:
+        return match
+    return NameMatch("same", _scale(_score(_parse(a), _parse(b)), "same"), reason)
 
 
 def _match_rules(a: str, b: str) -> NameMatch:
