@@ -185,16 +185,16 @@ def _to_latin(word: str) -> str:
     ):
         # In these orthographies ch is х, as kh in English (Jerochin = Erokhin = Ерохин,
         # Wolychow = Волохов, Charitonovič = Харитонович, Chruschtschow = Хрущёв).
-        word = _CH_KH.sub("kh", low)
+        low = _CH_KH.sub("kh", low)
     if "gi" in low and _ITALIAN_GI.search(low) and not _GREEK_END.search(low):
         # Italian gi before a, o, u is дж (Giacomini = Джакомини, Giulio, Ruggiero); not in
         # a Latin spelling of Greek, whose gi is й (Giorgos = Йоргос, Giannis).
-        word = _ITALIAN_GI.sub("dzh", low)
-        low = word
+        low = _ITALIAN_GI.sub("dzh", low)
     if "zk" in low and _GERMAN_ZK.search(low):
         # German transliteration writes ц as z: the -цкий of Slavic surnames is -zki, -zkij
         # (Lipizki = Lipitsky = Липицкий, Salosezkyj = Zalozetsky); not the Polish dz, rz.
-        word = re.sub("(?<![dr])zk(?=[aiyj]*$)", "tsk", low)
+        low = re.sub("(?<![dr])zk(?=[aiyj]*$)", "tsk", low)
+    word = low  # each rewrite above reads the one before it (the rest reads lower case)
     out: list[str] = []
     for ch in word.lower():
         if ch in _CYRILLIC:
