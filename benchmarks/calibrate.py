@@ -121,14 +121,14 @@ def _changed_number(text: str, rng: random.Random) -> str | None:
     return text[: m.start()] + f"{new:,}" + text[m.end() :]
 
 
-def _changed_name(text: str, others: Sequence[str], rng: random.Random) -> str | None:
+def _changed_name(text: str, others: Sequence[tuple[str, str]], rng: random.Random) -> str | None:
     """The text with one person it names replaced by another person of ``others`` (names
-    found in other lines of the split), or None when it names nobody."""
+    found in other lines of the split, with their keys), or None when it names nobody."""
     found = na.names.extract_people(text)
     if not found:
         return None
     m = rng.choice(found)
-    choices = [o for o in others if na.names.name_key(o) != m.key]
+    choices = [o for o, key in others if key != m.key]
     if not choices:
         return None
     return text[: m.start] + rng.choice(choices) + text[m.end :]
@@ -140,7 +140,10 @@ def ko_en_groups(shared: Path, split: str, rng: random.Random) -> list[Group]:
     en = _lines(folder / f"korean-english-park.{split}.en")
     # a second stream for the changed-name decoys, so the other samples stay as they were
     name_rng = random.Random(f"{SEED}-names-{split}")
-    people = sorted({m.text for line in en[::7] for m in na.names.extract_people(line)})
+    people = [
+        (name, na.names.name_key(name))
+        for name in sorted({m.text for line in en[::7] for m in na.names.extract_people(line)})
+    ]
     out = []
     for start in range(0, len(ko) - WINDOW + 1, WINDOW):
         left = ko[start : start + WINDOW]
