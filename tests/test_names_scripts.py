@@ -108,6 +108,8 @@ CHINESE_GROUPS = [
         "President Xi Jinping",
         "시진핑 주석",
         "Си Цзиньпин",
+        "Xi Jin-ping",  # a hyphenated or spaced given name, each half one syllable
+        "Xi Jin Ping",
     ],
     ["毛泽东", "毛澤東", "Mao Zedong", "마오쩌둥", "Мао Цзэдун"],
     ["李克强", "李克強", "Li Keqiang", "리커창", "Ли Кэцян"],

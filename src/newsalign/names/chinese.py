@@ -7,9 +7,10 @@ Chinese (외래어 표기법, 중국어): Xi Jinping -> 시진핑, Mao Zedong ->
 system (Си Цзиньпин), read back to pinyin here, so the Hangul spelling, the Han characters and
 the pinyin all meet in the one Hangul form and are keyed from it.
 
-A Latin name is read as pinyin when it is a Chinese surname and one unhyphenated given name
-of one or two pinyin syllables (``Xi Jinping``, ``Hu Jintao``); ``Yang Jin-ho`` (hyphen)
-and ``Kim Jong Un`` (spaced syllables, not pinyin) are left to the Korean reader.
+A Latin name is read as pinyin when it is a Chinese surname and a given name of one or two
+pinyin syllables (``Xi Jinping``, ``Hu Jintao``, ``Xi Jin-ping``); where the name also
+reads as Korean (``Yang Jin-ho``; ``Kim Jong Un``, whose Kim is no pinyin), the Korean
+reading wins unless a spelling only pinyin has marks the given name (:mod:`.parse`).
 """
 
 from __future__ import annotations
@@ -149,14 +150,25 @@ def _han_hangul(tokens: list[str]) -> str:
 
 
 def _pinyin_name_hangul(tokens: list[str]) -> str:
-    """A Latin name read as pinyin and written in Hangul, or ``""`` if it is not pinyin."""
-    if len(tokens) != 2 or "-" in tokens[1]:
+    """A Latin name read as pinyin and written in Hangul, or ``""`` if it is not pinyin.
+
+    The given name is one word of one or two syllables (``Xi Jinping``) or two syllables
+    hyphenated or apart (``Xi Jin-ping``, ``Xi Jin Ping``), each then one syllable.
+    """
+    if not 2 <= len(tokens) <= 3:
         return ""
-    sur, given = tokens[0].lower(), tokens[1].lower()
+    low = [t.lower() for t in tokens]
+    sur, pieces = low[0], [p for t in low[1:] for p in t.split("-")]
+    given = "".join(pieces)
     if sur not in _SURNAMES or not (sur + given).isascii() or not given.isalpha():
         return ""
+    if len(pieces) > 1:
+        if len(pieces) != 2 or not all(_split_syllable(p) for p in pieces):
+            return ""
+        parts: tuple[str, ...] | None = tuple(pieces)
+    else:
+        parts = _pinyin_split(given)
     sur_parts = _pinyin_split(sur)
-    parts = _pinyin_split(given)
     if sur_parts is None or parts is None or not 1 <= len(parts) <= 2:
         return ""
     return "".join(_pinyin_hangul(p) for p in (*sur_parts, *parts))
