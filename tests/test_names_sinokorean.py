@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from newsalign.names import match_names, name_key, same_person
-from newsalign.names.sinokorean import _readings, sino_korean_pinyin
+from newsalign.names.sinokorean import _readings, korean_reading, sino_korean_pinyin
 
 
 def test_the_table_reads_common_hanja_only() -> None:
@@ -101,3 +101,43 @@ def test_keys_stay_idempotent_for_sino_korean_names() -> None:
     for name in ("Meng Haoran", "맹호연", "Zhuge Liang", "제갈량", "Ren Hui", "런후이"):
         key = name_key(name)
         assert name_key(key) == key
+
+
+KOREAN_IN_HANJA = [
+    ("金正恩", ["김정은", "Kim Jong-un", "Kim Jong Un", "Kim Chong-un"]),
+    ("金與正", ["김여정", "Kim Yo-jong", "Kim Yo Jong"]),
+    ("金与正", ["김여정", "Kim Yo-jong"]),  # the simplified form
+    ("崔善姬", ["최선희", "Choe Son-hui", "Choi Sun-hee"]),
+    ("李在明", ["이재명", "Lee Jae-myung", "Yi Jae-myeong"]),  # 李 리, written 이
+    ("尹錫悅", ["윤석열", "Yoon Suk-yeol", "Yun Sok-yol"]),
+    ("朴 善源", ["박선원", "Park Sun-won", "Park Sunwon"]),
+]
+
+
+@pytest.mark.parametrize(("han", "spellings"), KOREAN_IN_HANJA, ids=lambda x: str(x)[:8])
+def test_korean_names_in_hanja_read_as_korean(han: str, spellings: list[str]) -> None:
+    for other in spellings:
+        assert same_person(han, other), (han, other, match_names(han, other))
+        assert same_person(other, han)
+    assert match_names(han, spellings[0]).reason == "Korean reading of the Han characters"
+
+
+@pytest.mark.parametrize(
+    ("han", "other"),
+    [
+        ("金正恩", "김정일"),  # 金正日 Kim Jong-il
+        ("金正恩", "Kim Jong-il"),
+        ("李在明", "Lee Jae-yong"),
+        ("崔善姬", "Choe Ryong-hae"),
+        ("金正恩", "Jin Zhengyi"),
+    ],
+)
+def test_other_korean_people_stay_apart_from_hanja(han: str, other: str) -> None:
+    assert not same_person(han, other)
+
+
+def test_korean_reading_reads_two_to_four_characters() -> None:
+    assert korean_reading("柳寬順") == "유관순"  # 柳 류, written 유
+    assert korean_reading("南宮 玉分") == "남궁옥분"
+    assert korean_reading("金") == ""
+    assert korean_reading("金正恩 위원장") == ""

@@ -192,3 +192,34 @@ def test_cyrillic_u_elsewhere_is_a_vowel() -> None:
     assert same_person("Uvarov", "Уваров")
     assert same_person("Wagner", "Вагнер")
     assert not same_person("Waters", "Уотс")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kyrylo Budanov", "Кирило Буданов"),  # Ukrainian -o, written or transliterated
+        ("Kyrylo Budanov", "Kirill Budanov"),  # the Russian form
+        ("Кирило Буданов", "Кирилл Буданов"),
+        ("키릴로 부다노우", "키릴 부다노프"),  # both in the Korean loanword orthography
+        ("Mykhailo Podolyak", "Михаил Подоляк"),
+        ("John Gordon", "Джон Гордон"),  # a first j written dzh
+        ("Mikhail Gorbachev", "Michail Gorbatschow"),  # kh written ch
+    ],
+)
+def test_given_names_meet_across_transliterations(a: str, b: str) -> None:
+    assert same_person(a, b), match_names(a, b)
+    assert match_names(b, a).verdict == "same"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ivan Petrov", "Ivana Petrova"),  # only a final o drops, and only after l or r
+        ("Anton Pavlov", "Antonio Pavlov"),
+        ("Maria Lopez", "Mario Lopez"),
+        ("Joan Smith", "Джон Смит"),
+        ("Kyrylo Budanov", "Kyrylo Tymoshenko"),
+    ],
+)
+def test_other_given_names_stay_apart(a: str, b: str) -> None:
+    assert not same_person(a, b), match_names(a, b)

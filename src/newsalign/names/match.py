@@ -8,6 +8,7 @@ from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
 
+from .chinese import _has_han
 from .general import _initial_class
 from .hangul import _SylSet
 from .japanese import _kana_form
@@ -15,7 +16,7 @@ from .loanmodel import _loan_pair_same
 from .parse import _parse
 from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
-from .sinokorean import _sino_korean_pair
+from .sinokorean import _sino_korean_pair, korean_reading
 from .skeletons import _vowel_runs, _vowels_disagree, coarse_skeleton, skeleton
 
 
@@ -62,9 +63,22 @@ def match_names(a: str, b: str) -> NameMatch:
         reason = "learned loanword model"
     elif _sino_korean_pair(a, b):
         reason = "Sino-Korean reading of the characters"
+    elif _hanja_korean_pair(a, b):
+        reason = "Korean reading of the Han characters"
     else:
         return match
     return NameMatch("same", _scale(_score(_parse(a), _parse(b)), "same"), reason)
+
+
+def _hanja_korean_pair(a: str, b: str) -> bool:
+    """A Korean name in Han characters against one in Hangul or a romanisation."""
+    if not isinstance(a, str) or not isinstance(b, str) or _has_han(a) == _has_han(b):
+        return False
+    han, other = (a, b) if _has_han(a) else (b, a)
+    reading = korean_reading(han)
+    if not reading or _parse(other).kind != "korean":
+        return False
+    return _match_rules(reading, other).verdict == "same"
 
 
 def _match_rules(a: str, b: str) -> NameMatch:
@@ -258,6 +272,8 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
     if ga and gb:
         if set(ga) == set(gb):
             return NameMatch("same", _scale(score, "same"), "same surname and given names")
+        if pa.loan == pb.loan and _given_spellings_meet(pa, pb):
+            return NameMatch("same", _scale(score, "same"), "surname key, given names by spelling")
         if pa.loan != pb.loan and _loan_given_agree(pa, pb):
             # Korean writes foreign given names by sound and loses letters (조지 George,
             # 리처드 Richard): with one surname key, only a clear difference is evidence.
@@ -278,6 +294,38 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
     if ga or gb or ia != ib:
         return NameMatch("ambiguous", _scale(score, "ambiguous"), "initials agree")
     return NameMatch("same", _scale(score, "same"), "same surname and initials")
+
+
+def _given_spellings_meet(pa: _Parsed, pb: _Parsed) -> bool:
+    """Given names, one for one, that are spellings of one name in two orthographies.
+
+    Transliteration and national spelling change a given name in a few set ways, which no
+    two different names differ by alone: a first j written dzh (John / Джон, Jack /
+    Джек), kh written h or ch (Mikhail / Michail), and the Ukrainian -o after l or r
+    against the Russian form without it (Kyrylo / Kirill / Кирило, Mykhailo / Mikhail,
+    Petro / Petr). Every other letter must fold alike and the vowels must agree place by
+    place (Ivan / Ivana, Anton / Antonio, Maria / Mario, Joan / Джон stay apart).
+    """
+    a, b = pa.given_words, pb.given_words
+    if not a or len(a) != len(b) or len(pa.given_names) != len(a) or len(pb.given_names) != len(b):
+        return False
+    return all(
+        fx == fy or _given_variants_meet(x, y)
+        for x, fx, y, fy in zip(a, pa.given_names, b, pb.given_names, strict=True)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _given_variants_meet(x: str, y: str) -> bool:
+    vx, vy = _given_variants(x), _given_variants(y)
+    return any(
+        skeleton(u) == skeleton(v) and _vowel_runs(u) == _vowel_runs(v) for u in vx for v in vy
+    )
+
+
+def _given_variants(word: str) -> set[str]:
+    words = {word, re.sub("^(?:dzh|dj|j)", "dzh", word), re.sub("kh|ch", "h", word)}
+    return words | {w[:-1] for w in words if len(w) >= 5 and re.search("[lr]o$", w)}
 
 
 def _loan_given_agree(pa: _Parsed, pb: _Parsed) -> bool:

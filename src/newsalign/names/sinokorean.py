@@ -39,6 +39,7 @@ from importlib import resources
 
 from .chinese import _pinyin_name_hangul, _pinyin_split
 from .hangul import _HANGUL_BASE, _is_hangul
+from .surnames import _INITIAL_LAW
 
 logger = logging.getLogger(__name__)
 
@@ -61,19 +62,29 @@ def _in_ks_x_1001(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _readings() -> Mapping[str, frozenset[str]]:
-    """Each Hangul syllable -> the pinyin syllables (no tone) of the hanja read so."""
+def _table() -> Mapping[str, str]:
+    """The hanja package's table: each Han character -> its Hangul reading."""
     try:
         text = (resources.files("hanja") / "table.yml").read_text(encoding="utf-8")
     except (ModuleNotFoundError, OSError):
-        logger.warning("the hanja package is missing: no Sino-Korean readings of Chinese names")
+        logger.warning("the hanja package is missing: no Sino-Korean readings of Han names")
         return {}
+    out: dict[str, str] = {}
+    for m in _TABLE_LINE.finditer(text):
+        han, hangul = chr(int(m.group(1), 16)), chr(int(m.group(2), 16))
+        if _is_hangul(hangul):
+            out[han] = hangul
+    return out
+
+
+@lru_cache(maxsize=1)
+def _readings() -> Mapping[str, frozenset[str]]:
+    """Each Hangul syllable -> the pinyin syllables (no tone) of the hanja read so."""
     from pypinyin import Style, lazy_pinyin
 
     out: dict[str, set[str]] = {}
-    for m in _TABLE_LINE.finditer(text):
-        han, hangul = chr(int(m.group(1), 16)), chr(int(m.group(2), 16))
-        if not _is_hangul(hangul) or not _in_ks_x_1001(han):
+    for han, hangul in _table().items():
+        if not _in_ks_x_1001(han):
             continue
         for syl in lazy_pinyin(han, style=Style.NORMAL, v_to_u=True):
             if _LATIN_WORD.match(syl.replace("ü", "v")):
@@ -82,6 +93,27 @@ def _readings() -> Mapping[str, frozenset[str]]:
     # 金 is 금, but 김 as a surname (Jin Yong = 김용).
     out.setdefault("김", set()).add("jin")
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def korean_reading(name: str) -> str:
+    """A name in Han characters read as a Korean name in Hangul, or ``""``.
+
+    Korean names are written in Han characters too (金正恩, 崔善姬): read as Korean they
+    are 김정은 and 최선희, while pinyin reads them as Chinese (Jin Zheng'en). Each character
+    takes the table's reading; the surname the initial sound law (李 리 is 이, 柳 류 is 유)
+    and 金 its surname reading 김. Two to four characters, spaces and a middle dot allowed;
+    ``""`` where any other letter is there or a character has no reading.
+
+    Example:
+        >>> korean_reading("金正恩"), korean_reading("李 在明")
+        ('김정은', '이재명')
+    """
+    chars = [c for c in name if not c.isspace() and c not in "·・"]
+    table = _table()
+    if not 2 <= len(chars) <= 4 or not all(c in table for c in chars):
+        return ""
+    first = "김" if chars[0] == "金" else table[chars[0]]
+    return "".join([_INITIAL_LAW.get(first, first), *(table[c] for c in chars[1:])])
 
 
 def _initial_forms(syllable: str) -> tuple[str, ...]:
