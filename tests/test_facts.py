@@ -40,6 +40,24 @@ def test_korean_and_english_share_values() -> None:
     assert {3000.0, 10000.0} <= en & ko
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Korean spacing: a space after each large scale (만, 억, 조) within one number
+        ("러시아에 1만 900명을 보냈다", {10900.0}),
+        ("2만 5천 명", {25000.0}),
+        ("1억 2천만 달러", {120000000.0}),
+        ("12억 3456만 7898원", {1234567898.0}),
+        # ... but a year, a month or a count of months after the space is a number of its own
+        ("인구 5만 2020년 조사", {50000.0, 2020.0}),
+        ("1만 명이 3개월 동안", {10000.0, 3.0}),
+        ("3천 명", {3000.0}),
+    ],
+)
+def test_korean_numbers_spaced_by_the_large_scales(text: str, values: set[float]) -> None:
+    assert number_values(text) == values
+
+
 def test_no_numbers() -> None:
     assert number_values("No one knows.") == frozenset()
 

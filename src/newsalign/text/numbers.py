@@ -63,9 +63,14 @@ _NUM = re.compile(
     re.IGNORECASE,
 )
 # Numerals written with digits and scale characters: 1만, 1억1천만, 12조3천억, 2,326억, 3000万.
+# Korean spacing puts a space after each of the large scales (1만 900명 is 10,900, 1억 2천만
+# 달러 120 million); a number after such a space that a date or time word follows is a
+# number of its own (인구 5만 2020년: 50,000, then the year).
+_LARGE_SCALES = "만억조万萬億亿兆"
 _KO_NUM = re.compile(
     _LATIN_BEFORE + rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[{_SCALE_CLASS}]+"
-    rf"(?:\d+(?:\.\d+)?[{_SCALE_CLASS}]+)*(?:\d+(?![\d.]))?"
+    rf"(?:(?:(?<=[{_LARGE_SCALES}]) )?\d+(?:\.\d+)?[{_SCALE_CLASS}]+)*"
+    rf"(?:(?:(?<=[{_LARGE_SCALES}]) (?=\d+(?![\d.])\s*(?![년월일시분초]|개월)))?\d+(?![\d.]))?"
 )
 # A currency sign with a short scale: $5m, £2.5bn, €300k (5m alone may be five metres).
 _MONEY_SHORT = re.compile(r"[$£€¥₩]\s?(\d+(?:\.\d+)?)\s?(bn|mn|m|k|b)\b", re.IGNORECASE)
