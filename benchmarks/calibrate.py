@@ -82,6 +82,7 @@ SIGNS = {
     "cos_cross": 0,
     "lex_same": 1,
     "name_clash": -1,
+    "clash_short": -1,
 }
 assert tuple(SIGNS) == FEATURES
 

@@ -109,6 +109,9 @@ def test_dates_of_one_slot_with_no_value_in_common_conflict() -> None:
     assert _conflict("Talks ended on the 8th.", "Talks ended.") == 0
     # quantities still conflict as the comparison pairs them
     assert _conflict("Russia sent 3,000 troops.", "Russia sent 10,900 troops.") == 1
+    assert _conflict("Russia sent 3,000 people.", "러시아에 1만 900명을 보냈다.") == 1
+    # ... when one of them has a unit: two bare numbers may count different things
+    assert _conflict("a 975 m² reflector", "a 10,500-square-foot reflector") == 0
 
 
 def _row(left: str, right: str) -> dict[str, float]:
@@ -132,6 +135,10 @@ def test_two_reporters_sign_offs_clash_and_lower_the_probability(cached: na.Enco
     assert _row("이성권 의원은 말했다.", "이날 회의가 열렸다.")["name_clash"] == 0  # one side only
     # across languages a clash is not counted (keys of one person agree less often there)
     assert _row("이성권 의원은 말했다.", "Kim Jong Un said so.")["name_clash"] == 0
+    # a clash weighs by how short the sentences are: there the names are much of the content
+    row = _row("VOA 뉴스 백성원입니다.", "VOA 뉴스 함지하입니다.")
+    assert row["clash_short"] == pytest.approx(row["short"]) and 0.3 < row["short"] < 0.7
+    assert _row("이성권 의원은 말했다.", "이날 회의가 열렸다.")["clash_short"] == 0
     mine, theirs = "VOA 뉴스 백성원입니다.", "VOA 뉴스 함지하입니다."
     same = _probability(cached, [mine], [mine], ((0,), (0,)))
     other = _probability(cached, [mine], [theirs], ((0,), (0,)))

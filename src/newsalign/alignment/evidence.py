@@ -13,8 +13,10 @@ feature         meaning
 ``lex``         cosine of the passages' character 2-4-gram counts (sublinear, no IDF)
 ``num_share``   numbers both sides have over the larger side's count (``3,000`` = ``3천``)
 ``num_miss``    numbers only one side has, over all the numbers the two sides have
-``conflict``    quantities that the fact comparison pairs and finds different (``3,000 troops``
-                against ``10,900 troops``), and date slots (day, weekday, month, year...) both
+``conflict``    quantities that the fact comparison pairs and finds different, at least one
+                of them with a unit (``3,000 troops`` against ``10,900 troops``; two bare
+                numbers may count different things: ``975`` m² against ``10,500``-square-foot),
+                and date slots (day, weekday, month, year...) both
                 sides fill with no value in common (``on the 23rd`` against ``on the 9th``;
                 ``8일`` against ``31일(한국 시각 1일)``)
 ``name_share``  people (name keys, any spelling or script) both sides name, over the larger count
@@ -23,6 +25,9 @@ feature         meaning
                 by both (``VOA 뉴스 백성원입니다`` against ``VOA 뉴스 함지하입니다``), else 0;
                 across languages the keys of one person agree less often (a Hangul
                 rendering of a foreign name), so there a clash is left to ``name_miss``
+``clash_short`` ``name_clash`` times ``short``: in a short sentence the names are much of
+                what it says (two reporters' sign-offs, ``Kim said so`` against ``Lee said
+                so``), and the cosine of the rest is high whoever is named
 ``len_gap``     ``|log(length ratio)|``, lengths in characters with a CJK character counted as 3
 ``short``       ``exp(-shorter length / 40)``: short passages give noisy vectors
 ``extra``       sentences beyond one a side in the bead
@@ -59,6 +64,7 @@ __all__ = ["FEATURES", "SentenceEvidence", "feature_rows", "sentence_evidence"]
 FEATURES: tuple[str, ...] = (
     "cos", "cos_high", "lex", "num_share", "num_miss", "conflict", "name_share", "name_miss",
     "len_gap", "short", "extra", "quotes", "cross", "cos_cross", "lex_same", "name_clash",
+    "clash_short",
 )  # fmt: skip
 
 _COS_KNEE = 0.6
@@ -150,13 +156,19 @@ def _quotes_found(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _conflicts(a: SentenceEvidence, b: SentenceEvidence) -> float:
     """Facts the two sides state differently: quantities the fact comparison pairs and finds
-    different, and date slots (day, weekday, month, year...) that both sides fill with no
+    different (one of them with a unit), and date slots (day, weekday, month, year...) that both sides fill with no
     value in common (``8일`` against ``31일 ... 1일``: the comparison pairs dates one to one
     only, so two days against one would pass for no conflict)."""
     if not a.facts or not b.facts:
         return 0.0
     diffs = compare_facts(a.facts, b.facts)
-    found = sum(1 for d in diffs if d.kind == "conflict" and d.fact == "quantity")
+    found = sum(
+        1
+        for d in diffs
+        if d.kind == "conflict"
+        and d.fact == "quantity"
+        and ((d.left_fact and d.left_fact.unit) or (d.right_fact and d.right_fact.unit))
+    )
     slots_a, slots_b = _date_slots(a.facts), _date_slots(b.facts)
     for slot in slots_a.keys() & slots_b.keys():
         if slot != "relative" and not any(
@@ -209,4 +221,5 @@ def feature_rows(
         out[k, 15] = float(clash and a.lang == b.lang)
     out[:, 13] = out[:, 0] * out[:, 12]
     out[:, 14] = out[:, 2] * (1.0 - out[:, 12])
+    out[:, 16] = out[:, 15] * out[:, 9]
     return out
