@@ -8,6 +8,8 @@ must match its Hangul and Latin spellings, and different people must stay apart.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsalign.names import match_names, name_key, same_person
@@ -118,3 +120,14 @@ def test_chinese_in_cyrillic_still_meets_pinyin_and_russian_names_stay_apart() -
     assert not same_person("Ким Филби", "Ким Чен Ын")
     assert not same_person("Ким Филби", "Kim Jong-un")
     assert not same_person("Ли Харви Освальд", "이하위")
+
+
+def test_keys_of_cyrillic_names_are_idempotent_on_random_syllables() -> None:
+    rnd = random.Random(20261207)
+    pieces = ["ким", "ли", "пак", "чен", "ын", "ир", "сен", "чжэ", "ин", "ё", "чжон", "цой"]
+    pieces += ["сон", "хи", "мун", "хён", "нъ", "ль", "ва", "ой", "ый", "е", "рён", "хэ", "-"]
+    for _ in range(2000):
+        words = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 3))) for _ in "ab"]
+        name = " ".join(w.capitalize() for w in words[: rnd.randint(1, 2)])
+        key = name_key(name)
+        assert name_key(key) == key, (name, key)
