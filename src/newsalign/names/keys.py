@@ -15,6 +15,13 @@ def name_key(name: str, *, lang: str | None = None) -> str:
     President, 의원, 대통령) are dropped, as are initials and patronymics. Never raises; an
     input with no letters gives ``""``.
 
+    Spellings :func:`~newsalign.names.same_person` joins share a key, except a Latin name
+    and a Hangul one joined by the learned loanword model or by the Sino-Korean reading of
+    a Chinese name, and a Korean name in Cyrillic: the Kontsevich system and the Soviet
+    spellings write sounds alike that the key keeps apart (н is a final ㄴ or ㅇ, Чен is
+    정 or 젠), so ``Ким Чен Ын`` keys as ``kim jen-on`` and ``Kim Jong-un`` as ``kim
+    jong-on``.
+
     Args:
         name: a person's name in any script, with or without a title.
         lang: an ISO 639-1 hint; accepted for symmetry with the rest of the API and

@@ -54,7 +54,10 @@ def match_names(a: str, b: str) -> NameMatch:
     person when the learned loanword model (:mod:`.loanmodel`) pairs every word of them by
     sound: then the keys may differ (``Budanov`` / ``부다노우``). So is a Chinese name in
     pinyin against its Sino-Korean reading in Hangul, the Korean reading of characters
-    both may write (:mod:`.sinokorean`: ``Meng Haoran`` / ``맹호연``).
+    both may write (:mod:`.sinokorean`: ``Meng Haoran`` / ``맹호연``). A Korean name in
+    Cyrillic (:mod:`.cyrillic_korean`) writes several sounds alike, so its syllables that
+    only overlap another spelling's are the same (``Ким Чен Ын`` / ``Kim Jong-un``), and
+    the keys may differ.
     """
     match = _match_rules(a, b)
     if match.verdict == "same":
@@ -424,13 +427,14 @@ def _match_korean(pa: _Parsed, pb: _Parsed) -> NameMatch:
     if len(pa.given) != len(pb.given):
         return NameMatch("different", _scale(fine, "different"), "given names differ in length")
     verdict: Verdict = "same"
+    lossy = pa.cyrillic or pb.cyrillic
     for k, (x, y) in enumerate(zip(pa.given, pb.given, strict=True)):
         rel = _syl_relation(x, y)
         if rel == "disjoint":
             return NameMatch("different", _scale(fine, "different"), f"syllable {k + 1} differs")
-        if rel == "overlap":
+        if rel == "overlap" and not lossy:
             verdict = "ambiguous"
-    if not (pa.surname <= pb.surname or pb.surname <= pa.surname):
+    if not (pa.surname <= pb.surname or pb.surname <= pa.surname) and not lossy:
         verdict = "ambiguous"
     if verdict == "ambiguous" and pa.key == pb.key:
         if _rr_vowels_differ(pa.rr_vowels, pb.rr_vowels):
@@ -466,7 +470,9 @@ def same_person(a: str, b: str) -> bool:
 
     ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``, but for a Latin name
     and a Hangul one joined by the learned loanword model or by the Sino-Korean reading of
-    a Chinese name; ambiguous pairs are ``False``.
+    a Chinese name, and for a Korean name in Cyrillic, whose lossy syllables (о is ㅗ or ㅓ,
+    н a final ㄴ or ㅇ: Ким Чен Ын = 김정은) need only overlap another spelling's;
+    ambiguous pairs are ``False``.
 
     Example:
         >>> same_person("Lee Seong-gwon", "Lee Seong Kwon")

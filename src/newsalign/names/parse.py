@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .chinese import _han_hangul, _has_han, _palladius_name_hangul, _pinyin_name_hangul
+from .cyrillic_korean import _cyr_syllables, _cyr_sylset, _cyrillic_korean_parse
 from .general import _GENERAL_SIGIL, _general_parse, _raw_skeletons
 from .hangul import _is_hangul
 from .korean import _korean_parse
@@ -117,6 +118,10 @@ def _parse_once(name: str) -> _Parsed:
     if palladius:
         # A Chinese name in Cyrillic (Си Цзиньпин): the same Hangul form (시진핑).
         return _parse_once(palladius)
+    cyrillic = _cyrillic_korean_parse(tokens)
+    if cyrillic is not None:
+        # A Korean name in Cyrillic (Ким Чен Ын, Kontsevich or the Soviet spellings).
+        return cyrillic
     parsed = None if _FOREIGN_HANGUL.search(name) else _korean_parse(tokens)
     chinese = _pinyin_name_hangul(tokens)
     if chinese and (parsed is None or _PINYIN_ONLY.search(tokens[1].lower())):
@@ -177,5 +182,15 @@ def clear_caches() -> None:
     Example:
         >>> clear_caches()
     """
-    for fn in (_parse, _parse_once, skeleton, _skel_syms, _rom_sylset, _rom_split, _mr_surname_set):
+    for fn in (
+        _parse,
+        _parse_once,
+        skeleton,
+        _skel_syms,
+        _rom_sylset,
+        _rom_split,
+        _mr_surname_set,
+        _cyr_sylset,
+        _cyr_syllables,
+    ):
         fn.cache_clear()

@@ -26,6 +26,9 @@ class _Parsed:
     japanese: bool = False  # general: two words that read as a Japanese name
     head: str = ""  # general: the surname's first sound: "V" vowel, "S" sibilant, "J" j, ""
     rr_vowels: tuple[str, ...] = ()  # Korean, marked as RR: each given syllable's RR vowel
+    # Korean, read from Cyrillic (Ким Чен Ын): its lossy sets (о is ㅗ or ㅓ, н a final ㄴ or
+    # ㅇ) that only overlap another spelling's are the same syllable, whatever the keys.
+    cyrillic: bool = False
 
 
 _EMPTY = _Parsed("empty", "")
