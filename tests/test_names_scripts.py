@@ -267,6 +267,11 @@ def test_korean_or_foreign_reading_of_hangul() -> None:
     # A run-together romanised given name is Korean only in Korean syllables.
     assert name_key("Joe Biden").startswith("~")
     assert name_key("Park Sunwon") == name_key("박선원")
+    # RR writes 이 as I: first, it is a surname, not a regnal number.
+    assert same_person("I Sun-sin", "이순신")
+    # a title after a Korean name, or before it with the country, is no domain
+    assert same_person("북한 국무위원장 김정은", "Kim Jong-un")
+    assert not same_person("덴마크 왕자 헨리크", "Prince Frederik of Denmark")
 
 
 @pytest.mark.parametrize(
@@ -275,6 +280,13 @@ def test_korean_or_foreign_reading_of_hangul() -> None:
         ("카스티야의 블랑슈", "Blanche of Castile"),
         ("교황 레오 14세", "Pope Leo XIV"),
         ("아슈르-단 3세", "Ashur-dan III"),
+        ("올라프 1세", "Olaf I of Norway"),  # a regnal number of one letter, not an initial
+        ("에드워드 5세", "Edward V of England"),
+        ("알폰소 10세", "Alfonso X of Castile"),
+        # a rank between the domain and the name drops the domain (Archduke ... of Austria)
+        ("오스트리아 대공 카를 루트비히", "Archduke Karl Ludwig of Austria"),
+        ("덴마크 왕자 헨리크", "Prince Henrik of Denmark"),
+        ("케임브리지 공녀 샬럿", "Princess Charlotte of Cambridge"),
     ],
 )
 def test_regnal_numbers_places_and_ranks_are_not_names(a: str, b: str) -> None:

@@ -22,7 +22,7 @@ from .parsed import _EMPTY, _Parsed
 from .romanization import _rom_split, _rom_sylset
 from .skeletons import _skel_syms, skeleton
 from .surnames import _mr_surname_set
-from .titles import _TITLE_KO_RE, _is_title
+from .titles import _TITLE_KO_RE, _after_korean_rank, _is_title
 
 _TOKEN_SPLIT = re.compile(r"[\s,;:/|·・()\[\]{}\"“”«»]+")
 
@@ -59,8 +59,18 @@ def _clean_tokens(name: str) -> list[str]:
     if len(out) > 1:
         out = [t for t in out if not (len(t) > 2 and t.endswith("의") and _is_hangul(t[0]))]
     # Drop titles and honorifics wherever they stand, but never the last token left.
+    out = _after_korean_rank(out)
     kept = [t for t in out if not _is_title(t)]
+    if len(kept) > 1 and kept[-1] in _ONE_LETTER_REGNAL and len(kept[-2]) > 1:
+        # A regnal number of one letter after a name (Olaf I, Edward V, Alfonso X; the
+        # Hangul writes 1세, dropped as a title): not an initial, which takes a period or
+        # stands first (I Sun-sin is the RR spelling of 이순신).
+        kept = kept[:-1]
     return kept or out[-1:] if out else []
+
+
+# The regnal numbers of one letter, capitals only: a lower-case i or x is a word.
+_ONE_LETTER_REGNAL = frozenset({"I", "V", "X"})
 
 
 # Spellings no rule derives (NAMES.md): a small alias table, Latin spelling -> Hangul.

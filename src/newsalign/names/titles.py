@@ -51,11 +51,39 @@ _TITLE_KO_RE = re.compile("(?:" + "|".join(sorted(_TITLES_KO, key=len, reverse=T
 _ORDINAL = re.compile(r"[0-9]+세?")
 
 
+# Ranks of nobility, royalty and the church that Hangul labels write between a domain and
+# the name (덴마크 왕자 헨리크 Prince Henrik of Denmark, 작센 선제후 에른스트 Ernest, Elector
+# of Saxony), besides those of _TITLES_KO; whole words only (부인 and 공 end other words),
+# so they are no cue in running text.
+_RANKS_KO = frozenset(
+    {
+        "왕비", "왕세자", "황태자", "태자", "선제후", "총대주교", "대주교", "주교", "추기경",
+        "여공작", "여백작", "변경백", "부군", "부인", "공", "대군",
+    }
+) | frozenset(_TITLES_KO)
+# A Korean ordinal of a title's holder (제8대 스펜서 백작, the 8th Earl Spencer).
+_KO_ORDINAL = re.compile(r"제[0-9]+대")
+
+
 def _is_title(tok: str) -> bool:
     low = tok.lower().rstrip(".")
-    if low in _TITLES_EN or _ORDINAL.fullmatch(tok):
+    if low in _TITLES_EN or _ORDINAL.fullmatch(tok) or _KO_ORDINAL.fullmatch(tok):
         return True
-    return bool(all(_is_hangul(c) for c in tok) and tok in _TITLES_KO)
+    return bool(all(_is_hangul(c) for c in tok) and tok in _RANKS_KO)
+
+
+def _after_korean_rank(tokens: list[str]) -> list[str]:
+    """A Hangul label's words after a rank that stands between a domain and the name.
+
+    ``오스트리아 대공 카를 루트비히`` is Archduke Karl Ludwig of Austria: the words before the
+    rank name the domain, not the person. A rank first or last is only dropped (by
+    :func:`_is_title`); one in the middle drops the domain too, so does a run of ranks
+    (아가일 공작 부인 루이즈, Louise, Duchess of Argyll).
+    """
+    if len(tokens) < 3 or not all(_is_hangul(c) for t in tokens for c in t if c.isalpha()):
+        return tokens
+    last = max((k for k, t in enumerate(tokens[:-1]) if k > 0 and t in _RANKS_KO), default=0)
+    return tokens[last + 1 :] if last else tokens
 
 
 # Korean titles a name may stand before in running text (not the bare prefixes 전 and 前,
