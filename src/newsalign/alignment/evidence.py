@@ -156,9 +156,9 @@ def _quotes_found(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _conflicts(a: SentenceEvidence, b: SentenceEvidence) -> float:
     """Facts the two sides state differently: quantities the fact comparison pairs and finds
-    different (one of them with a unit), and date slots (day, weekday, month, year...) that both sides fill with no
-    value in common (``8일`` against ``31일 ... 1일``: the comparison pairs dates one to one
-    only, so two days against one would pass for no conflict)."""
+    different (one of them with a unit), and date slots (day, weekday, month, year...) that
+    both sides fill with no value in common (``8일`` against ``31일 ... 1일``: the comparison
+    pairs dates one to one only, so two days against one would pass for no conflict)."""
     if not a.facts or not b.facts:
         return 0.0
     diffs = compare_facts(a.facts, b.facts)
