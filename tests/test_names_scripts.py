@@ -23,6 +23,9 @@ from newsalign.names import match_names, name_key, same_person
         ("Kim Seonyeong", "Kim Seon-yeong"),
         ("Lee Jaemyung", "Lee Jae-myung"),
         ("Lee Seonggwon", "Lee Seong-gwon"),
+        ("Ahn Kukhyun", "Ahn Kuk-hyun"),  # a k before an h ends its syllable
+        ("Kim Okhee", "김옥희"),
+        ("Lee Seokhyun", "이석현"),
     ],
 )
 def test_run_together_given_names_parse_as_two_syllables(joined: str, hyphenated: str) -> None:

@@ -115,12 +115,17 @@ def _prefer(candidate: str, current: str, word: str) -> bool:
     a Korean name writes wins: a final ``ng`` is never split; an ``n`` before a ``w`` or ``y``
     glide ends the syllable (Korean onsets ㄴ + glide, 눠 and 뉴, are rare in names, while
     선원 and 선영 are common: ``sunwon``, ``seonyeong``); otherwise the next syllable takes
-    its onset (``jaemyung`` -> ``jae`` + ``myung``).
+    its onset (``jaemyung`` -> ``jae`` + ``myung``), but for a k, p or t before an h, which
+    ends its syllable (``seokhyun`` -> ``seok`` + ``hyun``).
     """
     if candidate.endswith("ng") != current.endswith("ng"):
         return candidate.endswith("ng")
     longer, shorter = sorted((candidate, current), key=len, reverse=True)
     if longer == shorter + "n" and word[len(longer) : len(longer) + 1] in ("w", "y"):
+        return candidate == longer
+    if longer[len(shorter) :] in ("k", "p", "t") and word[len(longer) : len(longer) + 1] == "h":
+        # A k, p or t before an h ends its syllable: 석현 seokhyun, 옥희 okhee, 법현
+        # beophyeon (kh, ph and th as aspirated onsets are rare in Korean names).
         return candidate == longer
     return len(candidate) < len(current)
 
