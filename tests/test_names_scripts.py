@@ -337,3 +337,25 @@ def test_japanese_ky_and_princely_titles_in_hangul(latin: str, hangul: str) -> N
 )
 def test_japanese_given_names_a_syllable_apart_stay_apart(latin: str, hangul: str) -> None:
     assert not same_person(latin, hangul)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("北 김정은", "Kim Jong-un"),  # a headline's one-character country
+        ("美 바이든", "Biden"),
+        ("시진핑 중국 국가주석", "Xi Jinping"),  # a country before a final title
+        ("习近平主席", "Xi Jinping"),  # a Han title written onto the name
+        ("金正恩 总书记", "김정은"),
+        ("최선희 외무상", "Choe Son-hui"),
+        ("Xí Jìnpíng", "Xi Jinping"),  # pinyin with its tone marks
+    ],
+)
+def test_headline_prefixes_titles_and_tone_marks_are_not_names(a: str, b: str) -> None:
+    assert same_person(a, b), match_names(a, b)
+
+
+def test_a_country_word_is_dropped_only_before_a_title() -> None:
+    assert name_key("시진핑 중국 국가주석") == name_key("시진핑")
+    assert name_key("北 김정은") == name_key("김정은")
+    assert not same_person("北 김정은", "김정일")

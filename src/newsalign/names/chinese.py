@@ -16,6 +16,7 @@ reading wins unless a spelling only pinyin has marks the given name (:mod:`.pars
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -149,6 +150,12 @@ def _han_hangul(tokens: list[str]) -> str:
     return "".join(_pinyin_hangul(s.lower()) for s in syls)
 
 
+def _toneless(word: str) -> str:
+    """Pinyin without its tone marks (Xí Jìnpíng = Xi Jinping); ü is kept."""
+    nfd = unicodedata.normalize("NFD", word.replace("ü", "v"))
+    return "".join(c for c in nfd if not unicodedata.combining(c)).replace("v", "ü")
+
+
 def _pinyin_name_hangul(tokens: list[str]) -> str:
     """A Latin name read as pinyin and written in Hangul, or ``""`` if it is not pinyin.
 
@@ -157,7 +164,7 @@ def _pinyin_name_hangul(tokens: list[str]) -> str:
     """
     if not 2 <= len(tokens) <= 3:
         return ""
-    low = [t.lower() for t in tokens]
+    low = [_toneless(t.lower()) for t in tokens]
     sur, pieces = low[0], [p for t in low[1:] for p in t.split("-")]
     given = "".join(pieces)
     if sur not in _SURNAMES or not (sur + given).isascii() or not given.isalpha():

@@ -13,7 +13,7 @@ from .general import _initial_class
 from .hangul import _SylSet
 from .japanese import _kana_form
 from .loanmodel import _loan_pair_same
-from .parse import _parse
+from .parse import _clean_tokens, _parse
 from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
 from .sinokorean import _sino_korean_pair, korean_reading
@@ -78,7 +78,7 @@ def _hanja_korean_pair(a: str, b: str) -> bool:
     if not isinstance(a, str) or not isinstance(b, str) or _has_han(a) == _has_han(b):
         return False
     han, other = (a, b) if _has_han(a) else (b, a)
-    reading = korean_reading(han)
+    reading = korean_reading(" ".join(t for t in _clean_tokens(han) if _has_han(t)))
     if not reading or _parse(other).kind != "korean":
         return False
     return _match_rules(reading, other).verdict == "same"

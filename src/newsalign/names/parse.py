@@ -22,7 +22,7 @@ from .parsed import _EMPTY, _Parsed
 from .romanization import _rom_split, _rom_sylset
 from .skeletons import _skel_syms, skeleton
 from .surnames import _mr_surname_set
-from .titles import _TITLE_KO_RE, _after_korean_rank, _is_title
+from .titles import _TITLE_HAN_RE, _TITLE_KO_RE, _after_korean_rank, _headline_cut, _is_title
 
 _TOKEN_SPLIT = re.compile(r"[\s,;:/|·・()\[\]{}\"“”«»]+")
 
@@ -43,7 +43,12 @@ def _clean_tokens(name: str) -> list[str]:
             m = _TITLE_KO_RE.search(tok)
             if m is not None and len(m.group()) >= 2 and m.start() >= 3:
                 tok = tok[: m.start()]
+        elif _has_han(tok) and len(tok) > 3:
+            m = _TITLE_HAN_RE.search(tok)
+            if m is not None and m.start() >= 2:
+                tok = tok[: m.start()]  # 习近平主席: the title written onto the name
         out.append(tok)
+    out = _headline_cut(out)
     # A name "of" a place or "the" epithet ends before them (Charles VI of France, Gorm the
     # Old), and a Korean possessive names the place (카스티야의 블랑슈 Blanche of Castile).
     low = [t.lower() for t in out]

@@ -38,11 +38,34 @@ _TITLES_KO = (
     "대통령", "총비서", "부부장", "당선인", "의원", "원장", "장관", "차관", "대표", "기자",
     "총리", "위원", "의장", "사장", "회장", "교수", "박사", "총재", "단장", "청장", "실장",
     "비서관", "후보", "씨", "군", "양", "님", "여사", "총장", "지사", "시장", "검사", "판사",
-    "국가주석", "주석", "외교부장", "부장", "전", "前",
+    "국가주석", "주석", "외교부장", "부장", "전", "前", "외무상", "국방상", "제1부부장",
     "주니어", "시니어", "교황", "황제", "황후", "천황", "국왕", "여왕", "왕자", "공주", "대공",
     "여대공", "공작", "백작", "남작", "후작", "공녀", "추장", "술탄", "차르",
     # A Japanese prince's house (宮, 후시미노미야 Fushimi) and the title 親王 (아키라신노).
     "노미야", "신노",
+)
+# Titles in Han characters, as Chinese, Japanese and Korean headlines write them after a
+# name (习近平主席, 金正恩 总书记), dropped as words or as endings of a longer word.
+_TITLES_HAN = frozenset(
+    {
+        "主席", "国家主席", "國家主席", "总书记", "總書記", "委员长", "委員長", "总统", "總統",
+        "总理", "總理", "首相", "外长", "外長", "部长", "部長", "议员", "議員", "大使",
+        "国务委员", "國務委員", "先生", "女士", "氏",
+    }
+)
+_TITLE_HAN_RE = re.compile("(?:" + "|".join(sorted(_TITLES_HAN, key=len, reverse=True)) + ")$")
+# One Han character that Korean headlines put before a name for the country or the side
+# (北 김정은 North Korea's Kim Jong-un, 美 바이든, 中 시진핑, 日 기시다, 露 푸틴, 故 the late).
+_HEADLINE_PREFIXES = frozenset("北美中日露英佛獨韓南故與野")
+# Korean news writes a country between a foreign name and its title (시진핑 중국 국가주석,
+# 젤렌스키 우크라이나 대통령): before a final title, the country is no part of the name.
+_COUNTRIES_KO = frozenset(
+    {
+        "미국", "중국", "북한", "남한", "한국", "일본", "러시아", "우크라이나", "영국", "프랑스",
+        "독일", "이란", "이스라엘", "대만", "인도", "캐나다", "호주", "유엔", "튀르키예",
+        "터키", "이탈리아", "스페인", "폴란드", "베트남", "필리핀", "몽골", "쿠바", "시리아",
+        "이라크", "사우디", "브라질", "멕시코", "미", "중", "북", "일", "러", "우", "영", "독",
+    }
 )
 _TITLE_KO_RE = re.compile("(?:" + "|".join(sorted(_TITLES_KO, key=len, reverse=True)) + ")$")
 
@@ -69,7 +92,21 @@ def _is_title(tok: str) -> bool:
     low = tok.lower().rstrip(".")
     if low in _TITLES_EN or _ORDINAL.fullmatch(tok) or _KO_ORDINAL.fullmatch(tok):
         return True
+    if tok in _TITLES_HAN:
+        return True
     return bool(all(_is_hangul(c) for c in tok) and tok in _RANKS_KO)
+
+
+def _headline_cut(tokens: list[str]) -> list[str]:
+    """A name without a headline's one-character country before it, nor a country before a
+    final title (北 김정은 -> 김정은; 시진핑 중국 국가주석 -> 시진핑 국가주석)."""
+    if len(tokens) > 1 and tokens[0] in _HEADLINE_PREFIXES and any(
+        _is_hangul(c) for c in tokens[1]
+    ):
+        tokens = tokens[1:]
+    if len(tokens) > 2 and tokens[-2] in _COUNTRIES_KO and _is_title(tokens[-1]):
+        tokens = [*tokens[:-2], tokens[-1]]
+    return tokens
 
 
 def _after_korean_rank(tokens: list[str]) -> list[str]:
