@@ -76,12 +76,12 @@ _ORDINAL = re.compile(r"[0-9]+세?")
 
 # Ranks of nobility, royalty and the church that Hangul labels write between a domain and
 # the name (덴마크 왕자 헨리크 Prince Henrik of Denmark, 작센 선제후 에른스트 Ernest, Elector
-# of Saxony), besides those of _TITLES_KO; whole words only (부인 and 공 end other words),
-# so they are no cue in running text.
+# of Saxony), besides those of _TITLES_KO; whole words only (부인 ends other words), so
+# they are no cue in running text. Not 공 (duke), which is also the surname 孔 (공 유).
 _RANKS_KO = frozenset(
     {
         "왕비", "왕세자", "황태자", "태자", "선제후", "총대주교", "대주교", "주교", "추기경",
-        "여공작", "여백작", "변경백", "부군", "부인", "공", "대군",
+        "여공작", "여백작", "변경백", "부군", "부인", "대군",
     }
 ) | frozenset(_TITLES_KO)
 # A Korean ordinal of a title's holder (제8대 스펜서 백작, the 8th Earl Spencer).
