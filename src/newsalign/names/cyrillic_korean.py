@@ -14,13 +14,13 @@ syllables, which the matcher compares set against set (:mod:`.match`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
 from .hangul import _hangul_sylset, _lead_variants, _SylSet
 from .korean import _korean_record
 from .parsed import _Parsed
+from .romanization import _alternation
 from .surnames import _HANGUL_SURNAMES, _INITIAL_LAW
 from .syllables import _spells_name_syllable
 
@@ -56,10 +56,6 @@ _C_TAILS: dict[str, frozenset[str]] = {
     "м": frozenset({"m"}), "н": frozenset({"n", "ng"}), "нъ": frozenset({"ng"}),
     "ль": frozenset({"ㄹ"}), "л": frozenset({"ㄹ"}), "р": frozenset({"ㄹ"}),
 }
-
-
-def _alternation(keys: Iterable[str]) -> str:
-    return "|".join(sorted((k for k in keys if k), key=lambda k: (-len(k), k)))
 
 
 _C_SYLLABLE = re.compile(
