@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Literal
 
@@ -90,6 +91,10 @@ def _match_rules(a: str, b: str) -> NameMatch:
     pb = _parse(b) if isinstance(b, str) else _EMPTY
     score = _score(pa, pb)
     if pa.kind == "empty" or pb.kind == "empty":
+        if _same_letters(a, b):
+            # Nothing to key (a lone h, letters of a script without a table), but one
+            # spelling: a name matches itself.
+            return NameMatch("same", 1.0, "the same spelling")
         return NameMatch("different", 0.0, "a name without letters")
     if pa.kind == "korean" and pb.kind == "korean":
         return _match_korean(pa, pb)
@@ -111,6 +116,14 @@ def _match_rules(a: str, b: str) -> NameMatch:
         return NameMatch("ambiguous", _scale(score, "ambiguous"), "one name is part of the other")
     reason = "different surname skeletons" if pa.key == pb.key else "different keys"
     return NameMatch("different", _scale(score, "different"), reason)
+
+
+def _same_letters(a: object, b: object) -> bool:
+    """Two strings with letters that are one spelling once folded (NFKC, case)."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        return False
+    fa = unicodedata.normalize("NFKC", a).casefold().split()
+    return any(c.isalpha() for c in a) and fa == unicodedata.normalize("NFKC", b).casefold().split()
 
 
 def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
