@@ -223,3 +223,21 @@ def test_given_names_meet_across_transliterations(a: str, b: str) -> None:
 )
 def test_other_given_names_stay_apart(a: str, b: str) -> None:
     assert not same_person(a, b), match_names(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Буданов Кирилл", "Kyrylo Budanov"),  # Russian lists put the family name first
+        ("Зеленський Володимир", "Volodymyr Zelensky"),
+        ("Шевченко Тарас", "Taras Shevchenko"),
+    ],
+)
+def test_slavic_family_names_first_are_read_so(a: str, b: str) -> None:
+    assert same_person(a, b), match_names(a, b)
+
+
+def test_given_names_with_a_family_name_ending_are_not_turned() -> None:
+    # Lev ends in -ev, Irina and Marina in -ina: too short or not a family ending
+    assert name_key("Лев Толстой") == name_key("Leo Tolstoy")
+    assert same_person("Ирина Петрова", "Irina Petrova")

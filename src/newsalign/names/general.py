@@ -179,7 +179,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
             words[-1] not in native
             and _spelling_form(words[-1]) in _COMMON_GIVEN_SPELLINGS
             and _spelling_form(words[0]) not in _COMMON_GIVEN_SPELLINGS
-        ):
+        ) or _slavic_family_first(words, native, loan):
             sur = 0
     folded = [_fold(w) for w in words]
     as_read = words
@@ -207,6 +207,25 @@ def _general_parse(tokens: list[str]) -> _Parsed:
                    read=words[sur], loan=loan,
                    skeleton=surname, given_words=given_words, japanese=japanese_order,
                    head=_head(words[sur], surname, loan))
+
+
+# Endings only Slavic family names have (Буданов, Зеленський, Шевченко, Гнатюк), long
+# enough that no common given name ends so (Lev, Irina, Konstantin do not count).
+_SLAVIC_FAMILY = re.compile(
+    r"(?:.{3}(?:ov|ev|ova|eva)|.{2}(?:sk(?:y|iy|yi|ii|i|aya|a))|enko|[cy]huk|iuk|yuk)$"
+)
+
+
+def _slavic_family_first(words: list[str], native: set[str], loan: bool) -> bool:
+    """A transliterated two-word name written family name first (Буданов Кирилл): the
+    first word has a Slavic family name's ending and the second none."""
+    return (
+        len(words) == 2
+        and not loan
+        and not native & set(words)
+        and bool(_SLAVIC_FAMILY.search(words[0]))
+        and not _SLAVIC_FAMILY.search(words[1])
+    )
 
 
 def _is_latin(tok: str) -> bool:
