@@ -55,7 +55,9 @@ def match_names(a: str, b: str) -> NameMatch:
     person when the learned loanword model (:mod:`.loanmodel`) pairs every word of them by
     sound: then the keys may differ (``Budanov`` / ``부다노우``). So is a Chinese name in
     pinyin against its Sino-Korean reading in Hangul, the Korean reading of characters
-    both may write (:mod:`.sinokorean`: ``Meng Haoran`` / ``맹호연``). A Korean name in
+    both may write (:mod:`.sinokorean`: ``Meng Haoran`` / ``맹호연``), and a Korean name in
+    Han characters against its Korean spellings, read as Korean (``金正恩`` / ``김정은``;
+    the key reads the characters as Mandarin). A Korean name in
     Cyrillic (:mod:`.cyrillic_korean`) writes several sounds alike, so its syllables that
     only overlap another spelling's are the same (``Ким Чен Ын`` / ``Kim Jong-un``), and
     the keys may differ.
@@ -483,9 +485,10 @@ def same_person(a: str, b: str) -> bool:
 
     ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``, but for a Latin name
     and a Hangul one joined by the learned loanword model or by the Sino-Korean reading of
-    a Chinese name, and for a Korean name in Cyrillic, whose lossy syllables (о is ㅗ or ㅓ,
-    н a final ㄴ or ㅇ: Ким Чен Ын = 김정은) need only overlap another spelling's;
-    ambiguous pairs are ``False``.
+    a Chinese name, for a Korean name in Han characters read as Korean (金正恩 = 김정은),
+    and for a Korean name in Cyrillic, whose lossy syllables (о is ㅗ or ㅓ, н a final ㄴ
+    or ㅇ: Ким Чен Ын = 김정은) need only overlap another spelling's; ambiguous pairs are
+    ``False``.
 
     Example:
         >>> same_person("Lee Seong-gwon", "Lee Seong Kwon")
