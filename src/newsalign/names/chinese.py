@@ -16,13 +16,13 @@ reading wins unless a spelling only pinyin has marks the given name (:mod:`.pars
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
 from .hangul import _LEADS, _VOWELS
+from .translit import _strip_marks
 
 _HANGUL_BASE = 0xAC00
 _TAIL_INDEX = {"": 0, "ㄴ": 4, "ㄹ": 8, "ㅇ": 21}
@@ -152,8 +152,7 @@ def _han_hangul(tokens: list[str]) -> str:
 
 def _toneless(word: str) -> str:
     """Pinyin without its tone marks (Xí Jìnpíng = Xi Jinping); ü is kept."""
-    nfd = unicodedata.normalize("NFD", word.replace("ü", "v"))
-    return "".join(c for c in nfd if not unicodedata.combining(c)).replace("v", "ü")
+    return _strip_marks(word.replace("ü", "v")).replace("v", "ü")
 
 
 def _pinyin_name_hangul(tokens: list[str]) -> str:

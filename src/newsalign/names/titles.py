@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .hangul import _is_hangul
+from .romanization import _alternation
 
 _TITLES_EN = frozenset(
     [
@@ -53,7 +54,7 @@ _TITLES_HAN = frozenset(
         "国务委员", "國務委員", "先生", "女士", "氏",
     }
 )
-_TITLE_HAN_RE = re.compile("(?:" + "|".join(sorted(_TITLES_HAN, key=len, reverse=True)) + ")$")
+_TITLE_HAN_RE = re.compile(f"(?:{_alternation(_TITLES_HAN)})$")
 # One Han character that Korean headlines put before a name for the country or the side
 # (北 김정은 North Korea's Kim Jong-un, 美 바이든, 中 시진핑, 日 기시다, 露 푸틴, 故 the late).
 _HEADLINE_PREFIXES = frozenset("北美中日露英佛獨韓南故與野")
@@ -67,7 +68,7 @@ _COUNTRIES_KO = frozenset(
         "이라크", "사우디", "브라질", "멕시코", "미", "중", "북", "일", "러", "우", "영", "독",
     }
 )
-_TITLE_KO_RE = re.compile("(?:" + "|".join(sorted(_TITLES_KO, key=len, reverse=True)) + ")$")
+_TITLE_KO_RE = re.compile(f"(?:{_alternation(_TITLES_KO)})$")
 
 
 # A regnal number in Korean (루이 14세 Louis XIV) or in figures.
@@ -126,6 +127,5 @@ def _after_korean_rank(tokens: list[str]) -> list[str]:
 # Korean titles a name may stand before in running text (not the bare prefixes 전 and 前,
 # nor the one-syllable 군, 양, 님, which are common word endings).
 _KO_TITLE_START = re.compile(
-    "(?:" + "|".join(sorted((t for t in _TITLES_KO if t not in ("전", "前", "군", "양", "님")),
-                            key=len, reverse=True)) + ")"
+    f"(?:{_alternation(t for t in _TITLES_KO if t not in ('전', '前', '군', '양', '님'))})"
 )
