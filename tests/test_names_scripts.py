@@ -121,14 +121,19 @@ CHINESE_GROUPS = [
         "Си Цзиньпин",
         "Xi Jin-ping",  # a hyphenated or spaced given name, each half one syllable
         "Xi Jin Ping",
+        "Jinping Xi",  # the Western order: a two-syllable given name that is no surname
     ],
-    ["毛泽东", "毛澤東", "Mao Zedong", "마오쩌둥", "Мао Цзэдун"],
+    ["毛泽东", "毛澤東", "Mao Zedong", "마오쩌둥", "Мао Цзэдун", "Zedong Mao"],
     ["李克强", "李克強", "Li Keqiang", "리커창", "Ли Кэцян"],
     ["胡锦涛", "Hu Jintao", "후진타오"],
     ["温家宝", "Wen Jiabao", "원자바오"],
     ["王毅", "Wang Yi", "왕이"],
     ["邓小平", "Deng Xiaoping", "덩샤오핑"],
 ]
+
+
+def test_two_surnames_keep_the_chinese_order() -> None:
+    assert not same_person("Yi Wang", "Wang Yi")  # both words are surnames: Yi Wang is Yi
 
 
 @pytest.mark.parametrize("group", CHINESE_GROUPS, ids=lambda g: g[2])
@@ -302,6 +307,47 @@ def test_korean_or_foreign_reading_of_hangul() -> None:
 )
 def test_regnal_numbers_places_and_ranks_are_not_names(a: str, b: str) -> None:
     assert same_person(a, b), match_names(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Louis XIV", "Louis XVI"),
+        ("Charles III", "Charles II"),
+        ("King Charles III", "찰스 2세"),
+        ("Pope John Paul II", "John Paul I"),
+        ("교황 레오 14세", "Pope Leo XIII"),
+        ("Joseph I", "요제프 2세"),
+    ],
+)
+def test_two_regnal_numbers_that_differ_are_two_people(a: str, b: str) -> None:
+    match = match_names(a, b)
+    assert match.verdict == "different" and match.reason == "different regnal numbers"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Otto III, Duke of Bavaria", "오토 3세"),  # a title after the comma, not a given name
+        ("Otto III", "Otto III of Bavaria"),
+        ("Vlad II Dracul", "블라드 2세"),  # a byname after the number
+        ("Romanos IV Diogenes", "로마누스 4세"),
+        ("James VI and I", "James I"),  # two numbers, two realms
+        ("King Charles III", "Charles"),  # one side without a number is no evidence
+    ],
+)
+def test_words_after_a_regnal_number_may_be_dropped(a: str, b: str) -> None:
+    assert same_person(a, b), match_names(a, b)
+
+
+def test_a_byname_after_one_number_is_no_licence_for_another() -> None:
+    assert match_names("Vlad II Dracul", "블라드 3세").verdict == "different"
+
+
+def test_a_one_letter_initial_is_no_regnal_number() -> None:
+    assert same_person("Vladimir V. Putin", "Vladimir Putin")
+    assert name_key("Vladimir V. Putin") == name_key("Putin")
+    assert name_key("XI JINPING") == name_key("Xi Jinping")  # all capitals: XI is Xi
 
 
 @pytest.mark.parametrize(

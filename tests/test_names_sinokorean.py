@@ -104,7 +104,8 @@ def test_keys_stay_idempotent_for_sino_korean_names() -> None:
 
 
 KOREAN_IN_HANJA = [
-    ("金正恩", ["김정은", "Kim Jong-un", "Kim Jong Un", "Kim Chong-un"]),
+    ("金正恩", ["김정은", "Kim Jong-un", "Kim Jong Un", "Kim Chong-un", "北 김정은"]),
+    ("金正恩 总书记", ["北 김정은", "김정은 위원장"]),  # headline forms: 北 is no Han name
     ("金與正", ["김여정", "Kim Yo-jong", "Kim Yo Jong"]),
     ("金与正", ["김여정", "Kim Yo-jong"]),  # the simplified form
     ("崔善姬", ["최선희", "Choe Son-hui", "Choi Sun-hee"]),

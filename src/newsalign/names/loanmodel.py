@@ -36,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .hangul import _is_hangul
-from .parse import _clean_tokens, _parse
+from .parse import _ordered_tokens, _parse
 
 logger = logging.getLogger(__name__)
 
@@ -206,10 +206,7 @@ def _has_hangul(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def _tokens(name: str) -> tuple[str, ...]:
     """A name's words as the parser cleans them, a comma's family name put last."""
-    head, comma, tail = name.partition(",")
-    tokens = _clean_tokens(name)
-    if comma:
-        tokens = (_clean_tokens(tail) + _clean_tokens(head)) or tokens
+    tokens = _ordered_tokens(name)
     # A hyphenated given name is one word in Hangul (Jean-Marie 장마리).
     return tuple(t.replace("-", "") for t in tokens)
 

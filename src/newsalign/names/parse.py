@@ -22,12 +22,27 @@ from .parsed import _EMPTY, _Parsed
 from .romanization import _rom_split, _rom_sylset
 from .skeletons import _skel_syms, skeleton
 from .surnames import _mr_surname_set
-from .titles import _TITLE_HAN_RE, _TITLE_KO_RE, _after_korean_rank, _headline_cut, _is_title
+from .titles import (
+    _TITLE_HAN_RE,
+    _TITLE_KO_RE,
+    _after_korean_rank,
+    _headline_cut,
+    _is_title,
+    _regnal_cut,
+)
 
 _TOKEN_SPLIT = re.compile(r"[\s,;:/|·・()\[\]{}\"“”«»]+")
 
 
 def _clean_tokens(name: str) -> list[str]:
+    """A name's words without titles, honorifics, places, epithets and regnal numbers."""
+    return list(_name_tokens(name)[0])
+
+
+@lru_cache(maxsize=16384)
+def _name_tokens(name: str) -> tuple[tuple[str, ...], tuple[int, ...], str]:
+    """A name's words (as :func:`_clean_tokens`), its regnal numbers (Louis XIV: 14) and
+    the words before the first number (``Michael VIII Palaiologos``: ``Michael``)."""
     # NFKC folds fullwidth and other compatibility forms (Ｋｉｍ = Kim) and composes Hangul.
     text = unicodedata.normalize("NFKC", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -35,10 +50,13 @@ def _clean_tokens(name: str) -> list[str]:
     text = text.replace("‘", "").replace("ʻ", "").replace("‐", "-").replace("‑", "-")
     text = text.replace("–", "-").replace("—", "-").replace("_", " ")
     out: list[str] = []
+    dotted: set[int] = set()  # tokens written with a period (V. is an initial)
     for raw in _TOKEN_SPLIT.split(text):
         tok = raw.strip(".-")
         if not tok:
             continue
+        if raw.rstrip("-").endswith("."):
+            dotted.add(len(out))
         if all(_is_hangul(c) for c in tok) and len(tok) > 2:
             m = _TITLE_KO_RE.search(tok)
             if m is not None and len(m.group()) >= 2 and m.start() >= 3:
@@ -48,6 +66,7 @@ def _clean_tokens(name: str) -> list[str]:
             if m is not None and m.start() >= 2:
                 tok = tok[: m.start()]  # 习近平主席: the title written onto the name
         out.append(tok)
+    out, numbers, before = _regnal_cut(out, frozenset(dotted))
     out = _headline_cut(out)
     # A name "of" a place or "the" epithet ends before them (Charles VI of France, Gorm the
     # Old), and a Korean possessive names the place (카스티야의 블랑슈 Blanche of Castile).
@@ -66,16 +85,20 @@ def _clean_tokens(name: str) -> list[str]:
     # Drop titles and honorifics wherever they stand, but never the last token left.
     out = _after_korean_rank(out)
     kept = [t for t in out if not _is_title(t)]
-    if len(kept) > 1 and kept[-1] in _ONE_LETTER_REGNAL and len(kept[-2]) > 1:
-        # A regnal number of one letter after a name (Olaf I, Edward V, Alfonso X; the
-        # Hangul writes 1세, dropped as a title): not an initial, which takes a period or
-        # stands first (I Sun-sin is the RR spelling of 이순신).
-        kept = kept[:-1]
-    return kept or out[-1:] if out else []
+    return tuple(kept or out[-1:] if out else []), numbers, before
 
 
-# The regnal numbers of one letter, capitals only: a lower-case i or x is a word.
-_ONE_LETTER_REGNAL = frozenset({"I", "V", "X"})
+def _ordered_tokens(name: str) -> list[str]:
+    """:func:`_clean_tokens`, with the family name put last when a comma marks it first.
+
+    ``Putin, Vladimir`` is ``Vladimir Putin``; after a regnal number a comma starts a title
+    instead (``Hugh III, Duke of Burgundy``), which the cleaning has already cut.
+    """
+    tokens, numbers, _ = _name_tokens(name)
+    head, comma, tail = name.partition(",")
+    if comma and not numbers:
+        return (_clean_tokens(tail) + _clean_tokens(head)) or list(tokens)
+    return list(tokens)
 
 
 # Spellings no rule derives (NAMES.md): a small alias table, Latin spelling -> Hangul.
@@ -119,12 +142,11 @@ def _parse_once(name: str) -> _Parsed:
             # A key is not a spelling: its vowels say nothing.
             return replace(_general_parse(words), spelled="")
     tokens = _clean_tokens(name)
-    head, comma, tail = name.partition(",")
     if not tokens:
         return _EMPTY
     alias = " ".join(t.lower() for t in tokens).replace("-", " ")
     if alias in _ALIASES:
-        tokens = [_ALIASES[alias]]
+        return _parse_once(_ALIASES[alias])
     if any(_has_han(t) for t in tokens):
         # Han characters: read as pinyin, written in Hangul (習近平 -> 시진핑), keyed from it.
         hangul = _han_hangul([t for t in tokens if _has_han(t)])
@@ -144,10 +166,8 @@ def _parse_once(name: str) -> _Parsed:
         return _parse_once(chinese)
     if parsed is not None:
         return parsed
-    if comma:
-        # "Putin, Vladimir": family name first; put it last, where the parser looks.
-        tokens = (_clean_tokens(tail) + _clean_tokens(head)) or tokens
-    return _general_parse(tokens)
+    # "Putin, Vladimir": family name first; put it last, where the parser looks.
+    return _general_parse(_ordered_tokens(name))
 
 
 @lru_cache(maxsize=16384)
@@ -163,7 +183,10 @@ def _parse(name: str) -> _Parsed:
         if parsed.kind == "general":
             tokens = (again.key[len(_GENERAL_SIGIL) :], *parsed.given_names)
         parsed = replace(parsed, key=again.key, tokens=tokens)
-    return parsed
+    if name.startswith(_GENERAL_SIGIL):
+        return parsed
+    _, numbers, before = _name_tokens(name)
+    return replace(parsed, regnal=numbers, regnal_name=before) if numbers else parsed
 
 
 def rule_skeleton(word: str) -> str:
@@ -200,6 +223,7 @@ def clear_caches() -> None:
     for fn in (
         _parse,
         _parse_once,
+        _name_tokens,
         skeleton,
         _skel_syms,
         _rom_sylset,

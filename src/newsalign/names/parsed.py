@@ -29,6 +29,11 @@ class _Parsed:
     # Korean, read from Cyrillic (Ким Чен Ын): its lossy sets (о is ㅗ or ㅓ, н a final ㄴ or
     # ㅇ) that only overlap another spelling's are the same syllable, whatever the keys.
     cyrillic: bool = False
+    # Any script: the regnal numbers written after the name (Louis XIV, 루이 14세: (14,);
+    # James VI and I: (6, 1)), and the words before the first (Michael VIII Palaiologos:
+    # "Michael"), which bynames and titles after the number do not change.
+    regnal: tuple[int, ...] = ()
+    regnal_name: str = ""
 
 
 _EMPTY = _Parsed("empty", "")

@@ -73,6 +73,63 @@ _TITLE_KO_RE = re.compile(f"(?:{_alternation(_TITLES_KO)})$")
 
 # A regnal number in Korean (루이 14세 Louis XIV) or in figures.
 _ORDINAL = re.compile(r"[0-9]+세?")
+# Roman regnal numbers up to 49, in capitals (a lower-case i or x is a word); L alone and
+# LI are not among them.
+_ROMAN = re.compile("(?:XL|X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_HANGUL_REGNAL = re.compile("([0-9]+)세")
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+def _regnal_cut(
+    tokens: list[str], dotted: frozenset[int] = frozenset()
+) -> tuple[list[str], tuple[int, ...], str]:
+    """A name's words without its regnal numbers, the numbers, and the words before them.
+
+    ``Louis XIV`` and ``루이 14세`` have the number 14. What follows a number may be a
+    byname, a place or a title that another spelling drops (Michael VIII Palaiologos = 미카엘
+    8세, Hugh III, Duke of Burgundy), so the words before it are kept apart as well, for
+    the matcher. ``James VI and I`` has two numbers. A number never stands first (I
+    Sun-sin is the RR spelling of 이순신); a one-letter I, V or X only ends a name, before
+    "of", "the", "and" or a title, without a period (``Vladimir V. Putin`` has an initial),
+    after a word of two letters or more; XI is the surname Xi in a name written all in
+    capitals. ``dotted`` holds the indices of tokens written with a period.
+    """
+    shouting = all(t.isupper() for t in tokens)
+    for k in range(1, len(tokens)):
+        n = _regnal_value(tokens, k, dotted, shouting)
+        if not n:
+            continue
+        numbers = [n]
+        j = k + 1
+        while j + 1 < len(tokens) and tokens[j].lower() == "and":
+            m = _regnal_value(tokens, j + 1, dotted, shouting)
+            if not m:
+                break
+            numbers.append(m)
+            j += 2
+        return tokens[:k] + tokens[j:], tuple(numbers), " ".join(tokens[:k])
+    return tokens, (), ""
+
+
+def _regnal_value(tokens: list[str], k: int, dotted: frozenset[int], shouting: bool) -> int:
+    tok = tokens[k]
+    m = _HANGUL_REGNAL.fullmatch(tok)
+    if m is not None:
+        return int(m.group(1))
+    if not tok or not _ROMAN.fullmatch(tok) or (tok == "XI" and shouting):
+        return 0
+    if len(tok) == 1:
+        after = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if k in dotted or len(tokens[k - 1]) < 2:
+            return 0
+        if after and after.lower() not in ("of", "the", "and") and not _is_title(after):
+            return 0
+    return _roman_value(tok)
 
 
 # Ranks of nobility, royalty and the church that Hangul labels write between a domain and
