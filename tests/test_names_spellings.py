@@ -231,10 +231,24 @@ def test_other_given_names_stay_apart(a: str, b: str) -> None:
         ("Буданов Кирилл", "Kyrylo Budanov"),  # Russian lists put the family name first
         ("Зеленський Володимир", "Volodymyr Zelensky"),
         ("Шевченко Тарас", "Taras Shevchenko"),
+        ("Budanov Kyrylo", "Kyrylo Budanov"),  # and so do their Latin transliterations
+        ("Zelensky Volodymyr", "Володимир Зеленський"),
+        ("Shoigu Sergei", "Sergei Shoigu"),  # a given name only Slavic languages use, last
     ],
 )
 def test_slavic_family_names_first_are_read_so(a: str, b: str) -> None:
     assert same_person(a, b), match_names(a, b)
+
+
+def test_english_given_names_last_stay_surnames() -> None:
+    # Peter, Roman and Victor are English surnames too: Latin order stays given-first.
+    assert name_key("Paul Peter") == name_key("Peter")
+    assert name_key("Hugo Victor") != name_key("Hugo")
+
+
+def test_a_transliterated_dzh_meets_the_initial_j() -> None:
+    assert match_names("Джон Гордон", "J. Gordon").verdict == "ambiguous"
+    assert match_names("Джон Гордон", "K. Gordon").verdict == "different"
 
 
 def test_given_names_with_a_family_name_ending_are_not_turned() -> None:

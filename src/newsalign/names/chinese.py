@@ -159,11 +159,21 @@ def _pinyin_name_hangul(tokens: list[str]) -> str:
     """A Latin name read as pinyin and written in Hangul, or ``""`` if it is not pinyin.
 
     The given name is one word of one or two syllables (``Xi Jinping``) or two syllables
-    hyphenated or apart (``Xi Jin-ping``, ``Xi Jin Ping``), each then one syllable.
+    hyphenated or apart (``Xi Jin-ping``, ``Xi Jin Ping``), each then one syllable. In the
+    Western order a two-syllable given name that is no surname comes first (``Jinping
+    Xi``, ``Meili Wang``).
     """
     if not 2 <= len(tokens) <= 3:
         return ""
     low = [_toneless(t.lower()) for t in tokens]
+    if (
+        len(low) == 2
+        and low[0] not in _SURNAMES
+        and low[1] in _SURNAMES
+        and low[0].isascii()
+        and len(_pinyin_split(low[0]) or ()) == 2
+    ):
+        low.reverse()
     sur, pieces = low[0], [p for t in low[1:] for p in t.split("-")]
     given = "".join(pieces)
     if sur not in _SURNAMES or not (sur + given).isascii() or not given.isalpha():

@@ -179,7 +179,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
             words[-1] not in native
             and _spelling_form(words[-1]) in _COMMON_GIVEN_SPELLINGS
             and _spelling_form(words[0]) not in _COMMON_GIVEN_SPELLINGS
-        ) or _slavic_family_first(words, native, loan):
+        ) or _slavic_family_first(words, loan):
             sur = 0
     folded = [_fold(w) for w in words]
     as_read = words
@@ -216,16 +216,34 @@ _SLAVIC_FAMILY = re.compile(
 )
 
 
-def _slavic_family_first(words: list[str], native: set[str], loan: bool) -> bool:
-    """A transliterated two-word name written family name first (Буданов Кирилл): the
-    first word has a Slavic family name's ending and the second none."""
-    return (
-        len(words) == 2
-        and not loan
-        and not native & set(words)
-        and bool(_SLAVIC_FAMILY.search(words[0]))
-        and not _SLAVIC_FAMILY.search(words[1])
-    )
+def _slavic_family_first(words: list[str], loan: bool) -> bool:
+    """A two-word Slavic name written family name first (Буданов Кирилл, Budanov Kyrylo,
+    Shoigu Sergei), as Russian and Ukrainian lists write it.
+
+    The first word has a Slavic family name's ending and the second none, or the second is
+    a given name only Slavic languages use (Sergei, Volodymyr; not Peter, Roman or Victor,
+    which English surnames are too) and the first is none.
+    """
+    if len(words) != 2 or loan:
+        return False
+    if _SLAVIC_FAMILY.search(words[0]) and not _SLAVIC_FAMILY.search(words[1]):
+        return True
+    return words[1] in _SLAVIC_GIVEN and words[0] not in _SLAVIC_GIVEN
+
+
+# Given names only Slavic languages use, as Russian and Ukrainian are transliterated.
+_SLAVIC_GIVEN = frozenset(
+    (
+        "vladimir aleksandr aleksei alexei aleksey alexey sergei sergey dmitri dmitry dmitriy "
+        "nikolai nikolay mikhail andrei andrey yuri yury pyotr vasili vasily grigori grigory "
+        "anatoli anatoly yevgeni yevgeny evgeni evgeny gennadi gennady valeri valery vitali "
+        "vitaly konstantin maksim ruslan olga tatiana tatyana natalia natalya svetlana yulia "
+        "ekaterina yekaterina lyudmila galina volodymyr oleksandr oleksiy oleksii mykhailo "
+        "mykola dmytro andriy andrii serhiy serhii yuriy yurii petro kyrylo vasyl ihor yevhen "
+        "vitaliy vitalii bohdan taras denys oleh anatoliy hennadiy kostiantyn yuliia oksana "
+        "olena iryna nataliia"
+    ).split()
+)
 
 
 def _is_latin(tok: str) -> bool:
