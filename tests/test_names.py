@@ -126,6 +126,22 @@ def test_titles_are_dropped() -> None:
         assert name_key(titled) == name_key(bare), titled
 
 
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [
+        ("Stephen King", "King"),
+        ("Martin Luther King Jr.", "King"),
+        ("John Major", "Major"),
+        ("Alexander Pope", "Pope"),
+        ("Erik Prince", "Prince"),
+    ],
+)
+def test_a_title_word_last_after_a_name_is_a_surname(name: str, surname: str) -> None:
+    # English titles stand before the name (King Charles, Pope Francis, Prince Harry).
+    assert name_key(name) == name_key(f"{surname}, Bob") != name_key("King Charles")
+    assert not same_person(name, f"{name.split()[0]} Fry")
+
+
 def test_similarity_bands() -> None:
     for a, b in [("Lee Seong-gwon", "Lee Seong Kwon"), ("Gaddafi", "Qadhafi")]:
         assert 0.9 <= name_similarity(a, b) <= 1.0

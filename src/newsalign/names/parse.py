@@ -82,10 +82,49 @@ def _name_tokens(name: str) -> tuple[tuple[str, ...], tuple[int, ...], str]:
         out = [*out[: k - 1], out[k - 1] + "no", *out[k + 1 :]]
     if len(out) > 1:
         out = [t for t in out if not (len(t) > 2 and t.endswith("의") and _is_hangul(t[0]))]
-    # Drop titles and honorifics wherever they stand, but never the last token left.
+    # Drop titles and honorifics wherever they stand, but never the last token left, nor a
+    # title word that is a common surname last after a name, generation suffixes aside
+    # (Stephen King, Martin Luther King Jr., John Major): English titles come first.
     out = _after_korean_rank(out)
-    kept = [t for t in out if not _is_title(t)]
+    last = len(out) - 1
+    while last > 0 and out[last].lower().rstrip(".") in _SUFFIXES:
+        last -= 1
+    # Not after a comma or a regnal number, where a title follows (Otto III, Duke of ...).
+    surname_last = not numbers and "," not in text
+    kept = [
+        t
+        for k, t in enumerate(out)
+        if not _is_title(t)
+        or (
+            surname_last
+            and k == last > 0
+            and t.lower() in _SURNAME_TITLES
+            and not _is_title(out[k - 1])
+        )
+    ]
     return tuple(kept or out[-1:] if out else []), numbers, before
+
+
+# Title words that are common surnames too, and the suffixes that may follow them.
+_SURNAME_TITLES = frozenset(
+    {
+        "king",
+        "major",
+        "duke",
+        "pope",
+        "marshal",
+        "prince",
+        "baron",
+        "lord",
+        "judge",
+        "mayor",
+        "justice",
+        "sultan",
+        "sheikh",
+        "infante",
+    }
+)
+_SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
 
 
 def _ordered_tokens(name: str) -> list[str]:
