@@ -312,16 +312,22 @@ def _choose(
     return chosen, frontier
 
 
-def _write(path: Path, model: LoanModel) -> None:
+HEADER = (
+    "# The learned letters-to-jamo transducer of newsalign.names.loanmodel, written by",
+    "# benchmarks/build_loan_model.py from the dev half of wikidata_en_hangul_names.tsv",
+    "# (Wikidata labels, CC0): derived probabilities, no labels. Rows: P latin jamo prob",
+    "# (chunk pairs), L letter prob and H jamo prob (the null model), T name threshold.",
+)
+
+
+def _write(path: Path, model: LoanModel, header: tuple[str, ...] = HEADER) -> None:
     lines = [
-        "# The learned letters-to-jamo transducer of newsalign.names.loanmodel, written by",
-        "# benchmarks/build_loan_model.py from the dev half of wikidata_en_hangul_names.tsv",
-        "# (Wikidata labels, CC0): derived probabilities, no labels. Rows: P latin jamo prob",
-        "# (chunk pairs), L letter prob and H jamo prob (the null model), T name threshold.",
+        *header,
         f"T\tpooled\t{model.pooled}",
         f"T\tword\t{model.word}",
         f"T\tsingle\t{model.single}",
         f"T\tevery_word\t{model.every_word}",
+        *([f"T\tedit\t{model.edit}"] if model.edit > -math.inf else []),
     ]
     lines += [f"L\t{c}\t{p:.6g}" for c, p in sorted(model.latin.items())]
     lines += [f"H\t{c}\t{p:.6g}" for c, p in sorted(model.jamo.items())]

@@ -45,6 +45,14 @@ Negatives:
 * ``wikidata_near_homophones``: the same construction restricted to pairs whose
   ``rapidfuzz.fuzz.ratio`` is >= 75 (the hardest different names: Hiroki / Hiroyuki; some
   are arguably one name, Tweedy / Tweedie). Informative.
+* ``wikidata_latin_cyrillic_different``: 1,500 pairs of the first Latin variant of one
+  *test-half* group against a Cyrillic or Greek variant of another, the groups sharing no
+  variant and no folded form, the names starting with the same folded letter and two or
+  more edits apart (``latin_other_negatives``), drawn at random: the negatives of the
+  learned transliteration model (:mod:`newsalign.names.translitmodel`), whose threshold
+  was chosen on the same construction over dev groups.
+* ``wikidata_latin_cyrillic_close``: the 1,500 closest such pairs by ``fuzz.ratio`` of the
+  folded forms. Informative: many are one name under two items (Theodore / Θεόδωρος).
 * ``wikidata_cross_group`` (old, informative): pairs of variants from two different
   variant groups of the test half whose transliterations are close (Jaro-Winkler >= 0.85)
   and that share no variant and no transliteration. Many are one name under two items
@@ -70,10 +78,11 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from newsalign.names import korean_surnames, match_names, name_key, same_person
 
@@ -327,6 +336,11 @@ def main(argv: list[str] | None = None) -> int:
         negs[name] = {"pairs": len(pairs)} | {
             m: _count(pairs, fn) for m, fn in MATCHERS.items()}
         negs[name]["same_person_examples"] = [(a, b) for a, b in pairs if same_person(a, b)]
+    for name, closest in (("wikidata_latin_cyrillic_different", False),
+                          ("wikidata_latin_cyrillic_close", True)):
+        pairs = latin_other_negatives(by_half["test"], random.Random(20261208), 1500, closest)
+        negs[name] = {"pairs": len(pairs)} | {m: _count(pairs, fn) for m, fn in MATCHERS.items()}
+        negs[name]["same_person_examples"] = [(a, b) for a, b in pairs if same_person(a, b)][:30]
     negs["wikidata_cross_group"] = _cross_group(by_half["test"], rnd)
     results["negatives_false_merges"] = negs
     results["machine"] = {"cores": 2, "python": platform.python_version(),
@@ -359,6 +373,9 @@ NEGATIVE_LABELS = {
     "hangul_same_surname_all": "same-surname Korean people, all pairs (test half)",
     "wikidata_different_names": "different names from held-out Wikidata groups",
     "wikidata_near_homophones": "near homophones from held-out groups (ratio >= 75)",
+    "wikidata_latin_cyrillic_different": "Latin / Cyrillic or Greek names of different "
+    "held-out groups",
+    "wikidata_latin_cyrillic_close": "the same, the closest pairs (many one name)",
     "wikidata_cross_group": "close spellings from different Wikidata items (old set)",
 }
 
@@ -397,14 +414,56 @@ NEG_HEADER = (
 )
 
 
+@cache
+def _triv(v: str) -> str:
+    """A name trivially folded: anyascii, lower-case letters, doubled letters and h removed."""
+    from anyascii import anyascii
+
+    w = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", anyascii(v).lower()))
+    return w.replace("h", "")
+
+
+def latin_other_negatives(
+    groups: list[tuple[str, list[str]]], rnd: random.Random, n: int, closest: bool = True
+) -> list[tuple[str, str]]:
+    """The first Latin variant of one group against a Cyrillic or Greek variant of another.
+
+    The two groups share no variant and no folded form (:func:`_triv`), the two names start
+    with the same folded letter and are two or more edits apart from every folded form of
+    the first group; the ``n`` closest by ``fuzz.ratio`` of the folded forms are kept, or
+    ``n`` drawn at random with ``closest=False``.
+    """
+    def other(v: str) -> bool:
+        return bool(_CYR.search(v) or _GREEK.search(v))
+
+    folded = [{_triv(v) for v in vs} for _, vs in groups]
+    firsts = [next(v for v in vs if _LATIN.match(v)) for _, vs in groups]
+    others = [[(v, _triv(v)) for v in vs if other(v)] for _, vs in groups]
+    by_start: dict[str, list[int]] = defaultdict(list)
+    for i, a in enumerate(firsts):
+        by_start[_triv(a)[:1]].append(i)
+    cand: list[tuple[float, str, str]] = []
+    for start in sorted(by_start):
+        idx = by_start[start]
+        rnd.shuffle(idx)
+        for i, j in itertools.permutations(idx[:300], 2):
+            a, ta = firsts[i], _triv(firsts[i])
+            if folded[i] & folded[j] or set(groups[i][1]) & set(groups[j][1]):
+                continue
+            for b, tb in others[j]:
+                if tb[:1] != ta[:1] or min(Levenshtein.distance(x, tb) for x in folded[i]) < 2:
+                    continue
+                cand.append((fuzz.ratio(ta, tb), a, b))
+    if closest:
+        cand.sort(reverse=True)
+    else:
+        rnd.shuffle(cand)
+    return [(a, b) for _, a, b in cand[:n]]
+
+
 def _different_names(d: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Negatives: different names from different held-out groups (see the module doc)."""
-    from anyascii import anyascii
-    from rapidfuzz.distance import Levenshtein
-
-    def triv(v: str) -> str:
-        w = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", anyascii(v).lower()))
-        return w.replace("h", "")
+    triv = _triv
 
     raw: list[tuple[str, list[str]]] = []
     fixture_qids = {line.rsplit("=>", 1)[1].strip() for line in (

@@ -24,9 +24,11 @@ Two levels, and how they relate:
   ``Dae-jung``) the verdict is ``"ambiguous"`` and :func:`same_person` says ``False``.
 
 So ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``; the converse does not hold.
-One exception: a Latin name and a Hangul one that the rules keep apart are the same when a
-learned letters-to-jamo transducer pairs every word of them by sound (``Julia Michaels`` /
-``줄리아 마이클스``); their keys may differ.
+The exceptions (listed in :func:`same_person`) are pairs the rules keep apart that a learned
+transducer joins, with keys that may differ: a Latin name and a Hangul one whose every word
+it pairs by sound (``Julia Michaels`` / ``줄리아 마이클스``), or a Latin name and a Cyrillic
+or Greek one whose every word it pairs letter by letter (``Colbert`` / ``Кольбер``); and
+readings the key does not make (a Korean name in Han characters or in Cyrillic).
 
 Extraction (:func:`extract_people`) is rule based and conservative: titles and Korean
 honorifics, the shape of a Korean name, verbs of saying, and back-references (``Park`` after
@@ -48,8 +50,8 @@ skeleton before the equivalence table), :func:`name_equivalents` (that table),
 Modules, each importing only those above it: ``records``; ``hangul``; ``kana``,
 ``chinese``, ``japanese``; ``sinokorean``; ``romanization``, ``skeleton``, ``translit``,
 ``titles``, ``equivalents``; ``surnames``, ``syllables``; ``parsed``; ``korean``,
-``general``; ``parse``; ``keys``, ``loanmodel``, ``match``; ``spans``; ``english_spans``,
-``hangul_spans``; ``extract``; ``cluster``.
+``general``; ``parse``; ``keys``, ``loanmodel``; ``translitmodel``; ``match``; ``spans``;
+``english_spans``, ``hangul_spans``; ``extract``; ``cluster``.
 """
 
 # Examples in the docstrings hold Cyrillic and Hangul letters on purpose (RUF001 and RUF003

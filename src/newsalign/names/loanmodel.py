@@ -78,6 +78,9 @@ class LoanModel:
     word: float = math.inf
     single: float = math.inf
     every_word: float = math.inf
+    #: The least pointwise mutual information an edit of the best segmentation may have
+    #: (:func:`worst_edit`); no limit by default.
+    edit: float = -math.inf
 
 
 #: A pairing of two names' words: pooled score, lowest word score, number of parts.
@@ -132,6 +135,40 @@ def llr(x: str, y: str, model: LoanModel) -> float:
     return math.log(p) - null
 
 
+def worst_edit(x: str, y: str, model: LoanModel) -> float:
+    """The lowest pointwise mutual information of an edit on the likeliest segmentation.
+
+    The per-symbol score averages a name's edits; one edit no spelling makes (Elkin /
+    Эльцин: k written ц) can hide in a long name's average. The likeliest segmentation
+    (Viterbi) is found and its worst chunk pair reported: log p(chunk pair) - log P0(latin
+    chunk) - log P0(other chunk). ``-inf`` if the pair has no segmentation.
+    """
+    n, m = len(x), len(y)
+    best = [[(-math.inf, math.inf)] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = (0.0, math.inf)
+    for i in range(n + 1):
+        for j in range(m + 1):
+            logp, worst = best[i][j]
+            if logp == -math.inf:
+                continue
+            for dx, dy in SHAPES:
+                if i + dx <= n and j + dy <= m:
+                    cx, cy = x[i : i + dx], y[j : j + dy]
+                    p = model.pairs.get((cx, cy))
+                    if p is None:
+                        continue
+                    value = logp + math.log(p)
+                    if value > best[i + dx][j + dy][0]:
+                        pmi = (
+                            math.log(p)
+                            - sum(math.log(model.latin.get(c, _UNSEEN)) for c in cx)
+                            - sum(math.log(model.jamo.get(c, _UNSEEN)) for c in cy)
+                        )
+                        best[i + dx][j + dy] = (value, min(worst, pmi))
+    logp, worst = best[n][m]
+    return worst if logp > -math.inf else -math.inf
+
+
 @lru_cache(maxsize=1)
 def _model() -> LoanModel | None:
     try:
@@ -168,6 +205,7 @@ def parse_table(text: str) -> LoanModel:
         thresholds.get("word", math.inf),
         thresholds.get("single", math.inf),
         thresholds.get("every_word", math.inf),
+        thresholds.get("edit", -math.inf),
     )
 
 

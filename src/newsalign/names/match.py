@@ -19,6 +19,7 @@ from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
 from .sinokorean import _sino_korean_pair, korean_reading
 from .skeletons import _vowel_runs, _vowels_disagree, coarse_skeleton, skeleton
+from .translitmodel import _translit_pair_same
 
 
 def _syl_relation(a: _SylSet, b: _SylSet) -> Literal["same", "overlap", "disjoint"]:
@@ -55,7 +56,9 @@ def match_names(a: str, b: str) -> NameMatch:
 
     A Latin name against a Hangul one that the rules do not call the same is the same
     person when the learned loanword model (:mod:`.loanmodel`) pairs every word of them by
-    sound: then the keys may differ (``Budanov`` / ``부다노우``). So is a Chinese name in
+    sound: then the keys may differ (``Budanov`` / ``부다노우``). So is a Latin name
+    against a Cyrillic or Greek one that the learned transliteration model
+    (:mod:`.translitmodel`) pairs word for word (``Colbert`` / ``Кольбер``), a Chinese name in
     pinyin against its Sino-Korean reading in Hangul, the Korean reading of characters
     both may write (:mod:`.sinokorean`: ``Meng Haoran`` / ``맹호연``), and a Korean name in
     Han characters against its Korean spellings, read as Korean (``金正恩`` / ``김정은``;
@@ -80,6 +83,8 @@ def match_names(a: str, b: str) -> NameMatch:
         reason = "one regnal name and number"
     elif _loan_pair_same(a, b):
         reason = "learned loanword model"
+    elif _translit_pair_same(a, b):
+        reason = "learned transliteration model"
     elif _sino_korean_pair(a, b):
         reason = "Sino-Korean reading of the characters"
     elif _hanja_korean_pair(a, b):
@@ -105,7 +110,7 @@ def _hanja_korean_pair(a: str, b: str) -> bool:
 
 
 def _match_rules(a: str, b: str) -> NameMatch:
-    """:func:`match_names` by the rules alone (without the learned loanword model)."""
+    """:func:`match_names` by the rules alone (without the learned models)."""
     pa = _parse(a) if isinstance(a, str) else _EMPTY
     pb = _parse(b) if isinstance(b, str) else _EMPTY
     score = _score(pa, pb)
@@ -507,10 +512,11 @@ def same_person(a: str, b: str) -> bool:
 
     ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``, but for a Latin name
     and a Hangul one joined by the learned loanword model or by the Sino-Korean reading of
-    a Chinese name, for a Korean name in Han characters read as Korean (金正恩 = 김정은),
-    and for a Korean name in Cyrillic, whose lossy syllables (о is ㅗ or ㅓ, н a final ㄴ
-    or ㅇ: Ким Чен Ын = 김정은) need only overlap another spelling's; ambiguous pairs are
-    ``False``.
+    a Chinese name, for a Latin name and a Cyrillic or Greek one joined by the learned
+    transliteration model, for one regnal name and number with a byname after it, for a
+    Korean name in Han characters read as Korean (金正恩 = 김정은), and for a Korean name
+    in Cyrillic, whose lossy syllables (о is ㅗ or ㅓ, н a final ㄴ or ㅇ: Ким Чен Ын =
+    김정은) need only overlap another spelling's; ambiguous pairs are ``False``.
 
     Example:
         >>> same_person("Lee Seong-gwon", "Lee Seong Kwon")
