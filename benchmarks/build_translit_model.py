@@ -1,8 +1,16 @@
-"""Fit the learned Latin / Cyrillic and Greek transducer of newsalign.names (translit_model.tsv).
+"""Fit the learned transliteration transducers of newsalign.names (translit_model.tsv, latin_model.tsv).
 
 Run from the repository root::
 
-    python -m benchmarks.build_translit_model [--data ../shared/data]
+    python -m benchmarks.build_translit_model [--data ../shared/data] [--script latin]
+
+``--script cyrillic`` (the default) fits Latin against Cyrillic and Greek
+(``names/data/translit_model.tsv``); ``--script latin`` fits Latin against Latin, one name in
+two languages' orthographies (``names/data/latin_model.tsv``), the same way but for the
+pairs and negatives, which are Latin one-word variants (each pair of a group's first four
+Latin variants for the fit), and an extra set of dev-tune negatives drawn at random (the
+construction of ``names_quality``'s different-name pairs, whose bar is zero merges), of
+which the thresholds may merge none.
 
 Data: the *dev* half of the Wikidata name-variant groups
 (``<data>/names/wikidata_person_name_variants.txt``, the groups with a Cyrillic member that
@@ -29,7 +37,7 @@ reach, a log likelihood ratio per symbol and a least worst edit
 pair with the most positives merging at most ``--false-rate`` of the negatives the rules
 do not already merge (0.5%: the closest pairs of two groups are often one name under two
 Wikidata items, Theodore / Θεόδωρος, Porfirios / Порфирий). Writes the table and a summary
-to ``benchmarks/results/translit_model.json``.
+to ``benchmarks/results/translit_model.json`` (``latin_model.json``).
 """
 
 from __future__ import annotations
@@ -59,39 +67,60 @@ from newsalign.names.loanmodel import (
     latin_form,
 )
 from newsalign.names.match import _match_rules
+from newsalign.names.translitmodel import TABLES as TABLE_FILES
 from newsalign.names.translitmodel import _translit_pair_words, _word_features, other_form
 
-TABLE = ROOT.parent / "src" / "newsalign" / "names" / "data" / "translit_model.tsv"
-RESULTS = ROOT / "results" / "translit_model.json"
-HEADER = (
-    "# The learned Latin / Cyrillic and Greek transducer of newsalign.names.translitmodel,",
-    "# written by benchmarks/build_translit_model.py from the dev half of the Wikidata",
-    "# name-variant groups (rigour's export, MIT; Wikidata CC0): derived probabilities, no",
-    "# names. Rows: P latin other prob (chunk pairs), L letter prob and H other-script letter",
-    "# prob (the null model), T name threshold.",
-)
+DATA = ROOT.parent / "src" / "newsalign" / "names" / "data"
+HEADERS = {
+    "cyrillic": (
+        "# The learned Latin / Cyrillic and Greek transducer of newsalign.names.translitmodel,",
+        "# written by benchmarks/build_translit_model.py from the dev half of the Wikidata",
+        "# name-variant groups (rigour's export, MIT; Wikidata CC0): derived probabilities, no",
+        "# names. Rows: P latin other prob (chunk pairs), L letter prob and H other-script",
+        "# letter prob (the null model), T name threshold.",
+    ),
+    "latin": (
+        "# The learned Latin / Latin transducer of newsalign.names.translitmodel (one name in",
+        "# two languages' orthographies), written by benchmarks/build_translit_model.py",
+        "# --script latin from the dev half of the Wikidata name-variant groups (rigour's",
+        "# export, MIT; Wikidata CC0): derived probabilities, no names. Rows: P latin latin",
+        "# prob (chunk pairs), L and H letter probs (the null model), T name threshold.",
+    ),
+}
+TABLES = {"cyrillic": DATA / TABLE_FILES["other"], "latin": DATA / TABLE_FILES["latin"]}
+RESULTS = {
+    "cyrillic": ROOT / "results" / "translit_model.json",
+    "latin": ROOT / "results" / "latin_model.json",
+}
 
 
 def _tune_half(qid: str) -> bool:
     return hashlib.sha1(qid.encode()).digest()[1] % 5 == 0
 
 
-def _other(v: str) -> bool:
+def _other(v: str, script: str) -> bool:
+    if script == "latin":
+        return bool(_LATIN.match(v)) and " " not in v.strip()
     return bool(_CYR.search(v) or _GREEK.search(v))
 
 
-def _word_pairs(groups: list[tuple[str, list[str]]]) -> list[tuple[tuple[str, ...], ...]]:
+def _word_pairs(
+    groups: list[tuple[str, list[str]]], script: str
+) -> list[tuple[tuple[str, ...], ...]]:
     out = []
     for _, vs in groups:
         lat = [v for v in vs if _LATIN.match(v)][:4]
-        oth = [v for v in vs if _other(v)][:4]
-        for a, b in itertools.product(lat, oth):
+        if script == "latin":
+            combos: list[tuple[str, str]] = list(itertools.combinations(lat, 2))
+        else:
+            combos = list(itertools.product(lat, [v for v in vs if _other(v, script)][:4]))
+        for a, b in combos:
             words = _translit_pair_words(a, b)
             if words is None or len(words[0]) != len(words[1]) or len(words[0]) > 3:
                 continue
             x = tuple(latin_form(w) for w in words[0])
             y = tuple(other_form(w) for w in words[1])
-            if all(x) and all(y) and all(len(w) <= 16 for w in x + y):
+            if all(x) and all(y) and x != y and all(len(w) <= 16 for w in x + y):
                 out.append((x, y))
     return out
 
@@ -123,10 +152,10 @@ def _scores(pairs: list[tuple[str, str]], model: LoanModel) -> list[Scored]:
 
 
 def _choose_one(
-    pos: list[Scored], neg: list[Scored], budget: int
+    pos: list[Scored], negs: list[tuple[list[Scored], int]]
 ) -> tuple[dict[str, float], list[dict[str, float]]]:
-    """The thresholds (per-symbol score, worst edit) with the most positives at most
-    ``budget`` negatives, each word of a name to reach both.
+    """The thresholds (per-symbol score, worst edit) with the most positives that merge at
+    most the budget of each negative set, each word of a name to reach both.
 
     One pair of thresholds for every word of a name: a name of several words merges only if
     each of its words, paired in some order, reaches them (the dev negatives are one-word
@@ -141,11 +170,17 @@ def _choose_one(
     for k in range(4, 41):
         t = round(0.05 * k, 2)
         for g in (-math.inf, -3.0, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0):
-            tp, fp = merged(pos, t, g), merged(neg, t, g)
-            frontier.append({"threshold": t, "edit": g, "merged": tp, "false": fp})
-            if fp <= budget and tp > chosen["merged"]:
-                chosen = {"threshold": t, "edit": g, "merged": tp, "false": fp}
-    return chosen, [f for f in frontier if f["false"] <= 3 * budget]
+            tp = merged(pos, t, g)
+            fps = [merged(rows, t, g) for rows, _ in negs]
+            frontier.append({"threshold": t, "edit": g, "merged": tp, "false": sum(fps)})
+            if all(fp <= b for fp, (_, b) in zip(fps, negs, strict=True)) and tp > chosen["merged"]:
+                chosen = {"threshold": t, "edit": g, "merged": tp, "false": sum(fps)}
+    return chosen, [f for f in frontier if f["false"] <= 3 * max(1, sum(b for _, b in negs))]
+
+
+def _finite(row: dict[str, float]) -> dict[str, float | None]:
+    """A row for JSON: an unbounded threshold (no edit limit) written as null."""
+    return {k: (v if math.isfinite(v) else None) for k, v in row.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,14 +197,16 @@ def main(argv: list[str] | None = None) -> int:
         help="share of the dev-tune negatives a one-word threshold may merge (many of the "
         "closest are one name under two Wikidata items: Theodore / Θεόδωρος)",
     )
-    ap.add_argument("--out", default=str(TABLE))
+    ap.add_argument("--script", choices=("cyrillic", "latin"), default="cyrillic")
+    ap.add_argument("--out", help="the table to write (default: the package's)")
     args = ap.parse_args(argv)
+    script = args.script
     t0 = time.perf_counter()
     rnd = random.Random(20261208)
     dev = [(q, vs) for q, vs in load_groups(Path(args.data) / "names") if _half(q) == "dev"]
     fit_groups = [g for g in dev if not _tune_half(g[0])]
     tune_groups = [g for g in dev if _tune_half(g[0])]
-    names = _word_pairs(fit_groups)
+    names = _word_pairs(fit_groups, script)
     names = rnd.sample(names, min(args.sample, len(names)))
     log: list[dict[str, float]] = []
     model = fit(names, args.rounds, args.min_count, log)
@@ -177,12 +214,21 @@ def main(argv: list[str] | None = None) -> int:
     positives = []
     for _, vs in tune_groups:
         first = next(v for v in vs if _LATIN.match(v))
-        positives += [(first, v) for v in vs if v != first and _other(v)]
-    negatives = latin_other_negatives(tune_groups, rnd, args.negatives)
-    pos = _scores(positives, model)
+        positives += [(first, v) for v in vs if v != first and _other(v, script)]
+    latin = script == "latin"
+    negatives = latin_other_negatives(tune_groups, rnd, args.negatives, True, latin)
     neg = _scores(negatives, model)
-    budget = int(args.false_rate * len(negatives))
-    chosen, frontier = _choose_one(pos, neg, budget)
+    negsets = [(neg, int(args.false_rate * len(negatives)))]
+    if latin:
+        # Two Latin spellings: no merge at all among different names drawn at random (the
+        # construction of names_quality's different-name pairs, whose bar is zero).
+        drawn = latin_other_negatives(tune_groups, rnd, args.negatives, False, latin)
+        negsets.append((_scores(drawn, model), 0))
+        negatives = negatives + drawn
+    pos = _scores(positives, model)
+    chosen, frontier = _choose_one(pos, negsets)
+    budget = sum(b for _, b in negsets)
+    neg = [row for rows, _ in negsets for row in rows]
     t, g = chosen["threshold"], chosen["edit"]
     final = LoanModel(model.pairs, model.latin, model.jamo, t, t, t, t, g)
 
@@ -204,17 +250,19 @@ def main(argv: list[str] | None = None) -> int:
         "tune_negatives_rules_merge": sum(r for r, _ in neg),
         "false_allowed": budget,
         "rules_recall_tune": round(rule_recall, 4),
-        "thresholds": chosen,
+        "thresholds": _finite(chosen),
         "tune_recall_with_model": round(rule_recall + merged / len(pos), 4),
         "tune_false_merges_added": sum(1 for r, sc in neg if not r and passes(sc)),
         "rounds": log,
         "chunk_pairs": len(model.pairs),
         "seconds": round(time.perf_counter() - t0, 1),
-        "frontier": frontier,
+        "frontier": [_finite(f) for f in frontier],
     }
-    _write(Path(args.out), final, HEADER)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    _write(Path(args.out) if args.out else TABLES[script], final, HEADERS[script])
+    RESULTS[script].parent.mkdir(parents=True, exist_ok=True)
+    RESULTS[script].write_text(
+        json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(json.dumps({k: v for k, v in summary.items() if k != "frontier"}, indent=1))
     return 0
 

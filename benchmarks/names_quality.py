@@ -424,9 +424,14 @@ def _triv(v: str) -> str:
 
 
 def latin_other_negatives(
-    groups: list[tuple[str, list[str]]], rnd: random.Random, n: int, closest: bool = True
+    groups: list[tuple[str, list[str]]],
+    rnd: random.Random,
+    n: int,
+    closest: bool = True,
+    latin: bool = False,
 ) -> list[tuple[str, str]]:
-    """The first Latin variant of one group against a Cyrillic or Greek variant of another.
+    """The first Latin variant of one group against a Cyrillic or Greek variant of another
+    (with ``latin``, against a one-word Latin variant of another).
 
     The two groups share no variant and no folded form (:func:`_triv`), the two names start
     with the same folded letter and are two or more edits apart from every folded form of
@@ -434,6 +439,8 @@ def latin_other_negatives(
     ``n`` drawn at random with ``closest=False``.
     """
     def other(v: str) -> bool:
+        if latin:
+            return bool(_LATIN.match(v)) and " " not in v
         return bool(_CYR.search(v) or _GREEK.search(v))
 
     folded = [{_triv(v) for v in vs} for _, vs in groups]

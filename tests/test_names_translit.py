@@ -17,6 +17,7 @@ from newsalign.names import match_names, same_person
 from newsalign.names.loanmodel import forward, latin_form, worst_edit
 from newsalign.names.match import _match_rules
 from newsalign.names.translitmodel import (
+    TABLES,
     _model,
     _translit_pair_words,
     other_form,
@@ -25,14 +26,19 @@ from newsalign.names.translitmodel import (
 
 
 def test_bundled_parameters_are_small_and_complete() -> None:
-    data = resources.files("newsalign.names") / "data" / "translit_model.tsv"
-    assert len(data.read_bytes()) <= 300_000
-    model = _model()
-    assert model is not None
-    assert all(math.isfinite(t) for t in (model.pooled, model.word, model.single))
-    assert set("abcdefghijklmnopqrstuvwxyz") <= set(model.latin)
-    assert set("абвгдежзийклмнопрстуфхцчшщыэюя") <= set(model.jamo)
-    assert set("αβγδεζηθικλμνξοπρστυφχψω") - {"ς"} <= set(model.jamo)
+    for table in TABLES.values():
+        data = resources.files("newsalign.names") / "data" / table
+        assert len(data.read_bytes()) <= 300_000
+    for kind in TABLES:
+        model = _model(kind)
+        assert model is not None
+        assert all(math.isfinite(t) for t in (model.pooled, model.word, model.single))
+        assert set("abcdefghijklmnopqrstuvwxyz") <= set(model.latin)
+    other, latin = _model("other"), _model("latin")
+    assert other is not None and latin is not None
+    assert set("абвгдежзийклмнопрстуфхцчшщыэюя") <= set(other.jamo)
+    assert set("αβγδεζηθικλμνξοπρστυφχψω") - {"ς"} <= set(other.jamo)
+    assert set("abcdefghijklmnopqrstuvwxyz") <= set(latin.jamo)
 
 
 @pytest.mark.parametrize(
@@ -55,6 +61,34 @@ def test_model_joins_transliterations_the_rules_miss(latin: str, other: str) -> 
     assert same_person(other, latin)
     x, y = latin_form(latin), other_form(other)
     assert forward(x, y, _model().pairs) > 0.0  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nachman", "Nahman"),  # German ch against the English h
+        ("Bachir", "Basheer"),  # French against English spellings of one Arabic name
+        ("Michelson", "Mikhelson"),
+        ("Kokufu", "Kokuhu"),  # Hepburn against Kunrei
+    ],
+)
+def test_latin_model_joins_two_orthographies_the_rules_miss(a: str, b: str) -> None:
+    assert _match_rules(a, b).verdict != "same"
+    m = match_names(a, b)
+    assert (m.verdict, m.reason) == ("same", "learned transliteration model"), m
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Stefano", "Stepanova"),  # only one has a Slavic family name's ending
+        ("Zelenka", "Zelenko"),
+        ("Ivan", "Ivana"),
+        ("Anton", "Antonio"),
+    ],
+)
+def test_latin_model_keeps_other_names_apart(a: str, b: str) -> None:
+    assert not same_person(a, b), match_names(a, b)
 
 
 @pytest.mark.parametrize(
@@ -92,11 +126,14 @@ def test_other_form_reads_greek_without_accents_and_keeps_cyrillic_letters() -> 
     assert other_form("Йосип Її") == "йосипїї"
 
 
-def test_only_latin_against_cyrillic_or_greek_reaches_the_model() -> None:
-    # Korean names in Cyrillic are compared syllable by syllable (cyrillic_korean).
+def test_only_latin_against_cyrillic_greek_or_latin_reaches_the_model() -> None:
+    # Korean names are compared syllable by syllable (korean, cyrillic_korean), Japanese
+    # readings by their kana; Hangul goes to the loanword model.
     assert _translit_pair_words("Kim Jong-un", "Ким Чен Ын") is None
+    assert _translit_pair_words("Kim Jong-un", "Kim Jong-il") is None
     assert _translit_pair_words("Colbert", "콜베르") is None
-    assert _translit_pair_words("Colbert", "Colberg") is None
+    assert _translit_pair_words("Colbert", "Кольбер Jean") is None  # two scripts on one side
     assert _translit_pair_words("Кольбер", "Colbert") == (("Colbert",), ("Кольбер",))
+    assert _translit_pair_words("Colbert", "Colberg") == (("Colbert",), ("Colberg",))
     # A surname alone against a full name stays ambiguous.
     assert match_names("Colbert", "Жан-Батист Кольбер").verdict != "same"

@@ -26,8 +26,8 @@ Two levels, and how they relate:
 So ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``; the converse does not hold.
 The exceptions (listed in :func:`same_person`) are pairs the rules keep apart that a learned
 transducer joins, with keys that may differ: a Latin name and a Hangul one whose every word
-it pairs by sound (``Julia Michaels`` / ``줄리아 마이클스``), or a Latin name and a Cyrillic
-or Greek one whose every word it pairs letter by letter (``Colbert`` / ``Кольбер``); and
+it pairs by sound (``Julia Michaels`` / ``줄리아 마이클스``), or a Latin name and a Cyrillic,
+Greek or Latin one whose every word it pairs letter by letter (``Colbert`` / ``Кольбер``); and
 readings the key does not make (a Korean name in Han characters or in Cyrillic).
 
 Extraction (:func:`extract_people`) is rule based and conservative: titles and Korean

@@ -17,8 +17,8 @@ def name_key(name: str, *, lang: str | None = None) -> str:
 
     Spellings :func:`~newsalign.names.same_person` joins share a key, except a Latin name
     and a Hangul one joined by the learned loanword model or by the Sino-Korean reading of
-    a Chinese name, a Latin name and a Cyrillic or Greek one joined by the learned
-    transliteration model, one regnal name and number with a byname after it (Vlad II
+    a Chinese name, a Latin name and a Cyrillic, Greek or Latin one joined by the learned
+    transliteration models, one regnal name and number with a byname after it (Vlad II
     Dracul = 블라드 2세), a Korean name in Han characters against its Korean spellings (the key
     reads Han characters as Mandarin: 金正恩 keys as ``jin jong-on``, 김정은 as ``kim
     jong-on``), and a Korean name in Cyrillic: the Kontsevich system and the Soviet

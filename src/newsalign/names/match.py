@@ -57,8 +57,8 @@ def match_names(a: str, b: str) -> NameMatch:
     A Latin name against a Hangul one that the rules do not call the same is the same
     person when the learned loanword model (:mod:`.loanmodel`) pairs every word of them by
     sound: then the keys may differ (``Budanov`` / ``부다노우``). So is a Latin name
-    against a Cyrillic or Greek one that the learned transliteration model
-    (:mod:`.translitmodel`) pairs word for word (``Colbert`` / ``Кольбер``), a Chinese name in
+    against a Cyrillic, Greek or other Latin one that the learned transliteration models
+    (:mod:`.translitmodel`) pair word for word (``Colbert`` / ``Кольбер``), a Chinese name in
     pinyin against its Sino-Korean reading in Hangul, the Korean reading of characters
     both may write (:mod:`.sinokorean`: ``Meng Haoran`` / ``맹호연``), and a Korean name in
     Han characters against its Korean spellings, read as Korean (``金正恩`` / ``김정은``;
@@ -512,8 +512,8 @@ def same_person(a: str, b: str) -> bool:
 
     ``same_person(a, b)`` implies ``name_key(a) == name_key(b)``, but for a Latin name
     and a Hangul one joined by the learned loanword model or by the Sino-Korean reading of
-    a Chinese name, for a Latin name and a Cyrillic or Greek one joined by the learned
-    transliteration model, for one regnal name and number with a byname after it, for a
+    a Chinese name, for a Latin name and a Cyrillic, Greek or Latin one joined by the
+    learned transliteration models, for one regnal name and number with a byname after it, for a
     Korean name in Han characters read as Korean (金正恩 = 김정은), and for a Korean name
     in Cyrillic, whose lossy syllables (о is ㅗ or ㅓ, н a final ㄴ or ㅇ: Ким Чен Ын =
     김정은) need only overlap another spelling's; ambiguous pairs are ``False``.
