@@ -171,10 +171,16 @@ def worst_edit(x: str, y: str, model: LoanModel) -> float:
 
 @lru_cache(maxsize=1)
 def _model() -> LoanModel | None:
+    return read_table(_TABLE, "learned loanword model")
+
+
+def read_table(name: str, what: str) -> LoanModel | None:
+    """A transducer's parameters from the package data (``names/data/<name>``), or ``None``
+    with a warning naming ``what`` is lost when the file is missing (a broken install)."""
     try:
-        text = (resources.files("newsalign.names") / "data" / _TABLE).read_text(encoding="utf-8")
+        text = (resources.files("newsalign.names") / "data" / name).read_text(encoding="utf-8")
     except OSError:  # pragma: no cover - a broken install
-        logger.warning("newsalign/names/data/%s is missing; no learned loanword model", _TABLE)
+        logger.warning("newsalign/names/data/%s is missing; no %s", name, what)
         return None
     return parse_table(text)
 

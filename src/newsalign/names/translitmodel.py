@@ -24,12 +24,10 @@ Public seam: :func:`translit_word_score`; :func:`_translit_pair_same` is the mat
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from .loanmodel import (
     LoanModel,
@@ -38,13 +36,11 @@ from .loanmodel import (
     _tokens,
     latin_form,
     llr,
-    parse_table,
+    read_table,
     worst_edit,
 )
 from .parse import _parse
 from .translit import _CYRILLIC, _greek_word
-
-logger = logging.getLogger(__name__)
 
 #: The parameters' file names, under ``data/`` in this package: Latin against Cyrillic or
 #: Greek, and Latin against Latin (another language's orthography of one name).
@@ -79,13 +75,7 @@ def other_form(word: str) -> str:
 @lru_cache(maxsize=2)
 def _model(kind: str = "other") -> LoanModel | None:
     """The parameters for a Cyrillic or Greek other side (``"other"``) or a Latin one."""
-    table = TABLES[kind]
-    try:
-        text = (resources.files("newsalign.names") / "data" / table).read_text(encoding="utf-8")
-    except OSError:  # pragma: no cover - a broken install
-        logger.warning("newsalign/names/data/%s is missing; no learned transliteration", table)
-        return None
-    return parse_table(text)
+    return read_table(TABLES[kind], "learned transliteration model")
 
 
 def _kind(other: str) -> str:
@@ -94,7 +84,7 @@ def _kind(other: str) -> str:
 
 @lru_cache(maxsize=65536)
 def translit_word_score(latin: str, other: str) -> float:
-    """How well a Cyrillic or Greek word writes a Latin one: a log likelihood ratio per symbol.
+    """How well a Cyrillic, Greek or Latin word writes a Latin one: log likelihood ratio per symbol.
 
     Positive where the pair is likelier under the learned transducer than as two unrelated
     words; ``-inf`` where either word is empty, the model is missing, or the likeliest
