@@ -41,7 +41,7 @@ def match_names(a: str, b: str) -> NameMatch:
     other mean the same spelling; sets that only overlap make the verdict ``"ambiguous"``.
     A surname alone against a full name is ``"ambiguous"`` too. Two regnal numbers that
     differ are different people whatever the name (``Louis XIV`` / ``Louis XVI``; the words
-    after the number may be dropped: ``Michael VIII Palaiologos`` = ``미카엘 8세``). Other
+    after the number may be dropped: ``Vlad II Dracul`` = ``블라드 2세``). Other
     names are the same when their keys (surnames) are equal and their given names or
     initials agree, unless two Latin spellings of the surname disagree in most of their
     vowels (``Blat`` / ``Blythe``), which is ``"ambiguous"``.
@@ -79,7 +79,7 @@ def match_names(a: str, b: str) -> NameMatch:
         return match
     if pa.regnal and pb.regnal and match_names(pa.regnal_name, pb.regnal_name).verdict == "same":
         # One regnal name and number; a byname or title after it that one spelling drops
-        # (Michael VIII Palaiologos / 미카엘 8세).
+        # (Vlad II Dracul / 블라드 2세).
         reason = "one regnal name and number"
     elif _loan_pair_same(a, b):
         reason = "learned loanword model"

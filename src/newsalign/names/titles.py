@@ -91,8 +91,8 @@ def _regnal_cut(
     """A name's words without its regnal numbers, the numbers, and the words before them.
 
     ``Louis XIV`` and ``루이 14세`` have the number 14. What follows a number may be a
-    byname, a place or a title that another spelling drops (Michael VIII Palaiologos = 미카엘
-    8세, Hugh III, Duke of Burgundy), so the words before it are kept apart as well, for
+    byname, a place or a title that another spelling drops (Vlad II Dracul = 블라드 2세,
+    Hugh III, Duke of Burgundy), so the words before it are kept apart as well, for
     the matcher. ``James VI and I`` has two numbers. A number never stands first (I
     Sun-sin is the RR spelling of 이순신); a one-letter I, V or X only ends a name, before
     "of", "the", "and" or a title, without a period (``Vladimir V. Putin`` has an initial),
