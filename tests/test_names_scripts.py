@@ -340,6 +340,22 @@ def test_words_after_a_regnal_number_may_be_dropped(a: str, b: str) -> None:
     assert same_person(a, b), match_names(a, b)
 
 
+@pytest.mark.parametrize(
+    ("titled", "bare"),
+    [
+        ("Sir Frederick Pollock, 1st Baronet", "Frederick Pollock"),
+        ("John Spencer, 8th Earl Spencer", "John Spencer"),
+        ("Ernest, Elector of Saxony", "Ernest"),
+        ("Sam Merwin, Jr.", "Sam Merwin"),
+    ],
+)
+def test_a_comma_may_start_a_title(titled: str, bare: str) -> None:
+    assert name_key(titled) == name_key(bare)
+    assert same_person(titled, bare), match_names(titled, bare)
+    # A comma before a given name still marks the family name first.
+    assert name_key("Putin, Vladimir") == name_key("Vladimir Putin") != name_key("Vladimir")
+
+
 def test_a_byname_after_one_number_is_no_licence_for_another() -> None:
     assert match_names("Vlad II Dracul", "블라드 3세").verdict == "different"
 

@@ -29,6 +29,7 @@ from .titles import (
     _headline_cut,
     _is_title,
     _regnal_cut,
+    _title_after_comma,
 )
 
 _TOKEN_SPLIT = re.compile(r"[\s,;:/|·・()\[\]{}\"“”«»]+")
@@ -45,6 +46,8 @@ def _name_tokens(name: str) -> tuple[tuple[str, ...], tuple[int, ...], str]:
     the words before the first number (``Michael VIII Palaiologos``: ``Michael``)."""
     # NFKC folds fullwidth and other compatibility forms (Ｋｉｍ = Kim) and composes Hangul.
     text = unicodedata.normalize("NFKC", name)
+    if _title_after_comma(text):
+        text = text.partition(",")[0]  # Frederick Pollock, 1st Baronet: the title goes
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "").replace("'", "").replace("ʼ", "").replace("`", "")
     text = text.replace("‘", "").replace("ʻ", "").replace("‐", "-").replace("‑", "-")
@@ -135,7 +138,7 @@ def _ordered_tokens(name: str) -> list[str]:
     """
     tokens, numbers, _ = _name_tokens(name)
     head, comma, tail = name.partition(",")
-    if comma and not numbers:
+    if comma and not numbers and not _title_after_comma(name):
         return (_clean_tokens(tail) + _clean_tokens(head)) or list(tokens)
     return list(tokens)
 

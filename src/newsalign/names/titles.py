@@ -139,11 +139,30 @@ def _regnal_value(tokens: list[str], k: int, dotted: frozenset[int], shouting: b
 _RANKS_KO = frozenset(
     {
         "왕비", "왕세자", "황태자", "태자", "선제후", "총대주교", "대주교", "주교", "추기경",
-        "여공작", "여백작", "변경백", "부군", "부인", "대군",
+        "여공작", "여백작", "변경백", "부군", "부인", "대군", "준남작", "자작", "여자작",
+        "여후작",
     }
 ) | frozenset(_TITLES_KO)
 # A Korean ordinal of a title's holder (제8대 스펜서 백작, the 8th Earl Spencer).
 _KO_ORDINAL = re.compile(r"제[0-9]+대")
+
+
+# What a comma after a name may start instead of a given name: an ordinal, a generation
+# suffix or a title (Frederick Pollock, 1st Baronet; John Spencer, 8th Earl Spencer; Ernest,
+# Elector of Saxony; Sam Merwin, Jr.), unlike the family-first "Putin, Vladimir".
+_TITLE_AFTER_COMMA = re.compile(
+    r"(?i)\s*(?:[0-9]+(?:st|nd|rd|th)\b|(?:jr|sr|junior|senior)\b|(?:the\s+)?"
+    r"(?:duke|duchess|earl|count|countess|comte|comtesse|duc|duchesse|marquis|marquise|"
+    r"marquess|viscount|viscountess|baron|baroness|baronet|prince|princess|king|queen|"
+    r"emperor|empress|elector|electress|archduke|archduchess|margrave|landgrave|bishop|"
+    r"archbishop|cardinal|pope|sultan|emir|khan|shah|lord|lady|sir|dame|holy|grand)\b)"
+)
+
+
+def _title_after_comma(name: str) -> bool:
+    """Whether a comma in the name starts a title, not a family-first given name."""
+    _, comma, tail = name.partition(",")
+    return bool(comma) and _TITLE_AFTER_COMMA.match(tail) is not None
 
 
 def _is_title(tok: str) -> bool:
