@@ -183,16 +183,15 @@ def _translit_pair_words(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ..
     ta, tb = _tokens(a), _tokens(b)
     if ta and all(_OTHER_WORD.match(t) for t in ta):
         ta, tb, a, b = tb, ta, b, a
-    if not tb or not all(_OTHER_WORD.match(t) or _LATIN_WORD.match(t) for t in tb):
-        return None
+    both_latin = bool(tb) and all(_LATIN_WORD.match(t) for t in tb)
+    if not tb or not (both_latin or all(_OTHER_WORD.match(t) for t in tb)):
+        return None  # the other name is wholly in Latin letters or wholly in Cyrillic or Greek
     if not ta or not all(_LATIN_WORD.match(t) for t in ta):
-        return None
-    if any(_LATIN_WORD.match(t) for t in tb) and not all(_LATIN_WORD.match(t) for t in tb):
         return None
     pa, pb = _parse(a), _parse(b)
     if "empty" in (pa.kind, pb.kind) or pa.kind == pb.kind == "korean":
         return None
-    if pa.japanese and pb.japanese and all(_LATIN_WORD.match(t) for t in tb):
+    if pa.japanese and pb.japanese and both_latin:
         return None
     return tuple(ta), tuple(tb)
 
