@@ -53,13 +53,12 @@ from pathlib import Path
 
 from benchmarks.build_loan_model import _write, fit
 from benchmarks.names_quality import (
-    _CYR,
-    _GREEK,
     _LATIN,
     ROOT,
     _half,
     latin_other_negatives,
     load_groups,
+    other_variant,
 )
 from newsalign.names.loanmodel import (
     LoanModel,
@@ -98,12 +97,6 @@ def _tune_half(qid: str) -> bool:
     return hashlib.sha1(qid.encode()).digest()[1] % 5 == 0
 
 
-def _other(v: str, script: str) -> bool:
-    if script == "latin":
-        return bool(_LATIN.match(v)) and " " not in v.strip()
-    return bool(_CYR.search(v) or _GREEK.search(v))
-
-
 def _word_pairs(
     groups: list[tuple[str, list[str]]], script: str
 ) -> list[tuple[tuple[str, ...], ...]]:
@@ -113,7 +106,9 @@ def _word_pairs(
         if script == "latin":
             combos: list[tuple[str, str]] = list(itertools.combinations(lat, 2))
         else:
-            combos = list(itertools.product(lat, [v for v in vs if _other(v, script)][:4]))
+            combos = list(
+                itertools.product(lat, [v for v in vs if other_variant(v, script == "latin")][:4])
+            )
         for a, b in combos:
             words = _translit_pair_words(a, b)
             if words is None or len(words[0]) != len(words[1]) or len(words[0]) > 3:
@@ -214,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     positives = []
     for _, vs in tune_groups:
         first = next(v for v in vs if _LATIN.match(v))
-        positives += [(first, v) for v in vs if v != first and _other(v, script)]
+        positives += [(first, v) for v in vs if v != first and other_variant(v, script == "latin")]
     latin = script == "latin"
     negatives = latin_other_negatives(tune_groups, rnd, args.negatives, True, latin)
     neg = _scores(negatives, model)

@@ -423,6 +423,14 @@ def _triv(v: str) -> str:
     return w.replace("h", "")
 
 
+def other_variant(v: str, latin: bool = False) -> bool:
+    """A variant in Cyrillic or Greek, or with ``latin`` a one-word Latin one: the other side
+    of the transliteration models' pairs (a group's first Latin variant is the Latin side)."""
+    if latin:
+        return bool(_LATIN.match(v)) and " " not in v
+    return bool(_CYR.search(v) or _GREEK.search(v))
+
+
 def latin_other_negatives(
     groups: list[tuple[str, list[str]]],
     rnd: random.Random,
@@ -438,14 +446,9 @@ def latin_other_negatives(
     the first group; the ``n`` closest by ``fuzz.ratio`` of the folded forms are kept, or
     ``n`` drawn at random with ``closest=False``.
     """
-    def other(v: str) -> bool:
-        if latin:
-            return bool(_LATIN.match(v)) and " " not in v
-        return bool(_CYR.search(v) or _GREEK.search(v))
-
     folded = [{_triv(v) for v in vs} for _, vs in groups]
     firsts = [next(v for v in vs if _LATIN.match(v)) for _, vs in groups]
-    others = [[(v, _triv(v)) for v in vs if other(v)] for _, vs in groups]
+    others = [[(v, _triv(v)) for v in vs if other_variant(v, latin)] for _, vs in groups]
     by_start: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(firsts):
         by_start[_triv(a)[:1]].append(i)
