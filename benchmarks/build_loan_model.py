@@ -42,8 +42,7 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks.names_quality import load_en_hangul_people
-from newsalign.names import name_key
+from benchmarks.names_quality import en_hangul_negatives, load_en_hangul_people
 from newsalign.names.loanmodel import (
     SHAPES,
     LoanModel,
@@ -51,7 +50,6 @@ from newsalign.names.loanmodel import (
     _agree,
     _loan_pair_words,
     _pairing_scores,
-    _tokens,
     jamo_form,
     latin_form,
     llr,
@@ -199,39 +197,6 @@ def _best_order(
     return tuple(zip(lat, best, strict=True))
 
 
-def _folded(name: str) -> tuple[str, ...]:
-    return tuple(latin_form(t) or t for t in _tokens(name))
-
-
-def _negatives(rows: list[tuple[str, str]], rnd: random.Random) -> list[tuple[str, str]]:
-    """Pairs of different dev-tune people: equal keys, a shared English word, a shared start."""
-    groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for i, (en, ko) in enumerate(rows):
-        words = en.replace(",", " ").split()
-        if name_key(en):
-            groups["key"][name_key(en)].append(i)
-        if len(words) >= 2:
-            groups["surname"][words[-1].lower()].append(i)
-            groups["given"][words[0].lower()].append(i)
-        hw = ko.split()
-        if hw:
-            groups["hangul_start"][hw[0][:2] + "|" + (hw[-1][:1] if len(hw) > 1 else "")].append(i)
-    out: set[tuple[str, str]] = set()
-    for kind, by in groups.items():
-        cand = []
-        for idx in by.values():
-            for i, j in itertools.combinations(idx[:60], 2):
-                (e1, k1), (e2, k2) = rows[i], rows[j]
-                # Two people of one name (Isabella, 이사벨 2세 and Isabella of Spain) are no
-                # negative for a name matcher: the cleaned words must differ on both sides.
-                if _folded(e1) != _folded(e2) and _folded(k1) != _folded(k2):
-                    cand.extend([(e1, k2), (e2, k1)])
-        rnd.shuffle(cand)
-        out.update(cand[:4000])
-        print(kind, len(cand), flush=True)
-    return sorted(out)
-
-
 def _scores(pairs: list[tuple[str, str]], model: LoanModel) -> list[tuple[bool, list[Pairing]]]:
     """Per pair: whether the rules alone merge it, and its pairings' scores."""
     out = []
@@ -366,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         _write(Path(args.out), model)
         return 0
 
-    negatives = _negatives(tune_rows, rnd)
+    negatives = en_hangul_negatives(tune_rows, rnd)
     pos = _scores(tune_rows, model)
     neg = _scores(negatives, model)
     rule_recall = sum(r for r, _ in pos) / len(pos)

@@ -33,6 +33,11 @@ Negatives:
   half whose keys are equal (English label of one, Hangul label of another; about 3,000,
   sampled by a hash of each pair, so a rule that changes a few keys leaves the rest of the
   sample as it was): how often ``same_person`` merges people a blocking key joins.
+* ``en_hangul_different_close``: pairs of *different* people of the ``en_hangul_people``
+  test half that share a key, an English surname or first name, or the start of their
+  Hangul words (``en_hangul_negatives``; up to 4,000 of each kind, some rules merge
+  people of one name under two items): the held-out twin of the negatives the learned
+  loanword model's thresholds were chosen on.
 * ``hangul_same_surname``: pairs of *different* people sharing a surname, from the
   Hangul-English test half: (English_i, Hangul_j), (English_i, English_j), (Hangul_i,
   Hangul_j) with Hangul_i != Hangul_j. Reported exhaustively and on a fixed random sample
@@ -85,6 +90,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from newsalign.names import korean_surnames, match_names, name_key, same_person
+from newsalign.names.loanmodel import _tokens as loan_tokens
+from newsalign.names.loanmodel import latin_form
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results" / "names.json"
@@ -307,6 +314,11 @@ def main(argv: list[str] | None = None) -> int:
         m: _count(same_key, fn) for m, fn in MATCHERS.items()}
     negs["en_hangul_same_key"]["same_person_examples"] = [
         (a, b) for a, b in same_key if same_person(a, b)][:15]
+    close = en_hangul_negatives(pos["en_hangul_people"]["test"], random.Random(20261208))
+    negs["en_hangul_different_close"] = {"pairs": len(close)} | {
+        m: _count(close, fn) for m, fn in MATCHERS.items()}
+    negs["en_hangul_different_close"]["same_person_examples"] = [
+        (a, b) for a, b in close if same_person(a, b)][:30]
     by_sur: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for en, ko in heh["test"]:
         by_sur[ko[0]].append((en, ko))
@@ -369,6 +381,8 @@ POSITIVE_ROWS = [
 NEGATIVE_LABELS = {
     "must_stay_apart": "the issue's must-stay-apart pairs",
     "en_hangul_same_key": "English/Hangul people of every origin with equal keys (test half)",
+    "en_hangul_different_close": "English/Hangul people of every origin who share a key, "
+    "a surname, a first name or a Hangul start (test half)",
     "hangul_same_surname_sample": "same-surname Korean people, fixed random sample",
     "hangul_same_surname_all": "same-surname Korean people, all pairs (test half)",
     "wikidata_different_names": "different names from held-out Wikidata groups",
@@ -514,6 +528,43 @@ def _different_names(d: Path) -> tuple[list[tuple[str, str]], list[tuple[str, st
     rnd.shuffle(every)
     rnd.shuffle(close)
     return every[:1500], close[:1500]
+
+
+def _folded(name: str) -> tuple[str, ...]:
+    return tuple(latin_form(t) or t for t in loan_tokens(name))
+
+
+def en_hangul_negatives(rows: list[tuple[str, str]], rnd: random.Random,
+                        per_kind: int = 4000) -> list[tuple[str, str]]:
+    """Pairs of *different* people (English label of one, Hangul label of another) of
+    ``rows`` that a matcher could confuse: equal keys, a shared English surname or first
+    name, Hangul words that start alike; up to ``per_kind`` of each, drawn with ``rnd``.
+    The negatives ``build_loan_model`` chooses its thresholds on (dev-tune rows) and
+    ``en_hangul_different_close`` reports (test rows)."""
+    groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, (en, ko) in enumerate(rows):
+        words = en.replace(",", " ").split()
+        if name_key(en):
+            groups["key"][name_key(en)].append(i)
+        if len(words) >= 2:
+            groups["surname"][words[-1].lower()].append(i)
+            groups["given"][words[0].lower()].append(i)
+        hw = ko.split()
+        if hw:
+            groups["hangul_start"][hw[0][:2] + "|" + (hw[-1][:1] if len(hw) > 1 else "")].append(i)
+    out: set[tuple[str, str]] = set()
+    for by in groups.values():
+        cand = []
+        for idx in by.values():
+            for i, j in itertools.combinations(idx[:60], 2):
+                (e1, k1), (e2, k2) = rows[i], rows[j]
+                # Two people of one name (Isabella, 이사벨 2세 and Isabella of Spain) are no
+                # negative for a name matcher: the cleaned words must differ on both sides.
+                if _folded(e1) != _folded(e2) and _folded(k1) != _folded(k2):
+                    cand.extend([(e1, k2), (e2, k1)])
+        rnd.shuffle(cand)
+        out.update(cand[:per_kind])
+    return sorted(out)
 
 
 def _cross_group(groups: list[tuple[str, list[str]]], rnd: random.Random) -> dict[str, object]:
