@@ -193,6 +193,8 @@ def test_hangul_marks_of_a_foreign_name() -> None:
         ("Ivan III of Russia", "이반 3세"),
         ("Maria of Alania", "알라니아의 마리아"),
         ("Emperor Itoku", "이토쿠 천황"),
+        ("Emperor Naruhito", "나루히토 일왕"),  # 일왕, the Korean press's word for him
+        ("Alfred the Great", "앨프레드 대왕"),
         ("Joe Smith", "조 스미스"),
     ]:
         assert same_person(latin, hangul), (latin, hangul)

@@ -147,6 +147,17 @@ def test_names_with_more_words_on_one_side_pair_in_order(latin: str, hangul: str
     assert same_person(latin, hangul)
 
 
+def test_middle_initials_are_left_out_of_the_pairing() -> None:
+    assert _loan_pair_words("Thomas J. Sargent", "토머스 사전트") == (
+        ("Thomas", "Sargent"),
+        ("토머스", "사전트"),
+    )
+    assert same_person("Thomas J. Sargent", "토머스 사전트")
+    assert same_person("Edwin O. Reischauer", "에드윈 라이샤워")
+    # One full word beside initials says too little for the model.
+    assert _loan_pair_words("J. B. Priestley", "존 보인턴 프리스틀리") is None
+
+
 @pytest.mark.parametrize(
     ("latin", "hangul"),
     [

@@ -110,6 +110,28 @@ def test_an_e_between_consonants_may_go_unwritten(a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        ("Charles", "찰스"),
+        ("King Charles III", "찰스 3세 국왕"),
+        ("Prince Charles", "찰스 왕세자"),
+        ("Miles", "마일스"),
+        ("Gates", "게이츠"),
+    ],
+)
+def test_an_unspoken_english_e_against_a_hangul_spelling(a: str, b: str) -> None:
+    # The key reads the e (Charles ~rs, 찰스 ~s); the rules try the Latin key without it.
+    assert name_key(a) != name_key(b)
+    assert _match_rules(a, b).verdict == "same", match_names(a, b)
+
+
+def test_a_spoken_e_still_meets_its_hangul_spelling() -> None:
+    assert name_key("Flores") == name_key("플로레스")
+    assert same_person("Flores", "플로레스")
+    assert not same_person("Charles", "찰리")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         ("Speake", "Spevack"),  # p and v are one class: dropping the e would merge them
         ("Siméon", "Simonen"),  # nor may it leave a doubled letter to fold
         ("Zehra", "Zegarra"),  # only an e goes, not another vowel

@@ -82,6 +82,11 @@ def _japanese_rank(sk: str, i: int) -> tuple[str, str, int]:
     return coarse_skeleton(sk), _kana_form(sk), i
 
 
+def _word_key(word: str) -> str:
+    """The key a general name with ``word`` (a Latin reading) as its surname gets."""
+    return _GENERAL_SIGIL + coarse_skeleton(_refold(_fold(word)))
+
+
 def _refold(sk: str) -> str:
     """Fold a skeleton as a word again until it stays put, so a key read back is the same."""
     for _ in range(4):

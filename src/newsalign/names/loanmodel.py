@@ -283,10 +283,10 @@ def _agree(pairings: Sequence[Pairing], model: LoanModel) -> bool:
 def _loan_pair_words(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The Latin words and the Hangul words of a pair the model decides, else ``None``.
 
-    Only a name in Latin letters (words of two letters or more: initials say too little)
-    against one in Hangul, and never two names that both read as Korean or both as
-    Japanese (the rules compare those syllable by syllable, and a syllable apart is
-    another name: 유코 Yūko is not 유야).
+    Only a name in Latin letters (words of two letters or more: initials say too little;
+    middle initials beside two full words or more are left out) against one in Hangul,
+    and never two names that both read as Korean or both as Japanese (the rules compare
+    those syllable by syllable, and a syllable apart is another name: 유코 Yūko is not 유야).
     """
     if not isinstance(a, str) or not isinstance(b, str) or _has_hangul(a) == _has_hangul(b):
         return None
@@ -301,6 +301,11 @@ def _loan_pair_words(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...]] 
         ta, tb = tb, ta
     if not tb or not all(_is_hangul_word(t) for t in tb):
         return None
+    full = tuple(t for t in ta if len(t) > 1)
+    if len(full) >= 2 and all(t.isalpha() for t in ta if len(t) == 1):
+        # Middle initials, which Hangul leaves out (Thomas J. Sargent 토머스 사전트): the
+        # full words pair.
+        ta = full
     if not ta or not all(_LATIN_WORD.match(t) for t in ta):
         return None
     return tuple(ta), tuple(tb)

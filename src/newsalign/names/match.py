@@ -10,7 +10,7 @@ from typing import Literal
 from rapidfuzz.distance import JaroWinkler
 
 from .chinese import _has_han
-from .general import _initial_class
+from .general import _initial_class, _word_key
 from .hangul import _SylSet
 from .japanese import _kana_form
 from .loanmodel import _loan_pair_same
@@ -125,7 +125,7 @@ def _match_rules(a: str, b: str) -> NameMatch:
     # One script against the other: a Hangul loanword spelling meets the other scripts in
     # the coarse key; two spellings that both make the finer distinctions must agree in
     # their full surname skeletons as well (Fabio / Pavlo share a coarse key only).
-    if pa.key == pb.key and (
+    if (pa.key == pb.key or _silent_e_key(pa, pb) or _silent_e_key(pb, pa)) and (
         pa.skeleton == pb.skeleton or _loan_meets(pa, pb) or _variants_meet(pa, pb)
     ):
         match = _match_given(pa, pb, score)
@@ -148,6 +148,22 @@ def _same_letters(a: object, b: object) -> bool:
         return False
     fa = unicodedata.normalize("NFKC", a).casefold().split()
     return any(c.isalpha() for c in a) and fa == unicodedata.normalize("NFKC", b).casefold().split()
+
+
+def _silent_e_key(p: _Parsed, other: _Parsed) -> bool:
+    """A Latin surname whose key, with a silent e left out, is a Hangul spelling's key.
+
+    English leaves the e of -es and -e- unspoken (Charles 찰스, Miles 마일스, Gates 게이츠),
+    which Korean writes by ear; the key, which reads every vowel, keeps the consonant
+    before it apart (``~rs`` against ``~s``). Other languages say the e (Flores 플로레스),
+    so the key stays as it is and only the matcher tries both.
+    """
+    if p.loan or not other.loan or p.kind != "general" or other.kind != "general":
+        return False
+    return any(
+        _word_key(p.read[: m.start()] + p.read[m.end() :]) == other.key
+        for m in _SILENT_E.finditer(p.read)
+    )
 
 
 def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
