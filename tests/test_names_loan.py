@@ -16,6 +16,7 @@ import pytest
 from newsalign.names import match_names, same_person
 from newsalign.names.loanmodel import (
     SHAPES,
+    _loan_given_score,
     _loan_pair_words,
     _model,
     forward,
@@ -187,3 +188,37 @@ def test_every_word_written_clearly_by_sound_is_enough(latin: str, hangul: str) 
 )
 def test_a_short_given_name_does_not_carry_another_surname(latin: str, hangul: str) -> None:
     assert not same_person(latin, hangul)
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [
+        ("Amy Johnson", "새뮤얼 존슨"),  # Samuel Johnson
+        ("Alan Wilson", "오웬 윌슨"),  # Owen Wilson
+        ("Bianca Trump", "이바나 트럼프"),  # Ivana Trump
+    ],
+)
+def test_given_names_the_model_hears_apart_are_different_people(latin: str, hangul: str) -> None:
+    # One surname key, and given names whose coarse forms agree (Amy ~m, 새뮤얼 ~m).
+    score = _loan_given_score(latin, hangul)
+    assert score is not None and score < 0
+    assert match_names(latin, hangul).verdict == "different"
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [
+        ("Samuel Johnson", "새뮤얼 존슨"),
+        ("Richard Park", "리처드 박"),  # a Korean surname, which the model scores low, is left out
+        ("James Lightbody", "짐 라이트바디"),  # a diminutive (the nicknames table)
+        ("Jim Mattis", "제임스 매티스"),
+        ("Bobby Roode", "로버트 루드"),
+    ],
+)
+def test_given_names_heard_alike_or_by_a_diminutive(latin: str, hangul: str) -> None:
+    assert same_person(latin, hangul), match_names(latin, hangul)
+
+
+def test_japanese_given_names_agree_syllable_by_syllable() -> None:
+    assert same_person("Fumio Kishida", "기시다 후미오")
+    assert not same_person("Matsudaira Nobuhide", "마쓰다이라 노부타카")

@@ -18,7 +18,8 @@ likelihood ratio per symbol is the score. The parameters are package data
 ``benchmarks/build_loan_model.py``, with the decision thresholds chosen there on dev
 negatives; read lazily, once.
 
-Public seam: :func:`loan_word_score`; :func:`_loan_pair_same` is the matcher's hook.
+Public seam: :func:`loan_word_score`; :func:`_loan_pair_same` and :func:`_loan_given_score`
+are the matcher's hooks.
 """
 
 # Examples hold Hangul on purpose (RUF001 and RUF003 are off project-wide).
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .diminutives import given_name_forms
 from .hangul import _is_hangul
 from .parse import _ordered_tokens, _parse
 
@@ -266,6 +268,44 @@ def _loan_pair_same(a: str, b: str) -> bool:
     if model is None or words is None:
         return False
     return _agree(_pairing_scores(*words, _word_llr), model)
+
+
+def _loan_given_score(a: str, b: str) -> float | None:
+    """How well the given names of a Latin name and a Hangul one agree by sound.
+
+    The worst given-name word score of the best pairing of the words (log likelihood
+    ratio per symbol), the Latin surname's pair left out (the rules compare surnames by
+    key), each Latin given name tried with its diminutives and full forms
+    (:mod:`.diminutives`: Jim 제임스, Sam 새뮤얼). ``None`` where the model does not pair
+    the names or either has no given name.
+
+    Example:
+        >>> _loan_given_score("Samuel Johnson", "새뮤얼 존슨") > 0.5
+        True
+        >>> _loan_given_score("Amy Johnson", "새뮤얼 존슨") < 0
+        True
+    """
+    words = _loan_pair_words(a, b)
+    if _model() is None or words is None or min(map(len, words)) < 2:
+        return None
+    lat, han = words
+    read = latin_form(_parse(b if _has_hangul(a) else a).read)
+    at = [i for i, t in enumerate(lat) if latin_form(t) == read]
+    sur = at[-1] if at else len(lat) - 1
+
+    def given(x: str, y: str) -> float:
+        return max(loan_word_score(f, y) for f in given_name_forms(x) | {x})
+
+    if len(lat) == len(han):
+        return max(
+            min(given(lat[i], han[j]) for i, j in enumerate(order) if i != sur)
+            for order in itertools.permutations(range(len(han)))
+        )
+    # Uneven word counts pair in order, the surnames last (_uneven_pairings).
+    return max(
+        min(given(x, y) for x, y in zip(ls[:-1], hs[:-1], strict=True))
+        for ls, hs in _uneven_pairings(lat, han)
+    )
 
 
 def _agree(pairings: Sequence[Pairing], model: LoanModel) -> bool:

@@ -13,7 +13,7 @@ from .chinese import _has_han
 from .general import _initial_class, _word_key
 from .hangul import _SylSet
 from .japanese import _kana_form
-from .loanmodel import _loan_pair_same
+from .loanmodel import _loan_given_score, _loan_pair_same
 from .parse import _clean_tokens, _parse
 from .parsed import _EMPTY, _Parsed
 from .records import NameMatch, Verdict
@@ -128,7 +128,7 @@ def _match_rules(a: str, b: str) -> NameMatch:
     if (pa.key == pb.key or _silent_e_key(pa, pb) or _silent_e_key(pb, pa)) and (
         pa.skeleton == pb.skeleton or _loan_meets(pa, pb) or _variants_meet(pa, pb)
     ):
-        match = _match_given(pa, pb, score)
+        match = _match_given(pa, pb, score, (a, b))
         if match.verdict == "same" and _vowels_disagree(pa.spelled, pb.spelled):
             # Equal keys, clearly different spellings (Blat / Blythe): cannot tell.
             return NameMatch(
@@ -320,8 +320,13 @@ def _short_form(skel: str) -> str:
     return re.sub("[aio]", "", re.sub(r"^(?:s|ch|dj)", "", s))
 
 
-def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
-    """Two non-Korean names with one surname key: compare given names and initials."""
+def _match_given(
+    pa: _Parsed, pb: _Parsed, score: float, names: tuple[str, str] | None = None
+) -> NameMatch:
+    """Two non-Korean names with one surname key: compare given names and initials.
+
+    ``names`` are the two names as written, for the learned loanword model.
+    """
     ga, gb = pa.given_names, pb.given_names
     if pa.kind != "general" or pb.kind != "general":
         return NameMatch("same", _scale(score, "same"), "equal keys")
@@ -330,10 +335,28 @@ def _match_given(pa: _Parsed, pb: _Parsed, score: float) -> NameMatch:
             return NameMatch("same", _scale(score, "same"), "same surname and given names")
         if pa.loan == pb.loan and _given_spellings_meet(pa, pb):
             return NameMatch("same", _scale(score, "same"), "surname key, given names by spelling")
-        if pa.loan != pb.loan and _loan_given_agree(pa, pb):
+        if pa.loan != pb.loan and pa.japanese and pb.japanese:
+            # The Korean orthography of Japanese keeps the vowels (노부히데 Nobuhide is not
+            # Nobutaka): syllable by syllable.
+            if all(_kana_form(x) == _kana_form(y) for x, y in zip(ga, gb)):
+                return NameMatch("same", _scale(score, "same"), "surname key, given names by kana")
+            return NameMatch("different", _scale(score, "different"), "different given names")
+        if pa.loan != pb.loan:
             # Korean writes foreign given names by sound and loses letters (조지 George,
-            # 리처드 Richard): with one surname key, only a clear difference is evidence.
-            return NameMatch("same", _scale(score, "same"), "surname key, given names by sound")
+            # 리처드 Richard): the rules' coarse forms agree unless the learned loanword
+            # model hears the given names apart (Amy / 새뮤얼), and the model alone joins
+            # given names it hears clearly alike (Jim / 제임스, Bobby / 로버트).
+            heard = _loan_given_score(*names) if names else None
+            if _loan_given_agree(pa, pb):
+                if heard is None or heard >= _LOAN_GIVEN_FLOOR:
+                    return NameMatch(
+                        "same", _scale(score, "same"), "surname key, given names by sound"
+                    )
+                return NameMatch("different", _scale(score, "different"), "given names heard apart")
+            if heard is not None and heard >= _LOAN_GIVEN_CLEAR:
+                return NameMatch(
+                    "same", _scale(score, "same"), "surname key, given names by the loanword model"
+                )
         if ga[0] == gb[0] or set(ga) <= set(gb) or set(gb) <= set(ga):
             return NameMatch(
                 "ambiguous", _scale(score, "ambiguous"), "given names only partly agree"
@@ -462,6 +485,11 @@ _IBERIAN_REWRITES = (("^r", "h"), ("g(?=[ei])", "h"))
 
 # Tuned on the dev half of wikidata_en_hangul_names.tsv (benchmarks/names_quality.py).
 _LOAN_GIVEN_SIM = 0.85
+# The loanword model's given-name score (loanmodel._loan_given_score) below which given
+# names the coarse forms join are heard apart, and above which the model joins given
+# names alone; chosen on the dev half against its en_hangul_negatives.
+_LOAN_GIVEN_FLOOR = 0.0
+_LOAN_GIVEN_CLEAR = 0.75
 
 
 def _match_korean(pa: _Parsed, pb: _Parsed) -> NameMatch:
