@@ -217,3 +217,18 @@ def test_spanish_and_portuguese_given_names_by_sound() -> None:
     assert same_person("Roger Carvalho", "호제르 카르발류")
     assert not same_person("Hulk Hogan", "루이스 칸")
     assert not same_person("Richard Wilson", "오거스트 윌슨")
+
+
+def test_family_name_first_in_one_spelling() -> None:
+    # Hangul writes Hungarian names family name first; both words must match crosswise.
+    assert same_person("György Lukács", "루카치 죄르지")
+    assert same_person("Áron Szilágyi", "실라지 아론")
+    assert match_names("György Lukács", "루카치 죄르지").reason == (
+        "the family name first in one spelling"
+    )
+    assert not same_person("György Lukács", "루카치 야노시")
+
+
+def test_religious_titles_in_hangul() -> None:
+    assert same_person("Ayatollah Ali Khamenei", "아야톨라 알리 하메네이")
+    assert same_person("Rev. Jesse Jackson", "제시 잭슨 목사")

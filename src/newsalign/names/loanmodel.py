@@ -274,8 +274,8 @@ def _loan_given_score(a: str, b: str) -> float | None:
     """How well the given names of a Latin name and a Hangul one agree by sound.
 
     The worst given-name word score of the best pairing of the words (log likelihood
-    ratio per symbol), the Latin surname's pair left out (the rules compare surnames by
-    key), each Latin given name tried with its diminutives and full forms
+    ratio per symbol), the surnames paired with each other and left out (the rules
+    compare surnames by key), each Latin given name tried with its diminutives and full forms
     (:mod:`.diminutives`: Jim 제임스, Sam 새뮤얼). ``None`` where the model does not pair
     the names or either has no given name.
 
@@ -289,7 +289,8 @@ def _loan_given_score(a: str, b: str) -> float | None:
     if _model() is None or words is None or min(map(len, words)) < 2:
         return None
     lat, han = words
-    read = latin_form(_parse(b if _has_hangul(a) else a).read)
+    latin, hangul = (b, a) if _has_hangul(a) else (a, b)
+    read = latin_form(_parse(latin).read)
     at = [i for i, t in enumerate(lat) if latin_form(t) == read]
     sur = at[-1] if at else len(lat) - 1
 
@@ -297,9 +298,13 @@ def _loan_given_score(a: str, b: str) -> float | None:
         return max(loan_word_score(f, y) for f in given_name_forms(x) | {x})
 
     if len(lat) == len(han):
+        # The surnames pair with each other: the Hangul words with the name's key.
+        key = _parse(hangul).key
+        surnames = {j for j, t in enumerate(han) if _parse(t).key == key} or {len(han) - 1}
         return max(
             min(given(lat[i], han[j]) for i, j in enumerate(order) if i != sur)
             for order in itertools.permutations(range(len(han)))
+            if order[sur] in surnames
         )
     # Uneven word counts pair in order, the surnames last (_uneven_pairings).
     return max(

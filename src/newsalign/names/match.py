@@ -89,9 +89,30 @@ def match_names(a: str, b: str) -> NameMatch:
         reason = "Sino-Korean reading of the characters"
     elif _hanja_korean_pair(a, b):
         reason = "Korean reading of the Han characters"
+    elif _swapped_pair_same(pa, pb, a, b):
+        reason = "the family name first in one spelling"
     else:
         return match
     return NameMatch("same", _scale(_score(pa, pb), "same"), reason)
+
+
+def _swapped_pair_same(pa: _Parsed, pb: _Parsed, a: str, b: str) -> bool:
+    """Two words each, one spelling family name first, and the rules match them crosswise.
+
+    Hangul writes Hungarian names family name first (루카치 죄르지 György Lukács) and some
+    Latin spellings do too (Orbán Viktor); both words must then match, the surname by key
+    and the given name by the given-name rules. Not for Korean names, whose order the
+    Korean rules read.
+    """
+    if "korean" in (pa.kind, pb.kind) or pa.kind == "empty" or pb.kind == "empty":
+        return False
+    ta, tb = _clean_tokens(a), _clean_tokens(b)
+    if len(ta) != 2 or len(tb) != 2:
+        return False
+    return (
+        _match_rules(a, f"{tb[1]} {tb[0]}").verdict == "same"
+        or _match_rules(f"{ta[1]} {ta[0]}", b).verdict == "same"
+    )
 
 
 def _hanja_korean_pair(a: str, b: str) -> bool:
