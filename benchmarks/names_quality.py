@@ -92,6 +92,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from newsalign.names import korean_surnames, match_names, name_key, same_person
 from newsalign.names.loanmodel import _tokens as loan_tokens
 from newsalign.names.loanmodel import latin_form
+from newsalign.names.match import _match_rules
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results" / "names.json"
@@ -558,9 +559,12 @@ def en_hangul_negatives(rows: list[tuple[str, str]], rnd: random.Random,
         for idx in by.values():
             for i, j in itertools.combinations(idx[:60], 2):
                 (e1, k1), (e2, k2) = rows[i], rows[j]
-                # Two people of one name (Isabella, 이사벨 2세 and Isabella of Spain) are no
-                # negative for a name matcher: the cleaned words must differ on both sides.
-                if _folded(e1) != _folded(e2) and _folded(k1) != _folded(k2):
+                # Two people of one name (Isabella, 이사벨 2세 and Isabella of Spain; Paul
+                # Renaud and Paul Reynaud, homophones) are no negative for a name matcher:
+                # the cleaned words must differ on both sides, and the two English labels
+                # must not be one name to the rules.
+                if (_folded(e1) != _folded(e2) and _folded(k1) != _folded(k2)
+                        and _match_rules(e1, e2).verdict != "same"):
                     cand.extend([(e1, k2), (e2, k1)])
         rnd.shuffle(cand)
         out.update(cand[:per_kind])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from newsalign.names import match_names, name_key, same_person
+from newsalign.names.japanese import known_japanese
 
 
 @pytest.mark.parametrize(
@@ -263,6 +264,23 @@ def test_given_names_of_a_loanword_agree_by_sound(hangul: str, latin: str) -> No
 def test_japanese_names_meet_in_either_order(a: str, b: str) -> None:
     assert name_key(a) == name_key(b), (name_key(a), name_key(b))
     assert same_person(a, b), match_names(a, b)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Benjamin Netanyahu", "베냐민 네타냐후", "Binyamin Netanyahu", "Netanyahu Benjamin"],
+)
+def test_japanese_syllables_without_a_japanese_name_keep_their_order(name: str) -> None:
+    # Benjamin and Netanyahu are Japanese syllables, but neither is a Japanese name seen:
+    # the key is the surname, as for the surname alone (it was Benjamin's).
+    assert not known_japanese(["benjamin", "netanyahu"])
+    if name != "Netanyahu Benjamin":
+        assert name_key(name) == name_key("Netanyahu") == name_key("네타냐후")
+    assert same_person(name, "Benjamin Netanyahu"), match_names(name, "Benjamin Netanyahu")
+
+
+def test_a_western_name_of_japanese_syllables_is_heard_as_written() -> None:
+    assert same_person("Antonio Tajani", "안토니오 타야니")
 
 
 def test_japanese_names_keep_their_vowels() -> None:

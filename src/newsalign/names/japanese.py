@@ -17,11 +17,21 @@ no first ㅍ, and 스, 쓰, 즈, 츠 (す, つ, ず) and 와. Every kana word is
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
 
 from .hangul import _decompose, _is_hangul
 from .kana import _is_kana
+from .skeletons import skeleton
+from .translit import _hangul_loan
+
+logger = logging.getLogger(__name__)
+
+#: The table of Japanese names seen, under ``data/`` in this package.
+_TABLE = "japanese_names.tsv"
 
 # y comes before a, u, o only and w before a, o: no ye, yi, wu, wi, we (Faye, Yelena).
 _HEPBURN_WORD = re.compile(
@@ -55,19 +65,24 @@ def _hangul_japanese(word: str, *, shortest: int = 2) -> bool:
     return len(word) >= shortest
 
 
-def _hangul_pair_japanese(tokens: Sequence[str]) -> bool:
+def _hangul_pair_japanese(tokens: Sequence[str], *, known_only: bool = True) -> bool:
     """Two Hangul words of Japanese syllables: two syllables each, or one beside three.
 
     The word of three may not hold 스, 즈 or 츠, which also write the consonant clusters
-    of English (존 스미스 is John Smith).
+    of English (존 스미스 is John Smith). With ``known_only``, one of the words must be a
+    Japanese name seen (:func:`known_japanese`: 베냐민 네타냐후 is Japanese syllables).
     """
     if all(_hangul_japanese(t) for t in tokens):
-        return True
-    long_ = max(tokens, key=len)
-    return (
-        len(long_) >= 3
-        and not any(ch in "스즈츠" for ch in long_)
-        and all(_hangul_japanese(t, shortest=1) for t in tokens)
+        syllables = True
+    else:
+        long_ = max(tokens, key=len)
+        syllables = (
+            len(long_) >= 3
+            and not any(ch in "스즈츠" for ch in long_)
+            and all(_hangul_japanese(t, shortest=1) for t in tokens)
+        )
+    return syllables and (
+        not known_only or known_japanese(_hangul_loan(t, japanese=True) for t in tokens)
     )
 
 
@@ -76,22 +91,74 @@ def _latin_japanese(word: str) -> bool:
     return _HEPBURN_WORD.fullmatch(word) is not None and len(re.findall("[aiueo]", word)) >= 2
 
 
-def _reads_japanese(tokens: Sequence[str], latin: Sequence[str]) -> bool:
-    """Whether two name tokens (and their lower-case ASCII readings) read as Japanese."""
+def _reads_japanese(
+    tokens: Sequence[str], latin: Sequence[str], *, known_only: bool = True
+) -> bool:
+    """Whether two name tokens (and their lower-case ASCII readings) read as Japanese.
+
+    Kana always does; Hangul and Latin words by their syllables and, with ``known_only``,
+    only where one of them is a Japanese name seen (:func:`known_japanese`), since many
+    other names are Japanese syllables too (Benjamin Netanyahu, Antonio Tajani).
+    """
     if len(tokens) != 2 or len(latin) != 2:
         return False
     if all(any(_is_kana(c) for c in t) for t in tokens):
         return True
     if all(all(_is_hangul(c) for c in t) for t in tokens):
-        return _hangul_pair_japanese(tokens)
-    return all(t.isascii() or t.isalpha() for t in tokens) and (
-        all(_latin_japanese(w) for w in latin)
-        or (
-            # A one-vowel given name beside a family name of three syllables or more (Ken
-            # Watanabe, Sho Kitano = 기타노 쇼).
-            all(_HEPBURN_WORD.fullmatch(w) for w in latin)
-            and max(len(re.findall("[aiueo]", w)) for w in latin) >= 3
+        return _hangul_pair_japanese(tokens, known_only=known_only)
+    return (
+        all(t.isascii() or t.isalpha() for t in tokens)
+        and (
+            all(_latin_japanese(w) for w in latin)
+            or (
+                # A one-vowel given name beside a family name of three syllables or more (Ken
+                # Watanabe, Sho Kitano = 기타노 쇼).
+                all(_HEPBURN_WORD.fullmatch(w) for w in latin)
+                and max(len(re.findall("[aiueo]", w)) for w in latin) >= 3
+            )
         )
+        and (not known_only or known_japanese(latin))
+    )
+
+
+def japanese_form(reading: str) -> str:
+    """A Japanese name's form that its Hepburn and its Hangul readings reach alike.
+
+    The skeleton, with Hepburn j and a first ch as the ㅈ of the Korean orthography of
+    Japanese and the letters that orthography merges merged (:func:`_kana_form`).
+
+    Example:
+        >>> japanese_form("kishida") == japanese_form("kisida")
+        True
+    """
+    w = re.sub("^ch", "z", reading.lower()).replace("j", "z")
+    return _kana_form(skeleton(re.sub("[^a-z]", "", w)))
+
+
+def known_japanese(readings: Iterable[str]) -> bool:
+    """Whether one of the lower-case ASCII readings is a Japanese name seen.
+
+    The table (``names/data/japanese_names.tsv``) holds the given and family names of the
+    Japanese people of the dev half of ``wikidata_en_hangul_names.tsv``, written by
+    ``benchmarks/build_japanese_names.py``.
+
+    Example:
+        >>> known_japanese(["fumio", "kishida"]), known_japanese(["benjamin", "netanyahu"])
+        (True, False)
+    """
+    table = _japanese_names()
+    return any(japanese_form(r) in table for r in readings)
+
+
+@lru_cache(maxsize=1)
+def _japanese_names() -> frozenset[str]:
+    try:
+        text = (resources.files("newsalign.names") / "data" / _TABLE).read_text(encoding="utf-8")
+    except OSError:  # pragma: no cover - a broken install
+        logger.warning("newsalign/names/data/%s is missing; no name reads as Japanese", _TABLE)
+        return frozenset()
+    return frozenset(
+        line.partition("\t")[0] for line in text.splitlines() if line and not line.startswith("#")
     )
 
 
