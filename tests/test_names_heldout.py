@@ -232,3 +232,14 @@ def test_family_name_first_in_one_spelling() -> None:
 def test_religious_titles_in_hangul() -> None:
     assert same_person("Ayatollah Ali Khamenei", "아야톨라 알리 하메네이")
     assert same_person("Rev. Jesse Jackson", "제시 잭슨 목사")
+
+
+def test_generation_suffixes_tell_father_and_son_apart() -> None:
+    assert match_names("Martin Luther King Jr.", "Martin Luther King, Sr.").verdict == "different"
+    assert match_names("Cal Ripken Jr.", "Cal Ripken Sr.").verdict == "different"
+    assert same_person("Donald Trump Jr.", "Donald Trump Jr")
+    assert same_person("Cal Ripken Jr.", "칼 립켄 주니어")
+    # One on one side only is no evidence: the famous one drops it (Al Gore Jr.).
+    assert same_person("Al Gore Jr.", "앨 고어")
+    # Junior first is a given name (Junior dos Santos), no suffix.
+    assert same_person("Junior Messias", "Junior Messias")

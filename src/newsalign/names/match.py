@@ -41,7 +41,9 @@ def match_names(a: str, b: str) -> NameMatch:
     other mean the same spelling; sets that only overlap make the verdict ``"ambiguous"``.
     A surname alone against a full name is ``"ambiguous"`` too. Two regnal numbers that
     differ are different people whatever the name (``Louis XIV`` / ``Louis XVI``; the words
-    after the number may be dropped: ``Vlad II Dracul`` = ``블라드 2세``). Other
+    after the number may be dropped: ``Vlad II Dracul`` = ``블라드 2세``), and so are two
+    generation suffixes that differ (Jr. / Sr.; one on one side only is no evidence:
+    ``Al Gore`` is Al Gore Jr.). Other
     names are the same when their keys (surnames) are equal and their given names or
     initials agree, unless two Latin spellings of the surname disagree in most of their
     vowels (``Blat`` / ``Blythe``), which is ``"ambiguous"``.
@@ -73,6 +75,11 @@ def match_names(a: str, b: str) -> NameMatch:
         # Louis XIV / Louis XVI, Charles II / 찰스 3세: one name, two rulers.
         return NameMatch(
             "different", _scale(_score(pa, pb), "different"), "different regnal numbers"
+        )
+    if pa.generation and pb.generation and pa.generation != pb.generation:
+        # Martin Luther King Sr. / Martin Luther King Jr.: father and son.
+        return NameMatch(
+            "different", _scale(_score(pa, pb), "different"), "different generation suffixes"
         )
     match = _match_rules(a, b)
     if match.verdict == "same":

@@ -228,7 +228,24 @@ def _parse(name: str) -> _Parsed:
     if name.startswith(_GENERAL_SIGIL):
         return parsed
     _, numbers, before = _name_tokens(name)
-    return replace(parsed, regnal=numbers, regnal_name=before) if numbers else parsed
+    if numbers:
+        parsed = replace(parsed, regnal=numbers, regnal_name=before)
+    generation = _generation(name)
+    return replace(parsed, generation=generation) if generation else parsed
+
+
+_GENERATIONS = {
+    "jr": "jr", "junior": "jr", "júnior": "jr", "주니어": "jr", "주니오르": "jr",
+    "sr": "sr", "senior": "sr", "시니어": "sr",
+}  # fmt: skip
+
+
+def _generation(name: str) -> str:
+    """A generation suffix after the first word of a name (``Martin Luther King Jr.``;
+    Junior first is a given name: Junior dos Santos), as ``"jr"`` or ``"sr"``, else ``""``."""
+    words = [w.strip(".").lower() for w in _TOKEN_SPLIT.split(unicodedata.normalize("NFKC", name))]
+    words = [w for w in words if w]
+    return next((_GENERATIONS[w] for w in words[1:] if w in _GENERATIONS), "")
 
 
 def rule_skeleton(word: str) -> str:

@@ -34,6 +34,9 @@ class _Parsed:
     # "Michael"), which bynames and titles after the number do not change.
     regnal: tuple[int, ...] = ()
     regnal_name: str = ""
+    # Any script: a generation suffix after the name, "jr" (Jr., Junior, 주니어) or "sr"
+    # (Sr., Senior, 시니어): Donald Trump Jr. is not his father.
+    generation: str = ""
 
 
 _EMPTY = _Parsed("empty", "")
