@@ -25,7 +25,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.names_quality import load_en_hangul_people
+from benchmarks.names_sets import load_en_hangul_people
 from newsalign.names.general import _word_latin
 from newsalign.names.hangul import _is_hangul
 from newsalign.names.japanese import _hangul_pair_japanese, _reads_japanese, japanese_form

@@ -42,7 +42,7 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks.names_quality import en_hangul_negatives, load_en_hangul_people
+from benchmarks.names_sets import en_hangul_negatives, load_en_hangul_people
 from newsalign.names.loanmodel import (
     SHAPES,
     LoanModel,

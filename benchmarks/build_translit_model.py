@@ -52,7 +52,7 @@ import time
 from pathlib import Path
 
 from benchmarks.build_loan_model import _write, fit
-from benchmarks.names_quality import (
+from benchmarks.names_sets import (
     _LATIN,
     ROOT,
     _half,
