@@ -295,7 +295,7 @@ def _loan_given_score(a: str, b: str) -> float | None:
     sur = at[-1] if at else len(lat) - 1
 
     def given(x: str, y: str) -> float:
-        return max(loan_word_score(f, y) for f in given_name_forms(x) | {x})
+        return max(loan_word_score(f, y) for f in given_name_forms(x))
 
     if len(lat) == len(han):
         # The surnames pair with each other: the Hangul words with the name's key.
