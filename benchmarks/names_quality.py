@@ -35,9 +35,10 @@ Negatives:
   sample as it was): how often ``same_person`` merges people a blocking key joins.
 * ``en_hangul_different_close``: pairs of *different* people of the ``en_hangul_people``
   test half that share a key, an English surname or first name, or the start of their
-  Hangul words (``en_hangul_negatives``; up to 4,000 of each kind, some rules merge
-  people of one name under two items): the held-out twin of the negatives the learned
-  loanword model's thresholds were chosen on.
+  Hangul words (``names_sets.en_hangul_negatives``; up to 4,000 of each kind; two
+  people whose cleaned words are equal, or whose English labels the rules call one name,
+  are left out, so the pairs follow the rules): the held-out twin of the negatives the
+  learned loanword model's thresholds were chosen on.
 * ``hangul_same_surname``: pairs of *different* people sharing a surname, from the
   Hangul-English test half: (English_i, Hangul_j), (English_i, English_j), (Hangul_i,
   Hangul_j) with Hangul_i != Hangul_j. Reported exhaustively and on a fixed random sample
