@@ -14,8 +14,9 @@ in their Japanese form (:func:`newsalign.names.japanese.japanese_form`: the Engl
 writes the given name first, Hangul the family name first, Fumio Kishida / 기시다 후미오).
 That order is the mark of a Japanese person: other people's Hangul labels keep the English
 order (labels that meet in one order are left out: the forms are coarse, and Antonio Amaya
-/ 안토니오 아마야 meets so, its Amaya having a Japanese family name's form). Writes the forms (derived, one per line, with how often each was seen) to the
-package data file and a summary to ``benchmarks/results/japanese_names.json``.
+/ 안토니오 아마야 meets so, its Amaya having a Japanese family name's form). Writes the
+forms (derived: a form, its role, family or given, and how often it was seen, a row each)
+to the package data file and a summary to ``benchmarks/results/japanese_names.json``.
 """
 
 from __future__ import annotations
