@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .equivalents import name_equivalents
 from .hangul import _is_hangul
-from .japanese import _hangul_pair_japanese, _kana_form, _reads_japanese
+from .japanese import _hangul_pair_japanese, _hepburn_as_hangul, _kana_form, _reads_japanese
 from .parsed import _EMPTY, _Parsed
 from .skeletons import _VOWEL_LETTERS, coarse_skeleton, skeleton
 from .translit import _hangul_loan, _to_latin
@@ -190,9 +190,7 @@ def _general_parse(tokens: list[str]) -> _Parsed:
     as_read = words
     japanese_order = _reads_japanese(tokens, words)
     if japanese_order:
-        # Hepburn j and a first ch are the ㅈ of the Korean orthography of Japanese (조지
-        # Jōji, 주타 Chūta), not the Slavic j = y the skeleton reads.
-        words = [re.sub("^ch", "z", w).replace("j", "z") for w in words]
+        words = [_hepburn_as_hangul(w) for w in words]
         folded = [_fold(w) for w in words]
         # Either order is usual (Fumio Kishida, 기시다 후미오): the key sorting first wins.
         sur = min(range(2), key=lambda i: _japanese_rank(_refold(folded[i]), i))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 
 from .general import _initial_class
-from .japanese import _kana_form
+from .japanese import _kana_words_agree
 from .loanmodel import _loan_given_score
 from .parsed import _Parsed
 from .records import Verdict
@@ -40,7 +40,7 @@ def compare_given(pa: _Parsed, pb: _Parsed, names: tuple[str, str]) -> tuple[Ver
         if pa.loan != pb.loan and pa.japanese and pb.japanese:
             # The Korean orthography of Japanese keeps the vowels (노부히데 Nobuhide is not
             # Nobutaka): syllable by syllable.
-            if all(_kana_form(x) == _kana_form(y) for x, y in zip(ga, gb)):
+            if _kana_words_agree(ga, gb):
                 return ("same", "surname key, given names by kana")
             return ("different", "different given names")
         if pa.loan != pb.loan:

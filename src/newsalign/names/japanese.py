@@ -131,8 +131,13 @@ def japanese_form(reading: str) -> str:
         >>> japanese_form("kishida") == japanese_form("kisida")
         True
     """
-    w = re.sub("^ch", "z", reading.lower()).replace("j", "z")
-    return _kana_form(skeleton(re.sub("[^a-z]", "", w)))
+    return _kana_form(skeleton(re.sub("[^a-z]", "", _hepburn_as_hangul(reading.lower()))))
+
+
+def _hepburn_as_hangul(word: str) -> str:
+    """Hepburn j and a first ch as the ㅈ of the Korean orthography of Japanese (조지 Jōji,
+    주타 Chūta), not the Slavic j = y the skeleton reads."""
+    return re.sub("^ch", "z", word).replace("j", "z")
 
 
 def known_japanese(readings: Iterable[str]) -> bool:
@@ -170,3 +175,8 @@ def _kana_form(skel: str) -> str:
     """
     s = skel.replace("ch", "s").replace("dj", "s").replace("f", "b").replace("l", "r")
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _kana_words_agree(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    """Two Japanese readings' words (skeletons), place by place, in their kana forms."""
+    return all(_kana_form(x) == _kana_form(y) for x, y in zip(xs, ys))

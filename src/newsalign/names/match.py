@@ -12,7 +12,7 @@ from .chinese import _has_han
 from .general import _word_key
 from .given import compare_given
 from .hangul import _SylSet
-from .japanese import _kana_form
+from .japanese import _kana_form, _kana_words_agree
 from .loanmodel import _loan_pair_same
 from .parse import _clean_tokens, _parse
 from .parsed import _EMPTY, _Parsed
@@ -212,8 +212,8 @@ def _loan_meets(pa: _Parsed, pb: _Parsed) -> bool:
         return False
     if pa.japanese and pb.japanese:
         # The Korean orthography of Japanese keeps the vowels (기시다 Kishida): so must they.
-        return _kana_form(pa.skeleton) == _kana_form(pb.skeleton) and all(
-            _kana_form(x) == _kana_form(y) for x, y in zip(pa.given_names, pb.given_names)
+        return _kana_form(pa.skeleton) == _kana_form(pb.skeleton) and _kana_words_agree(
+            pa.given_names, pb.given_names
         )
     return len(pa.key) > 2 or _short_form(pa.skeleton) == _short_form(pb.skeleton)
 
